@@ -1,0 +1,3 @@
+using Gyre.Cli;
+
+return await GyreApp.RunAsync(args, CliConsole.Create(), CancellationToken.None).ConfigureAwait(false);

@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Watch of {Resource} expired at resourceVersion {ResourceVersion}; listing again")]
     public static partial void WatchExpired(ILogger logger, string resource, string? resourceVersion);
 
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Informer for {Resource} failed to list or watch; retrying: {Why}")]
+    public static partial void InformerListFailed(ILogger logger, string resource, string why);
+
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Became leader of lease {Namespace}/{Name} as {Identity}")]
     public static partial void LeaderAcquired(ILogger logger, string @namespace, string name, string identity);
 

@@ -21,6 +21,14 @@ internal sealed class KubeCredentials : IDisposable
     public KubeCredentials(KubeConnection connection, TimeProvider timeProvider)
     {
         _connection = connection;
+        if (connection.Impersonate is { Groups.Count: > 1 })
+        {
+            // .NET's HTTP stack joins repeated header values with ", " on one line, and the API server would read
+            // that as a single group named "a, b": refuse instead of impersonating the wrong identity.
+            throw new KubeConfigException(null, "user.as-groups",
+                $"impersonating {connection.Impersonate.Groups.Count} groups is not supported; Gyre sends at most one Impersonate-Group header");
+        }
+
         _tokenFile = connection.TokenFile is null || connection.Token is not null ? null : new TokenFileSource(connection.TokenFile, timeProvider);
         _exec = connection.Exec is null ? null : new ExecCredentialPlugin(connection.Exec, connection, timeProvider);
     }

@@ -8,7 +8,10 @@ namespace Gyre.Kube.Config;
 /// <param name="Groups">The groups to impersonate.</param>
 public sealed record KubeImpersonation(string UserName, IReadOnlyList<string> Groups)
 {
-    /// <summary>Impersonates a service account, with the groups the API server would give it.</summary>
-    public static KubeImpersonation ServiceAccount(string ns, string name) =>
-        new($"system:serviceaccount:{ns}:{name}", ["system:serviceaccounts", $"system:serviceaccounts:{ns}"]);
+    /// <summary>
+    /// Impersonates a service account. No groups are sent: the API server adds <c>system:serviceaccounts</c> and
+    /// <c>system:serviceaccounts:&lt;ns&gt;</c> itself when a service account is impersonated without groups
+    /// (apiserver <c>filters/impersonation.go</c>).
+    /// </summary>
+    public static KubeImpersonation ServiceAccount(string ns, string name) => new($"system:serviceaccount:{ns}:{name}", []);
 }

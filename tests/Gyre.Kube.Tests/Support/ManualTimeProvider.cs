@@ -19,6 +19,15 @@ public sealed class ManualTimeProvider : TimeProvider
 
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
+    /// <summary>True when some timer is due exactly <paramref name="after"/> from now (a Task.Delay was scheduled).</summary>
+    public bool HasTimerDueIn(TimeSpan after)
+    {
+        lock (_lock)
+        {
+            return _timers.Any(t => t.Due == _now + after);
+        }
+    }
+
     public void Advance(TimeSpan by)
     {
         List<ManualTimer> due;

@@ -11,13 +11,7 @@ public sealed partial class SharedInformer
         {
             await foreach (var n in _notifications.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                IInformerHandler[] handlers;
-                lock (_lock)
-                {
-                    handlers = n.Only is null ? [.. _handlers] : [n.Only];
-                }
-
-                foreach (var handler in handlers)
+                foreach (var handler in n.Handlers)
                 {
                     Deliver(handler, n);
                 }

@@ -20,7 +20,7 @@ public sealed partial class SharedInformer : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
-    private readonly List<IInformerHandler> _handlers = [];
+    private IInformerHandler[] _handlers = [];
     private readonly Channel<InformerNotification> _notifications = Channel.CreateUnbounded<InformerNotification>(new() { SingleReader = true });
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
@@ -55,10 +55,10 @@ public sealed partial class SharedInformer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(handler);
         lock (_lock)
         {
-            _handlers.Add(handler);
+            _handlers = [.. _handlers, handler];
             foreach (var obj in Cache.List())
             {
-                _notifications.Writer.TryWrite(new InformerNotification(InformerNotificationKind.Add, null, obj, true, handler));
+                _notifications.Writer.TryWrite(new InformerNotification(InformerNotificationKind.Add, null, obj, true, [handler]));
             }
         }
     }
@@ -203,8 +203,9 @@ public sealed partial class SharedInformer : IAsyncDisposable
         LastSyncResourceVersion = e.ResourceVersion ?? LastSyncResourceVersion;
     }
 
+    // Called with _lock held, so the handler snapshot matches the cache change.
     private void Notify(InformerNotificationKind kind, JsonObject? old, JsonObject obj, bool initial) =>
-        _notifications.Writer.TryWrite(new InformerNotification(kind, old, obj, initial));
+        _notifications.Writer.TryWrite(new InformerNotification(kind, old, obj, initial, _handlers));
 
     private Task DelayAsync(int failures, CancellationToken cancellationToken)
     {

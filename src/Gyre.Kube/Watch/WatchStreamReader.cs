@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gyre.Kube.Dynamic;
 
@@ -14,8 +13,7 @@ internal static class WatchStreamReader
     public static async IAsyncEnumerable<WatchEvent> ReadAsync(Stream stream, KubeRequestTarget target, string apiVersion, string kind,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var events = JsonSerializer.DeserializeAsyncEnumerable<JsonObject>(stream, topLevelValues: true, JsonSerializerOptions.Default, cancellationToken);
-        await foreach (var e in events.ConfigureAwait(false))
+        await foreach (var e in JsonLineReader.ReadAsync(stream, cancellationToken).ConfigureAwait(false))
         {
             if (e is null)
             {

@@ -12,6 +12,14 @@ internal static class GitAuthentication
 {
     private const string PassphraseVariable = "GYRE_SSH_KEY_PASSPHRASE";
 
+    private const string UsernameVariable = "GYRE_GIT_USERNAME";
+
+    private const string PasswordVariable = "GYRE_GIT_PASSWORD";
+
+    // git asks "Username for '<url>': " then "Password for '<url>': "; answers come from this process's environment.
+    private static readonly byte[] GitAskPassScript = Encoding.UTF8.GetBytes(
+        "#!/bin/sh\ncase \"$1\" in Username*) printf '%s\\n' \"$" + UsernameVariable + "\" ;; *) printf '%s\\n' \"$" + PasswordVariable + "\" ;; esac\n");
+
     private static readonly byte[] AskPassScript = Encoding.UTF8.GetBytes("#!/bin/sh\nprintf '%s\\n' \"$" + PassphraseVariable + "\"\n");
 
     /// <summary>Validates the URL (scheme, no embedded password, http only when allowed) and builds the environment.</summary>
@@ -58,7 +66,12 @@ internal static class GitAuthentication
         {
             var password = credentials.Password ?? "";
             var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
-            environment.Config("http.extraHeader", "Authorization: Basic " + basic).Secret(basic).Secret(password);
+            // The header authenticates the first request (one round trip); if the server still answers 401, git asks
+            // GIT_ASKPASS, retries once, and then reports "Authentication failed" rather than a prompt error.
+            environment.Config("http.extraHeader", "Authorization: Basic " + basic).Secret(basic).Secret(password)
+                .Variable("GIT_ASKPASS", files.Materialize("git-askpass.sh", GitAskPassScript, executable: true))
+                .Variable(UsernameVariable, user)
+                .Variable(PasswordVariable, password);
         }
     }
 

@@ -29,20 +29,14 @@ public sealed class SourceIgnore
 
     /// <summary>
     /// Loads the rules for <paramref name="root"/>. When <paramref name="specIgnore"/> is set it replaces the default
-    /// exclusions (Flux: "ignore overrides the default exclusions"), except <c>.git/</c> which is always excluded.
+    /// exclusions (Flux: "ignore overrides the default exclusions"); <c>.git</c> is always excluded.
     /// </summary>
     public static SourceIgnore Load(string root, string? specIgnore)
     {
+        // Git metadata never goes into an artifact, including the `.git` files of checked-out submodules.
         var list = new IgnoreList();
-        if (specIgnore is null)
-        {
-            list.AddRules(DefaultExclusions);
-        }
-        else
-        {
-            list.AddRule(".git/");
-            list.AddRules(Lines(specIgnore));
-        }
+        list.AddRule("**/.git");
+        list.AddRules(specIgnore is null ? DefaultExclusions : Lines(specIgnore));
 
         foreach (var file in FindIgnoreFiles(root))
         {

@@ -19,9 +19,13 @@ public static partial class UrlRedactor
     public static string RedactText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return UserInfo().Replace(text, "$1***@");
+        // An ssh user name (git@) is not a secret; every other user-info (tokens as user names included) is.
+        return UserInfo().Replace(text, m =>
+            m.Groups[1].Value.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase) && !m.Groups[2].Value.Contains(':', StringComparison.Ordinal)
+                ? m.Value
+                : m.Groups[1].Value + "***@");
     }
 
-    [GeneratedRegex(@"([a-zA-Z][a-zA-Z0-9+.\-]*://)[^/@\s]+@", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"([a-zA-Z][a-zA-Z0-9+.\-]*://)([^/@\s]+)@", RegexOptions.CultureInvariant)]
     private static partial Regex UserInfo();
 }

@@ -75,7 +75,10 @@ internal sealed class GitCommand(string gitExecutable = "git")
     private static string LastLines(string stderr)
     {
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => !l.StartsWith("hint:", StringComparison.Ordinal)).ToList();
-        return lines.Count == 0 ? "git failed without a message" : string.Join("; ", lines.TakeLast(3));
+            .Where(l => !l.StartsWith("hint:", StringComparison.Ordinal) && !l.StartsWith("Please make sure", StringComparison.Ordinal)
+                && !l.StartsWith("and the repository exists", StringComparison.Ordinal))
+            .ToList();
+        var text = lines.Count == 0 ? "git failed without a message" : string.Join("; ", lines.TakeLast(4));
+        return text.Length > 800 ? text[^800..] : text;
     }
 }

@@ -53,6 +53,7 @@ internal sealed class GitSignatureVerifier(GitCommand git)
         finally
         {
             environment.Variable("GNUPGHOME", "/nonexistent");
+            await RunGpgAsync(["--homedir", home, "--kill", "all"], "gpgconf", CancellationToken.None).ConfigureAwait(false);
             Directory.Delete(home, recursive: true);
         }
     }
@@ -72,8 +73,19 @@ internal sealed class GitSignatureVerifier(GitCommand git)
 
     private static async Task ImportAsync(string home, string file, string location, string keyName, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("gpg") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--batch", "--quiet", "--no-tty", "--homedir", home, "--import", "--", file })
+        var exit = await RunGpgAsync(["--batch", "--quiet", "--no-tty", "--homedir", home, "--import", "--", file], "gpg", cancellationToken)
+            .ConfigureAwait(false);
+        if (exit != 0)
+        {
+            throw Failed(location, $"key '{keyName}' of the verification Secret is not a valid OpenPGP public key");
+        }
+    }
+
+    /// <summary>Runs gpg or gpgconf (gpg-agent must not outlive the throw-away home, hence <c>--kill all</c>).</summary>
+    private static async Task<int> RunGpgAsync(string[] args, string program, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -83,10 +95,7 @@ internal sealed class GitSignatureVerifier(GitCommand git)
         await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         await stderr.ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            throw Failed(location, $"key '{keyName}' of the verification Secret is not a valid OpenPGP public key");
-        }
+        return process.ExitCode;
     }
 
     private static SourceException Failed(string location, string why) =>

@@ -29,6 +29,13 @@ public sealed partial class OciClient : IDisposable
 
     private Uri Base => new((_options.Insecure ? "http://" : "https://") + _registry + "/v2/");
 
+    /// <summary>Checks the registry accepts our credentials (GET /v2/ through the auth flow), as a registry login does.</summary>
+    public async Task PingAsync(string repository, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Base), repository, "logging in", cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     /// <summary>All tags of a repository, following <c>Link</c> pagination.</summary>
     public async Task<IReadOnlyList<string>> ListTagsAsync(string repository, CancellationToken cancellationToken)
     {

@@ -11,6 +11,8 @@ internal static class GyreApp
         var root = new RootCommand("Gyre: GitOps continuous delivery for Kubernetes, speaking Flux's APIs.");
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(VersionCommand.Create(console));
+        root.Subcommands.Add(PushCommand.Create(console));
+        root.Subcommands.Add(PullCommand.Create(console));
         return root;
     }
 

@@ -14,6 +14,7 @@ internal static class GyreApp
         root.Subcommands.Add(ClusterCommand.Create(console));
         root.Subcommands.Add(PushCommand.Create(console));
         root.Subcommands.Add(PullCommand.Create(console));
+        root.Subcommands.Add(DebugCommand.Create(console));
         return root;
     }
 

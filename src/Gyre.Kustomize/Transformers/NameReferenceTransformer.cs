@@ -114,7 +114,7 @@ internal static class NameReferenceTransformer
             var subset = candidates;
             if (node.Get("namespace") is { } namespaceNode)
             {
-                subset = candidates.Where(c => c.OriginalId.Namespace == namespaceNode.Value).ToList();
+                subset = candidates.Where(c => Effective(c.OriginalId.Namespace) == Effective(namespaceNode.Value)).ToList();
                 if (subset.Count == 0)
                 {
                     return;
@@ -173,6 +173,8 @@ internal static class NameReferenceTransformer
             throw new KustomizeException(referrer.Source, referrer.CurrentId.Display, spec.Path,
                 $"found multiple possible referrals: {string.Join(", ", list.Select(r => r.CurrentId.ToString()))}; give the referenced objects distinct names");
         }
+
+        private static string Effective(string ns) => ns.Length == 0 ? "default" : ns;
 
         private static bool AffixesEqual(Resource a, Resource b, bool allowEmpty)
         {

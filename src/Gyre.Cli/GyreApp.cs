@@ -11,6 +11,7 @@ internal static class GyreApp
         var root = new RootCommand("Gyre: GitOps continuous delivery for Kubernetes, speaking Flux's APIs.");
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(VersionCommand.Create(console));
+        root.Subcommands.Add(SopsCommand.Create(console));
         return root;
     }
 

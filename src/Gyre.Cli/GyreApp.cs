@@ -12,6 +12,9 @@ internal static class GyreApp
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(VersionCommand.Create(console));
         root.Subcommands.Add(ClusterCommand.Create(console));
+        root.Subcommands.Add(PushCommand.Create(console));
+        root.Subcommands.Add(PullCommand.Create(console));
+        root.Subcommands.Add(DebugCommand.Create(console));
         return root;
     }
 

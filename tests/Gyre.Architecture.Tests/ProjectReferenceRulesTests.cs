@@ -16,6 +16,7 @@ public sealed class ProjectReferenceRulesTests
         ["Gyre.LocalCluster"] = ["Gyre.Manifests"],
         ["Gyre.Kustomize"] = ["Gyre.Manifests"],
         ["Gyre.Sops"] = ["Gyre.Manifests"],
+        ["Gyre.PostBuild"] = ["Gyre.Manifests"],
         ["Gyre.Sources"] = ["Gyre.Manifests", "Gyre.Kube"],
         ["Gyre.Helm"] = ["Gyre.Manifests", "Gyre.Kube", "Gyre.Templates"],
         ["Gyre.Apply"] = ["Gyre.Manifests", "Gyre.Kube"],
@@ -24,7 +25,7 @@ public sealed class ProjectReferenceRulesTests
         ["Gyre.Controllers"] =
         [
             "Gyre.Manifests", "Gyre.Kube", "Gyre.Api", "Gyre.Runtime", "Gyre.Apply", "Gyre.Sources",
-            "Gyre.Kustomize", "Gyre.Helm", "Gyre.Templates", "Gyre.Sops",
+            "Gyre.Kustomize", "Gyre.Helm", "Gyre.Templates", "Gyre.Sops", "Gyre.PostBuild",
         ],
         ["Gyre.Cli"] = ["*"],
     };
@@ -58,7 +59,7 @@ public sealed class ProjectReferenceRulesTests
     [Fact]
     public void Engines_never_reference_controllers_or_the_cli()
     {
-        foreach (var engine in new[] { "Gyre.Manifests", "Gyre.Kustomize", "Gyre.Templates", "Gyre.Sops", "Gyre.LocalCluster" })
+        foreach (var engine in new[] { "Gyre.Manifests", "Gyre.Kustomize", "Gyre.Templates", "Gyre.Sops", "Gyre.LocalCluster", "Gyre.PostBuild" })
         {
             if (Directory.Exists(Path.Combine(RepositoryRoot(), "src", engine)))
             {

@@ -1,0 +1,192 @@
+using Gyre.Kustomize.Config;
+using Gyre.Kustomize.FileSystem;
+using Gyre.Kustomize.Generators;
+using Gyre.Kustomize.Resources;
+
+namespace Gyre.Kustomize.Build;
+
+/// <summary>
+/// One kustomization being built (kustomize's KustTarget). AccumulateTarget follows kustomize's order: resources,
+/// configurations, generators, components, then transformers over everything accumulated so far.
+/// </summary>
+internal sealed partial class KustTarget
+{
+    private readonly BuildSession _session;
+    private readonly Kustomization _kustomization;
+    private readonly Loader _loader;
+
+    private KustTarget(BuildSession session, Kustomization kustomization)
+    {
+        _session = session;
+        _kustomization = kustomization;
+        _loader = new Loader(session.FileSystem, kustomization.Directory, kustomization.File, !session.Options.DisableLoadRestrictor);
+    }
+
+    public Kustomization Kustomization => _kustomization;
+
+    public static KustTarget Load(BuildSession session, string directory) =>
+        new(session, KustomizationLoader.Load(session.FileSystem, directory));
+
+    public (ResourceList Resources, TransformerConfig Config) AccumulateTarget()
+    {
+        var resources = new ResourceList();
+        var config = TransformerConfig.Defaults();
+        Accumulate(resources, config);
+        return (resources, config);
+    }
+
+    private void Accumulate(ResourceList resources, TransformerConfig config)
+    {
+        _session.CancellationToken.ThrowIfCancellationRequested();
+        WarnDeprecated();
+        RejectHelmCharts();
+        foreach (var entry in _kustomization.Strings("resources").Concat(_kustomization.Strings("bases")))
+        {
+            AccumulateResource(resources, config, entry);
+        }
+
+        foreach (var file in _kustomization.Strings("configurations"))
+        {
+            config.Merge(TransformerConfig.Parse(_loader.ReadFile(file, "configurations"), _loader.Resolve(file)));
+        }
+
+        RunGenerators(resources);
+        foreach (var component in _kustomization.Strings("components"))
+        {
+            AccumulateComponent(resources, config, component);
+        }
+
+        RunTransformers(resources, config);
+    }
+
+    private void WarnDeprecated()
+    {
+        foreach (var (field, replacement) in new[] { ("bases", "resources"), ("commonLabels", "labels"), ("patchesStrategicMerge", "patches"), ("patchesJson6902", "patches"), ("vars", "replacements"), ("imageTags", "images") })
+        {
+            if (_kustomization.Get(field) is not null)
+            {
+                _session.Warn($"# Warning: '{field}' is deprecated. Please use '{replacement}' instead. Run 'kustomize edit fix' to update your Kustomization automatically.");
+            }
+        }
+    }
+
+    private void RejectHelmCharts()
+    {
+        foreach (var field in new[] { "helmCharts", "helmChartInflationGenerator", "helmGlobals" })
+        {
+            if (_kustomization.Get(field) is not null)
+            {
+                throw new KustomizeException(_kustomization.File, null, field,
+                    "helm chart inflation is not supported yet: Gyre's Helm engine does not exist yet; render the chart to YAML and list it under resources");
+            }
+        }
+
+        foreach (var field in new[] { "generators", "transformers", "validators" })
+        {
+            if (_kustomization.Get(field) is { IsSequence: true } plugins && plugins.Content.Count > 0)
+            {
+                throw new KustomizeException(_kustomization.File, null, field,
+                    "kustomize plugins (generators, transformers, validators) are not supported; use the built-in fields instead");
+            }
+        }
+    }
+
+    private void AccumulateResource(ResourceList resources, TransformerConfig config, string entry)
+    {
+        var path = _loader.Resolve(entry);
+        if (_session.FileSystem.IsDirectory(path))
+        {
+            var sub = LoadNested(path, entry, "resources");
+            if (sub._kustomization.IsComponent)
+            {
+                throw new KustomizeException(_kustomization.File, entry, "resources",
+                    $"expected kind 'Kustomization' for path '{path}' but got 'Component'; list it under components");
+            }
+
+            try
+            {
+                var (subResources, subConfig) = sub.AccumulateTarget();
+                resources.AddAll(subResources, _kustomization.File);
+                config.Merge(subConfig);
+            }
+            finally
+            {
+                _session.InProgress.Pop();
+            }
+
+            return;
+        }
+
+        if (!_session.FileSystem.IsFile(path) && RemoteResource.Looks(entry))
+        {
+            throw RemoteResource.Refuse(_kustomization.File, entry, "resources", _session.Options.AllowRemoteResources);
+        }
+
+        if (!_session.FileSystem.IsFile(path))
+        {
+            throw new KustomizeException(_kustomization.File, entry, "resources",
+                $"accumulating resources: '{path}' is neither a file nor a directory; check the path (it is relative to {_kustomization.Directory})");
+        }
+
+        foreach (var resource in ResourceParser.Parse(_loader.ReadFile(entry, "resources"), path))
+        {
+            resources.Add(resource, path);
+        }
+    }
+
+    private KustTarget LoadNested(string path, string entry, string field)
+    {
+        if (_session.InProgress.Contains(path) || path == _kustomization.Directory)
+        {
+            throw new KustomizeException(_kustomization.File, entry, field,
+                $"cycle detected: '{path}' is already being built ({string.Join(" -> ", _session.InProgress.Reverse().Append(path))})");
+        }
+
+        var sub = Load(_session, path);
+        _session.InProgress.Push(path);
+        return sub;
+    }
+
+    private void AccumulateComponent(ResourceList resources, TransformerConfig config, string entry)
+    {
+        var path = _loader.Resolve(entry);
+        if (!_session.FileSystem.IsDirectory(path))
+        {
+            if (RemoteResource.Looks(entry))
+            {
+                throw RemoteResource.Refuse(_kustomization.File, entry, "components", _session.Options.AllowRemoteResources);
+            }
+
+            throw new KustomizeException(_kustomization.File, entry, "components", $"component '{path}' must be a directory with a kustomization file");
+        }
+
+        var component = LoadNested(path, entry, "components");
+        try
+        {
+            if (!component._kustomization.IsComponent)
+            {
+                throw new KustomizeException(_kustomization.File, entry, "components",
+                    $"expected kind 'Component' for path '{path}' but got 'Kustomization'");
+            }
+
+            component.Accumulate(resources, config);
+        }
+        finally
+        {
+            _session.InProgress.Pop();
+        }
+    }
+
+    private void RunGenerators(ResourceList resources)
+    {
+        var options = _kustomization.Get("generatorOptions");
+        foreach (var (field, isSecret) in new[] { ("configMapGenerator", false), ("secretGenerator", true) })
+        {
+            foreach (var args in _kustomization.Objects(field))
+            {
+                var generated = ConfigDataGenerator.Generate(args, isSecret, options, _loader, _kustomization);
+                GeneratedResourceMerger.Absorb(resources, generated, _kustomization.File, field);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text;
+
+namespace Gyre.Kustomize.FileSystem;
+
+/// <summary>Slash-separated path arithmetic (Go's path/filepath on Unix), independent of the host OS.</summary>
+public static class PathText
+{
+    /// <summary>Lexically cleans a path: collapses '//' and '.', resolves '..' (filepath.Clean).</summary>
+    public static string Clean(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var rooted = path.StartsWith('/');
+        var parts = new List<string>();
+        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (parts.Count > 0 && parts[^1] != "..")
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+                else if (!rooted)
+                {
+                    parts.Add(part);
+                }
+
+                continue;
+            }
+
+            parts.Add(part);
+        }
+
+        var text = new StringBuilder(rooted ? "/" : string.Empty).AppendJoin('/', parts).ToString();
+        return text.Length == 0 ? "." : text;
+    }
+
+    public static string Join(string directory, string relative)
+    {
+        ArgumentNullException.ThrowIfNull(relative);
+        return relative.StartsWith('/') ? Clean(relative) : Clean(directory + "/" + relative);
+    }
+
+    public static string Directory(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var at = path.LastIndexOf('/');
+        return at <= 0 ? "/" : path[..at];
+    }
+
+    public static string FileName(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path[(path.LastIndexOf('/') + 1)..];
+    }
+
+    /// <summary>True when path is root itself or inside it.</summary>
+    public static bool IsWithin(string path, string root)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(root);
+        return path == root || path.StartsWith(root == "/" ? "/" : root + "/", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using Gyre.Kustomize.Build;
+using Gyre.Kustomize.FileSystem;
+using Gyre.Kustomize.Generators;
+using Gyre.Kustomize.Resources;
+using Gyre.Kustomize.Transformers;
+using Gyre.Kustomize.Yaml;
+
+namespace Gyre.Kustomize;
+
+/// <summary>
+/// Builds a kustomization directory into the YAML stream `kubectl kustomize` (kustomize v5.5) prints, byte for byte
+/// (kustomize's krusty.Kustomizer.Run).
+/// </summary>
+public sealed class Kustomizer
+{
+    private const string ManagedByLabel = "app.kubernetes.io/managed-by";
+    private const string ManagedByValue = "kustomize-v5.5.0";
+
+    private readonly IKustomizeFileSystem _fileSystem;
+    private readonly KustomizeOptions _options;
+
+    public Kustomizer(IKustomizeFileSystem fileSystem, KustomizeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        _fileSystem = fileSystem;
+        _options = options ?? new KustomizeOptions();
+    }
+
+    /// <summary>Builds the kustomization in directory (an absolute path in the file system).</summary>
+    public KustomizeResult Build(string directory, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var root = PathText.Clean(directory);
+        if (!_fileSystem.IsDirectory(root))
+        {
+            throw new KustomizeException(root, null, null, $"'{root}' is not a directory; pass the directory that holds kustomization.yaml");
+        }
+
+        var session = new BuildSession(_fileSystem, _options, cancellationToken);
+        var target = KustTarget.Load(session, root);
+        session.InProgress.Push(root);
+        var (resources, config) = target.AccumulateTarget();
+
+        // As kustomize: hashes, back references and vars only once, after every layer has been applied.
+        foreach (var resource in resources.Items.Where(r => r.NeedsHashSuffix))
+        {
+            resource.SetName(resource.Name + "-" + ContentHash.Compute(resource.Node));
+        }
+
+        NameReferenceTransformer.Apply(resources, config);
+        VarSubstitution.Apply(resources, target.Kustomization, config);
+        Sort(resources, target.Kustomization);
+        var buildMetadata = target.Kustomization.Strings("buildMetadata");
+        if (buildMetadata.Contains("managedByLabel"))
+        {
+            foreach (var resource in resources.Items)
+            {
+                var labels = resource.Node.GetOrCreateMapping("metadata").GetOrCreateMapping("labels");
+                labels.Set(ManagedByLabel, YamlNode.String(ManagedByValue));
+            }
+        }
+
+        return new KustomizeResult(Print(resources), session.Warnings, resources.Count);
+    }
+
+    private static void Sort(ResourceList resources, Kustomization kustomization)
+    {
+        var sortOptions = kustomization.Get("sortOptions");
+        var order = sortOptions?.GetString("order");
+        if (order == "fifo")
+        {
+            return;
+        }
+
+        if (order is not (null or "legacy"))
+        {
+            throw new KustomizeException(kustomization.File, null, "sortOptions.order", $"the field 'sortOptions.order' must be one of [legacy, fifo], got '{order}'");
+        }
+
+        var legacy = sortOptions?.Get("legacySortOptions");
+        var first = legacy?.Get("orderFirst")?.Content.Select(n => n.Value).ToList() ?? [.. LegacySortOrder.DefaultFirst];
+        var last = legacy?.Get("orderLast")?.Content.Select(n => n.Value).ToList() ?? [.. LegacySortOrder.DefaultLast];
+        resources.Reorder(LegacySortOrder.Sort(resources.Items, first, last));
+    }
+
+    private static string Print(ResourceList resources)
+    {
+        var output = new StringBuilder();
+        foreach (var resource in resources.Items)
+        {
+            if (output.Length > 0)
+            {
+                output.Append("---\n");
+            }
+
+            GoYamlV2Writer.WriteDocument(resource.Node, output);
+        }
+
+        return output.ToString();
+    }
+}

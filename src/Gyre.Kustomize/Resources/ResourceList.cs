@@ -1,0 +1,45 @@
+namespace Gyre.Kustomize.Resources;
+
+/// <summary>The ordered set of objects in a build (kustomize's ResMap): insertion order, unique current ids.</summary>
+internal sealed class ResourceList
+{
+    private readonly List<Resource> _items = [];
+
+    public IReadOnlyList<Resource> Items => _items;
+
+    public int Count => _items.Count;
+
+    public void Add(Resource resource, string where)
+    {
+        var id = resource.CurrentId;
+        if (_items.Any(r => r.CurrentId == id))
+        {
+            throw new KustomizeException(where, id.Display, null,
+                $"may not add resource with an already registered id: {id}; remove the duplicate or give one of them another name");
+        }
+
+        _items.Add(resource);
+    }
+
+    public void AddAll(ResourceList other, string where)
+    {
+        foreach (var resource in other.Items)
+        {
+            Add(resource, where);
+        }
+    }
+
+    public void Replace(Resource existing, Resource replacement)
+    {
+        _items[_items.IndexOf(existing)] = replacement;
+    }
+
+    public void Remove(Resource resource) => _items.Remove(resource);
+
+    public void Reorder(IEnumerable<Resource> order)
+    {
+        var list = order.ToList();
+        _items.Clear();
+        _items.AddRange(list);
+    }
+}

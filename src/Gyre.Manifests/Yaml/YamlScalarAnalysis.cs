@@ -1,0 +1,156 @@
+using System.Text;
+
+namespace Gyre.Manifests.Yaml;
+
+/// <summary>
+/// libyaml's yaml_emitter_analyze_scalar as go-yaml v2 runs it (unicode output on): which scalar styles can carry a
+/// value without changing its meaning.
+/// </summary>
+internal readonly record struct YamlScalarAnalysis(
+    bool Multiline,
+    bool FlowPlainAllowed,
+    bool BlockPlainAllowed,
+    bool SingleQuotedAllowed,
+    bool BlockAllowed)
+{
+    public static YamlScalarAnalysis Of(string value)
+    {
+        if (value.Length == 0)
+        {
+            return new YamlScalarAnalysis(false, false, true, true, false);
+        }
+
+        bool blockIndicators = false, flowIndicators = false, lineBreaks = false, specialCharacters = false;
+        bool leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false;
+        bool breakSpace = false, spaceBreak = false, previousSpace = false, previousBreak = false;
+        if (value.StartsWith("---", StringComparison.Ordinal) || value.StartsWith("...", StringComparison.Ordinal))
+        {
+            blockIndicators = true;
+            flowIndicators = true;
+        }
+
+        var runes = new List<Rune>(value.Length);
+        foreach (var r in value.EnumerateRunes())
+        {
+            runes.Add(r);
+        }
+
+        var precededByWhitespace = true;
+        for (var i = 0; i < runes.Count; i++)
+        {
+            var c = runes[i].Value;
+            var followedByWhitespace = i + 1 >= runes.Count || IsBlankOrBreak(runes[i + 1].Value);
+            if (i == 0)
+            {
+                switch (c)
+                {
+                    case '#' or ',' or '[' or ']' or '{' or '}' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`':
+                        flowIndicators = true;
+                        blockIndicators = true;
+                        break;
+                    case '?' or ':':
+                        flowIndicators = true;
+                        blockIndicators |= followedByWhitespace;
+                        break;
+                    case '-' when followedByWhitespace:
+                        flowIndicators = true;
+                        blockIndicators = true;
+                        break;
+                }
+            }
+            else
+            {
+                switch (c)
+                {
+                    case ',' or '?' or '[' or ']' or '{' or '}':
+                        flowIndicators = true;
+                        break;
+                    case ':':
+                        flowIndicators = true;
+                        blockIndicators |= followedByWhitespace;
+                        break;
+                    case '#' when precededByWhitespace:
+                        flowIndicators = true;
+                        blockIndicators = true;
+                        break;
+                }
+            }
+
+            if (!IsPrintable(c))
+            {
+                specialCharacters = true;
+            }
+
+            if (c == ' ')
+            {
+                leadingSpace |= i == 0;
+                trailingSpace |= i == runes.Count - 1;
+                breakSpace |= previousBreak;
+                previousSpace = true;
+                previousBreak = false;
+            }
+            else if (IsBreak(c))
+            {
+                lineBreaks = true;
+                leadingBreak |= i == 0;
+                trailingBreak |= i == runes.Count - 1;
+                spaceBreak |= previousSpace;
+                previousSpace = false;
+                previousBreak = true;
+            }
+            else
+            {
+                previousSpace = false;
+                previousBreak = false;
+            }
+
+            precededByWhitespace = IsBlankOrBreak(c);
+        }
+
+        bool flowPlain = true, blockPlain = true, singleQuoted = true, block = true;
+        if (leadingSpace || leadingBreak || trailingSpace || trailingBreak)
+        {
+            flowPlain = blockPlain = false;
+        }
+
+        if (trailingSpace)
+        {
+            block = false;
+        }
+
+        if (breakSpace)
+        {
+            flowPlain = blockPlain = singleQuoted = false;
+        }
+
+        if (spaceBreak || specialCharacters)
+        {
+            flowPlain = blockPlain = singleQuoted = block = false;
+        }
+
+        if (lineBreaks)
+        {
+            flowPlain = blockPlain = false;
+        }
+
+        if (flowIndicators)
+        {
+            flowPlain = false;
+        }
+
+        if (blockIndicators)
+        {
+            blockPlain = false;
+        }
+
+        return new YamlScalarAnalysis(lineBreaks, flowPlain, blockPlain, singleQuoted, block);
+    }
+
+    /// <summary>libyaml's is_printable: BMP only, no controls but LF, no BOM. (NEL stays escaped so Gyre's YAML reads back intact; kubectl folds it into a space.)</summary>
+    public static bool IsPrintable(int c) =>
+        c == 0x0A || (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
+
+    public static bool IsBreak(int c) => c is '\r' or '\n' or 0x85 or 0x2028 or 0x2029;
+
+    private static bool IsBlankOrBreak(int c) => c is ' ' or '\t' || IsBreak(c);
+}

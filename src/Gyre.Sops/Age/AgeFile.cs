@@ -1,0 +1,212 @@
+using System.Security.Cryptography;
+using System.Text;
+using Org.BouncyCastle.Math.EC.Rfc7748;
+
+namespace Gyre.Sops.Age;
+
+/// <summary>
+/// The age v1 file format (age-encryption.org/v1) with X25519 stanzas: a header of recipient stanzas wrapping a
+/// 16-byte file key, an HMAC over the header, then the STREAM payload (ChaCha20-Poly1305, 64 KiB chunks).
+/// </summary>
+public static class AgeFile
+{
+    private const string Intro = "age-encryption.org/v1";
+    private const string X25519Label = "age-encryption.org/v1/X25519";
+    private const int ChunkSize = 64 * 1024;
+
+    /// <summary>Encrypts to the recipients and returns the binary age file.</summary>
+    public static byte[] Encrypt(ReadOnlySpan<byte> plaintext, IReadOnlyList<AgeRecipient> recipients)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        if (recipients.Count == 0)
+        {
+            throw new SopsException("age: no recipients to encrypt to");
+        }
+
+        var fileKey = RandomNumberGenerator.GetBytes(16);
+        var header = new StringBuilder(Intro).Append('\n');
+        foreach (var recipient in recipients)
+        {
+            AppendX25519Stanza(header, fileKey, recipient);
+        }
+
+        header.Append("---");
+        var mac = HeaderMac(fileKey, Encoding.ASCII.GetBytes(header.ToString()));
+        header.Append(' ').Append(Base64Raw(mac)).Append('\n');
+
+        var nonce = RandomNumberGenerator.GetBytes(16);
+        var payloadKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, fileKey, 32, nonce, Encoding.ASCII.GetBytes("payload"));
+        using var output = new MemoryStream();
+        output.Write(Encoding.ASCII.GetBytes(header.ToString()));
+        output.Write(nonce);
+        var counter = 0L;
+        var offset = 0;
+        do
+        {
+            var length = Math.Min(ChunkSize, plaintext.Length - offset);
+            var last = offset + length >= plaintext.Length;
+            output.Write(ChaChaPoly.Seal(payloadKey, ChunkNonce(counter++, last), plaintext.Slice(offset, length)));
+            offset += length;
+        }
+        while (offset < plaintext.Length);
+
+        return output.ToArray();
+    }
+
+    /// <summary>Decrypts a binary or armored age file with the first identity that opens one of its X25519 stanzas.</summary>
+    public static byte[] Decrypt(byte[] file, IReadOnlyList<AgeIdentity> identities)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(identities);
+        var data = AgeArmor.IsArmored(file) ? AgeArmor.Decode(Encoding.ASCII.GetString(file)) : file;
+        var header = AgeHeader.Parse(data);
+        byte[]? fileKey = null;
+        foreach (var stanza in header.Stanzas)
+        {
+            if (stanza.Type != "X25519")
+            {
+                continue;
+            }
+
+            foreach (var identity in identities)
+            {
+                fileKey = UnwrapX25519(stanza, identity);
+                if (fileKey is not null)
+                {
+                    break;
+                }
+            }
+
+            if (fileKey is not null)
+            {
+                break;
+            }
+        }
+
+        if (fileKey is null)
+        {
+            throw new SopsException("age: no identity matched any of the file's recipients");
+        }
+
+        var expected = HeaderMac(fileKey, header.MacInput);
+        if (!CryptographicOperations.FixedTimeEquals(expected, header.Mac))
+        {
+            throw new SopsException("age: header MAC mismatch: the file was tampered with");
+        }
+
+        return DecryptPayload(fileKey, data.AsSpan(header.PayloadOffset));
+    }
+
+    private static void AppendX25519Stanza(StringBuilder header, byte[] fileKey, AgeRecipient recipient)
+    {
+        var ephemeral = RandomNumberGenerator.GetBytes(32);
+        var share = new byte[32];
+        X25519.ScalarMultBase(ephemeral, 0, share, 0);
+        var shared = new byte[32];
+        X25519.CalculateAgreement(ephemeral, 0, recipient.PublicKey, 0, shared, 0);
+        var wrapKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, shared, 32, [.. share, .. recipient.PublicKey], Encoding.ASCII.GetBytes(X25519Label));
+        var body = ChaChaPoly.Seal(wrapKey, new byte[12], fileKey);
+        header.Append("-> X25519 ").Append(Base64Raw(share)).Append('\n');
+        var encoded = Base64Raw(body);
+        for (var i = 0; i <= encoded.Length; i += 64)
+        {
+            // Body lines are 64 columns; the last one is shorter (possibly empty), which is how readers find the end.
+            header.Append(encoded, i, Math.Min(64, encoded.Length - i)).Append('\n');
+        }
+    }
+
+    private static byte[]? UnwrapX25519(AgeStanza stanza, AgeIdentity identity)
+    {
+        if (stanza.Arguments.Count != 1 || stanza.Body.Length != 32)
+        {
+            throw new SopsException("age: invalid X25519 recipient stanza");
+        }
+
+        var share = FromBase64Raw(stanza.Arguments[0]);
+        if (share.Length != 32)
+        {
+            throw new SopsException("age: invalid X25519 recipient stanza share");
+        }
+
+        var shared = identity.SharedSecret(share);
+        if (shared.All(b => b == 0))
+        {
+            throw new SopsException("age: invalid X25519 recipient stanza: low-order point");
+        }
+
+        var salt = share.Concat(identity.Recipient.PublicKey).ToArray();
+        var wrapKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, shared, 32, salt, Encoding.ASCII.GetBytes(X25519Label));
+        return ChaChaPoly.Open(wrapKey, new byte[12], stanza.Body);
+    }
+
+    private static byte[] DecryptPayload(byte[] fileKey, ReadOnlySpan<byte> payload)
+    {
+        if (payload.Length < 16 + ChaChaPoly.TagSize)
+        {
+            throw new SopsException("age: payload is truncated");
+        }
+
+        var payloadKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, fileKey, 32, payload[..16].ToArray(), Encoding.ASCII.GetBytes("payload"));
+        var body = payload[16..];
+        using var output = new MemoryStream();
+        var counter = 0L;
+        var offset = 0;
+        while (true)
+        {
+            var length = Math.Min(ChunkSize + ChaChaPoly.TagSize, body.Length - offset);
+            var last = offset + length >= body.Length;
+            var chunk = ChaChaPoly.Open(payloadKey, ChunkNonce(counter++, last), body.Slice(offset, length))
+                ?? throw new SopsException("age: payload authentication failed: the file is corrupt or truncated");
+            if (chunk.Length == 0 && (!last || counter > 1))
+            {
+                throw new SopsException("age: payload has an empty chunk");
+            }
+
+            output.Write(chunk);
+            offset += length;
+            if (last)
+            {
+                return output.ToArray();
+            }
+        }
+    }
+
+    private static byte[] ChunkNonce(long counter, bool last)
+    {
+        var nonce = new byte[12];
+        for (var i = 10; i >= 0 && counter > 0; i--)
+        {
+            nonce[i] = (byte)(counter & 0xff);
+            counter >>= 8;
+        }
+
+        nonce[11] = last ? (byte)1 : (byte)0;
+        return nonce;
+    }
+
+    private static byte[] HeaderMac(byte[] fileKey, byte[] macInput)
+    {
+        var hmacKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, fileKey, 32, [], Encoding.ASCII.GetBytes("header"));
+        return HMACSHA256.HashData(hmacKey, macInput);
+    }
+
+    internal static string Base64Raw(ReadOnlySpan<byte> data) => Convert.ToBase64String(data).TrimEnd('=');
+
+    internal static byte[] FromBase64Raw(string text)
+    {
+        if (text.Contains('=', StringComparison.Ordinal))
+        {
+            throw new SopsException("age: padded base64 in header");
+        }
+
+        var padded = text + new string('=', (4 - (text.Length % 4)) % 4);
+        try
+        {
+            return Convert.FromBase64String(padded);
+        }
+        catch (FormatException ex)
+        {
+            throw new SopsException("age: invalid base64 in header", innerException: ex);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Gyre.Sops.Tree;
+using Org.BouncyCastle.Crypto.Engines;
+using Org.BouncyCastle.Crypto.Modes;
+using Org.BouncyCastle.Crypto.Parameters;
+
+namespace Gyre.Sops.Crypto;
+
+/// <summary>
+/// sops's value cipher: AES-256-GCM with a 32-byte IV, the value's path as additional data, written as
+/// ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]. The BCL's AesGcm only takes 12-byte nonces, so GCM comes from BouncyCastle.
+/// </summary>
+internal static partial class ValueCipher
+{
+    private const int IvSize = 32;
+    private const int TagSize = 16;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    [GeneratedRegex(@"^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex EncryptedValue();
+
+    /// <summary>True when the string has the ENC[AES256_GCM,…] shape.</summary>
+    public static bool IsEncrypted(string value) => EncryptedValue().IsMatch(value);
+
+    /// <summary>Decrypts one value; the result is typed from the `type:` field (str, int, float, bool, bytes, comment).</summary>
+    public static object Decrypt(string ciphertext, byte[] key, string additionalData)
+    {
+        if (ciphertext.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var match = EncryptedValue().Match(ciphertext);
+        if (!match.Success)
+        {
+            throw new SopsException("input string is not an ENC[AES256_GCM,...] value; the file may have been edited by hand");
+        }
+
+        byte[] data, iv, tag;
+        try
+        {
+            data = Convert.FromBase64String(match.Groups[1].Value);
+            iv = Convert.FromBase64String(match.Groups[2].Value);
+            tag = Convert.FromBase64String(match.Groups[3].Value);
+        }
+        catch (FormatException ex)
+        {
+            throw new SopsException("corrupt ciphertext: data, iv or tag is not valid base64", innerException: ex);
+        }
+
+        var type = match.Groups[4].Value;
+        var plain = Open(key, iv, data, tag, Encoding.UTF8.GetBytes(additionalData));
+        return ToValue(plain, type);
+    }
+
+    /// <summary>Encrypts one value with a fresh random IV.</summary>
+    public static string Encrypt(object value, byte[] key, string additionalData)
+    {
+        var (plain, type) = FromValue(value);
+        if (plain.Length == 0)
+        {
+            // As sops does: an empty string stays empty rather than becoming a ciphertext.
+            return string.Empty;
+        }
+
+        var iv = RandomNumberGenerator.GetBytes(IvSize);
+        var gcm = new GcmBlockCipher(new AesEngine());
+        gcm.Init(true, new AeadParameters(new KeyParameter(key), TagSize * 8, iv, Encoding.UTF8.GetBytes(additionalData)));
+        var output = new byte[gcm.GetOutputSize(plain.Length)];
+        var written = gcm.ProcessBytes(plain, 0, plain.Length, output, 0);
+        gcm.DoFinal(output, written);
+        var data = output.AsSpan(0, plain.Length);
+        var tag = output.AsSpan(plain.Length, TagSize);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"ENC[AES256_GCM,data:{Convert.ToBase64String(data)},iv:{Convert.ToBase64String(iv)},tag:{Convert.ToBase64String(tag)},type:{type}]");
+    }
+
+    private static byte[] Open(byte[] key, byte[] iv, byte[] data, byte[] tag, byte[] additionalData)
+    {
+        var gcm = new GcmBlockCipher(new AesEngine());
+        gcm.Init(false, new AeadParameters(new KeyParameter(key), TagSize * 8, iv, additionalData));
+        var input = new byte[data.Length + tag.Length];
+        data.CopyTo(input, 0);
+        tag.CopyTo(input, data.Length);
+        var output = new byte[gcm.GetOutputSize(input.Length)];
+        try
+        {
+            var written = gcm.ProcessBytes(input, 0, input.Length, output, 0);
+            gcm.DoFinal(output, written);
+        }
+        catch (Org.BouncyCastle.Crypto.InvalidCipherTextException ex)
+        {
+            throw new SopsException("could not decrypt value: authentication failed (wrong data key or corrupt ciphertext)", innerException: ex);
+        }
+
+        return output;
+    }
+
+    private static object ToValue(byte[] plain, string type)
+    {
+        if (type == "str")
+        {
+            // Binary files are strings of arbitrary bytes in Go; keep them as bytes when they are not UTF-8.
+            try
+            {
+                return StrictUtf8.GetString(plain);
+            }
+            catch (DecoderFallbackException)
+            {
+                return plain;
+            }
+        }
+
+        var text = Encoding.UTF8.GetString(plain);
+        return type switch
+        {
+            "int" => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)
+                ? i
+                : throw new SopsException($"decrypted value '{(text.Length > 0 ? "<hidden>" : text)}' is not an int"),
+            "float" => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+                ? d
+                : throw new SopsException("decrypted value is not a float"),
+            "bool" => bool.TryParse(text, out var b) ? b : throw new SopsException("decrypted value is not a bool"),
+            "bytes" => text,
+            "comment" => new SopsComment(text),
+            _ => throw new SopsException($"unknown value type '{type}'"),
+        };
+    }
+
+    private static (byte[] Plain, string Type) FromValue(object value) => value switch
+    {
+        string s => (Encoding.UTF8.GetBytes(s), "str"),
+        byte[] bytes => (bytes, "str"),
+        long l => (Encoding.UTF8.GetBytes(l.ToString(CultureInfo.InvariantCulture)), "int"),
+        int i => (Encoding.UTF8.GetBytes(i.ToString(CultureInfo.InvariantCulture)), "int"),
+        double d => (Encoding.UTF8.GetBytes(GoFloat.Format(d, 'f')), "float"),
+        bool b => (Encoding.UTF8.GetBytes(b ? "true" : "false"), "bool"),
+        SopsComment c => (Encoding.UTF8.GetBytes(c.Value), "comment"),
+        _ => throw new SopsException($"cannot encrypt a value of type {value.GetType().Name}"),
+    };
+}

@@ -1,0 +1,15 @@
+namespace Gyre.Sources.Oci;
+
+/// <summary>How to reach a registry: credentials, trust and whether plain HTTP is acceptable.</summary>
+public sealed record OciClientOptions
+{
+    public RegistryCredentials? Credentials { get; init; }
+
+    /// <summary>PEM roots from certSecretRef's ca.crt.</summary>
+    public byte[]? CaCertificate { get; init; }
+
+    /// <summary>spec.insecure: talk plain HTTP.</summary>
+    public bool Insecure { get; init; }
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+}

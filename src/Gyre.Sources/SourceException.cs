@@ -1,0 +1,26 @@
+namespace Gyre.Sources;
+
+/// <summary>
+/// The one failure type of the sources engine. The message reads <c>&lt;where&gt;: &lt;what failed&gt;: &lt;why&gt;</c>;
+/// <see cref="Location"/> is the redacted URL or path it happened at, <see cref="Reason"/> the Flux condition reason
+/// a reconciler reports. Messages never carry credentials: every URL passes through <see cref="UrlRedactor"/>.
+/// </summary>
+public sealed class SourceException : Exception
+{
+    public SourceException(string location, string what, string why, string reason, bool isTransient = false, Exception? inner = null)
+        : base($"{location}: {what}: {why}", inner)
+    {
+        Location = location;
+        Reason = reason;
+        IsTransient = isTransient;
+    }
+
+    /// <summary>Redacted URL, file or object the failure is about.</summary>
+    public string Location { get; }
+
+    /// <summary>The condition reason (see <see cref="SourceReasons"/>) a reconciler puts on FetchFailed/Ready.</summary>
+    public string Reason { get; }
+
+    /// <summary>Whether retrying the same input can succeed (network, server errors) or not (bad URL, wrong key).</summary>
+    public bool IsTransient { get; }
+}

@@ -1,0 +1,156 @@
+using System.Text.RegularExpressions;
+using Gyre.Templates.Formatting;
+using Gyre.Templates.Functions;
+using Gyre.Templates.Sprig;
+
+namespace Gyre.Templates.Helm;
+
+/// <summary>
+/// Helm's template engine setup around a <see cref="TemplateSet"/> (helm pkg/engine, Helm 3): Sprig minus env/expandenv
+/// plus Helm's functions, missingkey=zero (error when strict), Helm's parse order, include/tpl bound to the set,
+/// "&lt;no value&gt;" removal and Helm's error cleanup.
+/// </summary>
+public sealed partial class HelmTemplateEngine
+{
+    private const string RootName = "gotpl";
+    private const int IncludeDepthLimit = 1000;
+    private const string ErrStart = "HELM_ERR_START";
+    private const string ErrEnd = "HELM_ERR_END";
+
+    private readonly TemplateOptions _options;
+    private readonly bool _keepNoValue;
+
+    /// <summary>Creates an engine; <paramref name="options"/> should already carry missingkey=zero (or error when strict).</summary>
+    public HelmTemplateEngine(TemplateOptions options, bool strict, bool keepNoValue)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        Strict = strict;
+        _keepNoValue = keepNoValue;
+    }
+
+    /// <summary>Whether missing keys fail (helm lint --strict).</summary>
+    public bool Strict { get; }
+
+    [GeneratedRegex("HELM_ERR_START((?s).*)HELM_ERR_END", RegexOptions.CultureInvariant)]
+    private static partial Regex ErrMarked();
+
+    /// <summary>The function map Helm gives templates, with include/tpl bound to <paramref name="set"/> later.</summary>
+    public Dictionary<string, TemplateFunction> Functions()
+    {
+        var f = SprigFunctions.Create(_options);
+        f.Remove("env");
+        f.Remove("expandenv");
+        HelmFunctions.Register(f);
+        f["include"] = new([ArgType.String, ArgType.Any], null, (_, _) => throw new TemplateFunctionException("include not bound"));
+        f["tpl"] = new([ArgType.String, ArgType.Any], null, (_, _) => throw new TemplateFunctionException("tpl not bound"));
+        return f;
+    }
+
+    /// <summary>Parses every template in Helm's order and executes <paramref name="entry"/>; returns output, error and Helm's cleaned error.</summary>
+    public (string Output, string Error, string? HelmError) Render(IReadOnlyDictionary<string, string> templates, string entry, object? data)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        var set = new TemplateSet(RootName, Functions(), _options);
+        Bind(set);
+        foreach (var name in ParseOrder(templates.Keys))
+        {
+            try
+            {
+                set.Parse(name, templates[name]);
+            }
+            catch (TemplateException e)
+            {
+                return ("", e.Message, ParseErrorText(name, e.Message));
+            }
+        }
+        try
+        {
+            return (StripNoValue(set.Execute(entry, data)), "", null);
+        }
+        catch (TemplateException e)
+        {
+            return ("", e.Message, ExecErrorText(entry, e));
+        }
+    }
+
+    /// <summary>Helm's parse order: deeper paths first, then descending lexical order (a parent's define wins).</summary>
+    public static IEnumerable<string> ParseOrder(IEnumerable<string> names) =>
+        names.OrderByDescending(n => n.Count(c => c == '/')).ThenByDescending(n => n, StringComparer.Ordinal);
+
+    private void Bind(TemplateSet set)
+    {
+        set.SetFunction("include", new([ArgType.String, ArgType.Any], null, (ctx, a) => Include(ctx, set, (string)a[0]!, a[1])));
+        set.SetFunction("tpl", new([ArgType.String, ArgType.Any], null, (ctx, a) => Tpl(ctx, set, (string)a[0]!, a[1])));
+    }
+
+    private static string Include(FunctionContext ctx, TemplateSet set, string name, object? data)
+    {
+        var depth = ctx.Budget.IncludeDepth;
+        depth.TryGetValue(name, out var n);
+        if (n > IncludeDepthLimit)
+        {
+            throw new TemplateFunctionException("rendering template has a nested reference name: " + name + ": unable to execute template");
+        }
+        depth[name] = n + 1;
+        try
+        {
+            return ctx.ExecuteNested(set, name, data);
+        }
+        catch (TemplateException e)
+        {
+            throw new TemplateFunctionException(e.Message);
+        }
+        finally
+        {
+            depth[name] = n;
+        }
+    }
+
+    private string Tpl(FunctionContext ctx, TemplateSet set, string text, object? data)
+    {
+        var clone = set.Clone(_options with { MissingKey = Strict ? MissingKeyAction.Error : MissingKeyAction.Zero });
+        Bind(clone);
+        try
+        {
+            clone.Parse(RootName, text);
+        }
+        catch (TemplateException e)
+        {
+            throw new TemplateFunctionException("cannot parse template " + GoQuote.Quote(text) + ": " + e.Message);
+        }
+        try
+        {
+            return StripNoValue(ctx.ExecuteNested(clone, RootName, data));
+        }
+        catch (TemplateException e)
+        {
+            throw new TemplateFunctionException("error during tpl function execution for " + GoQuote.Quote(text) + ": " + e.Message);
+        }
+    }
+
+    private string StripNoValue(string s) => _keepNoValue ? s : s.Replace("<no value>", "", StringComparison.Ordinal);
+
+    private static string ParseErrorText(string name, string message)
+    {
+        var parts = message.Split(": ");
+        return parts.Length == 1 ? "parse error in (" + name + "): " + message : "parse error at (" + parts[1] + "): " + parts[^1];
+    }
+
+    private static string ExecErrorText(string name, TemplateException e)
+    {
+        if (e.IsParseError || e.TemplateName == null)
+        {
+            return e.Message;
+        }
+        var parts = e.Message.Split(": ", 3);
+        if (parts.Length != 3)
+        {
+            return "execution error in (" + name + "): " + e.Message;
+        }
+        var m = ErrMarked().Match(parts[2]);
+        return m.Success ? "execution error at (" + parts[1] + "): " + m.Groups[1].Value : e.Message;
+    }
+
+    internal static string Mark(string message) => ErrStart + message + ErrEnd;
+}

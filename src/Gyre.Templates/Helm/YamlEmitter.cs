@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text;
+using Gyre.Templates.Serialization;
+using Gyre.Templates.Execution;
+using Gyre.Templates.Formatting;
+
+namespace Gyre.Templates.Helm;
+
+/// <summary>
+/// YAML output as Helm's toYaml produces it (sigs.k8s.io/yaml: JSON, then gopkg.in/yaml.v2's emitter: block style,
+/// natural key order, sequences not indented under keys) and toYamlPretty (yaml.v3, sequences indented by 2).
+/// </summary>
+internal static class YamlEmitter
+{
+    /// <summary>toYaml: null when JSON marshalling fails (Helm then yields "").</summary>
+    public static string? TryToYaml(object? v)
+    {
+        if (GoJson.HasUnsupported(v, out _))
+        {
+            return null;
+        }
+        var sb = new StringBuilder();
+        WriteDocument(sb, ToJsonModel(v), pretty: false);
+        return sb.ToString().TrimEnd('\n');
+    }
+
+    public static string LastError(object? v) => GoJson.HasUnsupported(v, out var error) ? "error marshaling into JSON: " + error : "";
+
+    public static string ToYamlPretty(object? v)
+    {
+        var sb = new StringBuilder();
+        WriteDocument(sb, v, pretty: true);
+        return sb.ToString().TrimEnd('\n');
+    }
+
+    // The value after a JSON round trip: integral numbers become integers again when yaml.v2 re-reads the JSON text.
+    private static object? ToJsonModel(object? v) => v switch
+    {
+        Dictionary<string, object?> m => m.ToDictionary(kv => kv.Key, kv => ToJsonModel(kv.Value), StringComparer.Ordinal),
+        Dictionary<string, string> ms => ms.ToDictionary(kv => kv.Key, kv => (object?)kv.Value, StringComparer.Ordinal),
+        List<object?> or string[] or long[] => Enumerable.Range(0, GoTypes.Length(v)).Select(i => ToJsonModel(GoTypes.SliceAt(v!, i))).ToList(),
+        double d => JsonNumber(d),
+        GoTime t => GoTimeLayout.Format(t, "2006-01-02T15:04:05.999999999Z07:00"),
+        IGoValue => new Dictionary<string, object?>(StringComparer.Ordinal),
+        NoValue => null,
+        _ => v,
+    };
+
+    private static object JsonNumber(double d)
+    {
+        var text = GoJson.FormatFloat(d);
+        if (text.AsSpan().IndexOfAny(".eE") < 0)
+        {
+            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l
+                : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u : d;
+        }
+        return d;
+    }
+
+    private static void WriteDocument(StringBuilder sb, object? v, bool pretty)
+    {
+        if (v is Dictionary<string, object?> { Count: > 0 } or List<object?> { Count: > 0 })
+        {
+            WriteBlock(sb, v, 0, pretty);
+        }
+        else
+        {
+            sb.Append(Scalar(v, pretty, 0)).Append('\n');
+        }
+    }
+
+    private static void WriteBlock(StringBuilder sb, object? v, int indent, bool pretty)
+    {
+        switch (v)
+        {
+            case Dictionary<string, object?> m:
+                var keys = m.Keys.ToList();
+                keys.Sort(pretty ? NaturalKeyOrder.Instance : NaturalKeyOrder.Instance);
+                foreach (var k in keys)
+                {
+                    sb.Append(' ', indent).Append(Scalar(k, pretty, indent)).Append(':');
+                    WriteValue(sb, m[k], indent, pretty, inMapping: true);
+                }
+                break;
+            case List<object?> l:
+                foreach (var item in l)
+                {
+                    sb.Append(' ', indent).Append('-');
+                    if (item is Dictionary<string, object?> { Count: > 0 } or List<object?> { Count: > 0 })
+                    {
+                        // Nested collections start on the dash line.
+                        var nested = new StringBuilder();
+                        WriteBlock(nested, item, indent + 2, pretty);
+                        sb.Append(' ').Append(nested.ToString(indent + 2, nested.Length - indent - 2));
+                    }
+                    else
+                    {
+                        WriteValue(sb, item, indent, pretty, inMapping: false);
+                    }
+                }
+                break;
+        }
+    }
+
+    private static void WriteValue(StringBuilder sb, object? value, int indent, bool pretty, bool inMapping)
+    {
+        switch (value)
+        {
+            case Dictionary<string, object?> { Count: > 0 }:
+                sb.Append('\n');
+                WriteBlock(sb, value, indent + 2, pretty);
+                break;
+            case List<object?> { Count: > 0 }:
+                sb.Append('\n');
+                WriteBlock(sb, value, inMapping && !pretty ? indent : indent + 2, pretty);
+                break;
+            default:
+                sb.Append(' ').Append(Scalar(value, pretty, indent + 2)).Append('\n');
+                break;
+        }
+    }
+
+    private static string Scalar(object? v, bool pretty, int indent) => v switch
+    {
+        null or NoValue => "null",
+        bool b => b ? "true" : "false",
+        long or int or GoInt64 => GoTypes.AsLong(v).ToString(CultureInfo.InvariantCulture),
+        ulong u => u.ToString(CultureInfo.InvariantCulture),
+        double d => FloatText(d),
+        string s => StringScalar(s, indent),
+        Dictionary<string, object?> => "{}",
+        Dictionary<string, string> => "{}",
+        List<object?> or string[] or long[] => "[]",
+        _ => StringScalar(GoPrinter.Sprintf("%v", [v]), indent),
+    };
+
+    private static string FloatText(double d)
+    {
+        if (double.IsPositiveInfinity(d))
+        {
+            return ".inf";
+        }
+        if (double.IsNegativeInfinity(d))
+        {
+            return "-.inf";
+        }
+        return double.IsNaN(d) ? ".nan" : GoFloat.Format(d, 'g', -1);
+    }
+
+    private static string StringScalar(string s, int indent)
+    {
+        if (s.Contains('\n', StringComparison.Ordinal) && !HasSpecial(s) && !s.EndsWith(' ') )
+        {
+            return Literal(s, indent);
+        }
+        if (s.Length == 0 || ResolvesToNonString(s))
+        {
+            return DoubleQuoted(s);
+        }
+        if (HasSpecial(s) || s.Contains('\n', StringComparison.Ordinal))
+        {
+            return DoubleQuoted(s);
+        }
+        return PlainAllowed(s) ? s : "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
+    }
+
+    private static string Literal(string s, int indent)
+    {
+        var chomp = s.EndsWith("\n\n", StringComparison.Ordinal) ? "+" : s.EndsWith('\n') ? "" : "-";
+        var indicator = s.StartsWith(' ') || s.StartsWith('\n') ? "2" : "";
+        var body = s.EndsWith('\n') ? s[..^1] : s;
+        var sb = new StringBuilder("|" + indicator + chomp);
+        foreach (var line in body.Split('\n'))
+        {
+            sb.Append('\n');
+            if (line.Length > 0)
+            {
+                sb.Append(' ', indent).Append(line);
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static bool ResolvesToNonString(string s)
+    {
+        var node = new YamlDotNet.RepresentationModel.YamlScalarNode(s) { Style = YamlDotNet.Core.ScalarStyle.Plain };
+        try
+        {
+            return YamlValues.Scalar(node) is not string || IsBase60Float(s);
+        }
+        catch (FormatException)
+        {
+            return true;
+        }
+    }
+
+    // yaml.v2 quotes "1:20" style sexagesimal numbers for YAML 1.1 readers.
+    private static bool IsBase60Float(string s) =>
+        s.Length > 0 && (char.IsAsciiDigit(s[0]) || ((s[0] is '+' or '-') && s.Length > 1 && char.IsAsciiDigit(s[1]))) &&
+        s.Contains(':', StringComparison.Ordinal) &&
+        System.Text.RegularExpressions.Regex.IsMatch(s, @"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    private static bool HasSpecial(string s)
+    {
+        foreach (var c in s)
+        {
+            if (c != '\n' && (c < 0x20 || c == 0x7f || (c is >= '\u0080' and < '\u00a0' && c != '\u0085') || c == '\uFEFF' || char.IsSurrogate(c)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool PlainAllowed(string s)
+    {
+        if (s.StartsWith("---", StringComparison.Ordinal) || s.StartsWith("...", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        if (s[0] == ' ' || s[^1] == ' ')
+        {
+            return false;
+        }
+        var first = s[0];
+        if ("#,[]{}&*!|>'\"%@`".Contains(first, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        if (first is '?' or ':' or '-' && (s.Length == 1 || s[1] == ' '))
+        {
+            return false;
+        }
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == ':' && (i + 1 == s.Length || s[i + 1] == ' '))
+            {
+                return false;
+            }
+            if (c == '#' && i > 0 && s[i - 1] == ' ')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string DoubleQuoted(string s)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\0': sb.Append("\\0"); break;
+                case '\a': sb.Append("\\a"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\v': sb.Append("\\v"); break;
+                case '\f': sb.Append("\\f"); break;
+                case '\u001b': sb.Append("\\e"); break;
+                case '\u0085': sb.Append("\\N"); break;
+                case '\u00a0': sb.Append("\\_"); break;
+                default:
+                    if (c < 0x20 || c == 0x7f)
+                    {
+                        sb.Append("\\x").Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+                    break;
+            }
+        }
+        return sb.Append('"').ToString();
+    }
+}

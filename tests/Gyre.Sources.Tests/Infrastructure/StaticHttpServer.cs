@@ -1,0 +1,113 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Gyre.Sources.Tests.Infrastructure;
+
+/// <summary>
+/// A Kestrel server on 127.0.0.1 serving files from memory (a Helm repository), optionally over TLS with a
+/// certificate from a throw-away CA and optionally behind basic auth.
+/// </summary>
+public sealed class StaticHttpServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private StaticHttpServer(WebApplication app, string baseUrl, string? caPem)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        CaPem = caPem;
+    }
+
+    public string BaseUrl { get; }
+
+    /// <summary>The CA that signed the TLS certificate (PEM), when TLS is on.</summary>
+    public string? CaPem { get; }
+
+    public Dictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    public int Requests { get; private set; }
+
+    public static async Task<StaticHttpServer> StartAsync(bool tls = false)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        string? caPem = null;
+        if (tls)
+        {
+            var (ca, server) = CreateCertificates();
+            caPem = ca.ExportCertificatePem();
+            builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0, l => l.UseHttps(server)));
+        }
+        else
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+
+        var app = builder.Build();
+        StaticHttpServer? self = null;
+        app.Run(context => self!.ServeAsync(context));
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        self = new StaticHttpServer(app, $"{address.Scheme}://{(tls ? "localhost" : "127.0.0.1")}:{address.Port}", caPem);
+        return self;
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
+        Requests++;
+        if (Username is not null
+            && context.Request.Headers.Authorization.ToString() != "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(Username + ":" + Password)))
+        {
+            context.Response.StatusCode = 401;
+            return;
+        }
+
+        if (!Files.TryGetValue(context.Request.Path.Value!.TrimStart('/'), out var content))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        await context.Response.Body.WriteAsync(content);
+    }
+
+    private static (X509Certificate2 Ca, X509Certificate2 Server) CreateCertificates()
+    {
+        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var caRequest = new CertificateRequest("CN=Gyre Test CA", caKey, HashAlgorithmName.SHA256);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        var now = DateTimeOffset.UtcNow;
+        var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
+
+        using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var serverRequest = new CertificateRequest("CN=localhost", serverKey, HashAlgorithmName.SHA256);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddDnsName("localhost");
+        san.AddIpAddress(IPAddress.Loopback);
+        serverRequest.CertificateExtensions.Add(san.Build());
+        serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using var signed = serverRequest.Create(ca, now.AddDays(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(8));
+        var server = X509CertificateLoader.LoadPkcs12(signed.CopyWithPrivateKey(serverKey).Export(X509ContentType.Pkcs12), null);
+        return (ca, server);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

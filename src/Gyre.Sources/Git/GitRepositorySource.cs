@@ -52,7 +52,7 @@ public sealed class GitRepositorySource
                 "IncludeUnavailable", isTransient: true);
         }
 
-        var environment = GitAuthentication.Prepare(url, location, request.Credentials, request.AllowInsecureHttp, _secrets);
+        var environment = GitAuthentication.Prepare(url, location, request.Credentials, request.Proxy, request.AllowInsecureHttp, _secrets);
         var contentConfig = ContentConfig(request);
         var target = await ResolveAsync(request, location, environment, cancellationToken).ConfigureAwait(false);
         if (target.Commit is not null && request.CurrentArtifact is { } current && current.Revision == target.Revision

@@ -472,6 +472,26 @@ case("combo_helm_required_nested_include", {"c/templates/_h.tpl": "{{ define \"n
 case("combo_helm_fail_in_include", {"c/templates/_h.tpl": "{{ define \"f\" }}{{ fail \"bad thing\" }}{{ end }}", "c/templates/t.yaml": "{{ include \"f\" . }}"}, entry="c/templates/t.yaml", helm=True, data={})
 case("combo_helm_no_value_in_list", "{{ list .Values.a .Values.b }}|{{ printf \"%v\" .Values.a }}", {"Values": {"b": 1}}, helm=True)
 
+# ---- crypto (random output is checked for shape; derived and decrypted values exactly) ----------------------------
+crypto = {
+    "derivePassword": ['derivePassword 1 "long" "password" "user" "example.com"', 'derivePassword 2 "maximum" "pw" "u" "site"', 'derivePassword 1 "pin" "pw" "u" "site"',
+                       'derivePassword 7 "basic" "é" "ü" "s"', 'derivePassword 1 "nope" "pw" "u" "s"', 'derivePassword 1 "short" "" "" ""'],
+    "decryptAES": ['decryptAES "secretkey" "Gei07G9NGkUnqO6OkNcx3YpEFmooXBehwM0Q3XP30Lc="', 'decryptAES "k" (encryptAES "k" "round trip")', 'decryptAES "k" ""', 'encryptAES "k" ""',
+                   'encryptAES "k" "x" | len', 'decryptAES "k" "!!notbase64"'],
+    "bcrypt": ['bcrypt "pw" | len', 'regexMatch "^\\\\$2a\\\\$10\\\\$[./A-Za-z0-9]{53}$" (bcrypt "pw")', 'regexMatch "^admin:\\\\$2a\\\\$10\\\\$" (htpasswd "admin" "pw")', 'htpasswd "a:b" "pw"'],
+    "genPrivateKey": ['genPrivateKey "ecdsa" | hasPrefix "-----BEGIN EC PRIVATE KEY-----\\n"', 'genPrivateKey "ecdsa" | hasSuffix "-----END EC PRIVATE KEY-----\\n"', 'genPrivateKey "bogus"',
+                      'genPrivateKey "rsa" | hasPrefix "-----BEGIN RSA PRIVATE KEY-----\\n"'],
+    "genCA": ['$ca := genCA "my-ca" 365 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----\\n" $ca.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----\\n" $ca.Key }} {{ typeOf $ca',
+              '$ca := genCA "ca" 10 }}{{ $c := genSignedCert "svc" (list "10.0.0.1") (list "svc.ns.svc") 5 $ca }}{{ hasSuffix "-----END CERTIFICATE-----\\n" $c.Cert }} {{ ne $c.Cert $ca.Cert',
+              '$c := genSelfSignedCert "self" nil nil 3 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert',
+              '$ca := genCA "ca" 10 }}{{ $b := buildCustomCert ($ca.Cert | b64enc) ($ca.Key | b64enc) }}{{ eq $b.Cert $ca.Cert }} {{ eq $b.Key $ca.Key',
+              '$k := genPrivateKey "rsa" }}{{ $ca := genCAWithKey "ca" 1 $k }}{{ eq $ca.Key $k', 'genSignedCert "x" nil nil 1 "notacert"',
+              '$c := genSelfSignedCertWithKey "self" (list "127.0.0.1") (list "localhost") 3 (genPrivateKey "rsa") }}{{ len $c.Key | lt 100'],
+}
+for fn, exprs in crypto.items():
+    for i, e in enumerate(exprs):
+        case("crypto_%s_%d" % (fn, i), "[{{ %s }}]" % e)
+
 # ---- write --------------------------------------------------------------------------------------------------------
 for old in glob.glob(os.path.join(here, "cases", "gen_*.json")):
     os.remove(old)

@@ -27,12 +27,28 @@ internal sealed partial class KustTarget
     public static KustTarget Load(BuildSession session, string directory) =>
         new(session, KustomizationLoader.Load(session.FileSystem, directory));
 
+    /// <summary>Legacy vars declared by this kustomization and everything it includes.</summary>
+    public List<Transformers.VarDefinition> Vars { get; } = [];
+
     public (ResourceList Resources, TransformerConfig Config) AccumulateTarget()
     {
         var resources = new ResourceList();
         var config = TransformerConfig.Defaults();
         Accumulate(resources, config);
         return (resources, config);
+    }
+
+    private void MergeVars(IEnumerable<Transformers.VarDefinition> vars)
+    {
+        foreach (var v in vars)
+        {
+            if (Vars.Any(existing => existing.Name == v.Name))
+            {
+                throw new KustomizeException(_kustomization.File, null, "vars", $"var '{v.Name}' already encountered; var names must be unique across the build");
+            }
+
+            Vars.Add(v);
+        }
     }
 
     private void Accumulate(ResourceList resources, TransformerConfig config)
@@ -57,6 +73,7 @@ internal sealed partial class KustTarget
         }
 
         RunTransformers(resources, config);
+        MergeVars(Transformers.VarSubstitution.Parse(_kustomization));
     }
 
     private void WarnDeprecated()
@@ -108,6 +125,7 @@ internal sealed partial class KustTarget
                 var (subResources, subConfig) = sub.AccumulateTarget();
                 resources.AddAll(subResources, _kustomization.File);
                 config.Merge(subConfig);
+                MergeVars(sub.Vars);
             }
             finally
             {
@@ -167,6 +185,7 @@ internal sealed partial class KustTarget
             }
 
             component.Accumulate(resources, config);
+            MergeVars(component.Vars);
         }
         finally
         {

@@ -66,6 +66,12 @@ internal sealed partial class KustTarget
             config.Merge(TransformerConfig.Parse(_loader.ReadFile(file, "configurations"), _loader.Resolve(file)));
         }
 
+        foreach (var crd in _kustomization.Strings("crds"))
+        {
+            // Read (and load-restrict) like kustomize; Gyre does not yet derive name references from CRD schemas.
+            _loader.ReadFile(crd, "crds");
+        }
+
         RunGenerators(resources);
         foreach (var component in _kustomization.Strings("components"))
         {
@@ -96,6 +102,12 @@ internal sealed partial class KustTarget
                 throw new KustomizeException(_kustomization.File, null, field,
                     "helm chart inflation is not supported yet: Gyre's Helm engine does not exist yet; render the chart to YAML and list it under resources");
             }
+        }
+
+        if (_kustomization.Get("openapi") is not null)
+        {
+            throw new KustomizeException(_kustomization.File, null, "openapi",
+                "custom OpenAPI schemas are not supported by Gyre's kustomize engine yet; remove the field (the built-in Kubernetes schema is used)");
         }
 
         foreach (var field in new[] { "generators", "transformers", "validators" })

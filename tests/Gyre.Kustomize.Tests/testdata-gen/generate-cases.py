@@ -8,11 +8,27 @@ import os, shutil, textwrap, itertools
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testdata")
 MARK = "generated-case"
 written = []
+changed = []
+
+def snapshot(d):
+    result = {}
+    for base, _, names in os.walk(d):
+        for n in names:
+            p = os.path.join(base, n)
+            rel = os.path.relpath(p, d)
+            if rel.startswith("expected."):
+                continue
+            result[rel] = ("symlink", os.readlink(p)) if os.path.islink(p) else open(p, "rb").read()
+    return result
 
 def case(name, files, build=None, culprit=None):
     d = os.path.join(ROOT, name)
     if os.path.isdir(d):
+        before = snapshot(d)
+        kept = {n: open(os.path.join(d, n), "rb").read() for n in ("expected.yaml", "expected.error") if os.path.exists(os.path.join(d, n))}
         shutil.rmtree(d)
+    else:
+        before, kept = None, {}
     os.makedirs(d)
     for path, content in files.items():
         p = os.path.join(d, path)
@@ -27,6 +43,11 @@ def case(name, files, build=None, culprit=None):
         open(os.path.join(d, "build-path"), "w").write(build + "\n")
     if culprit:
         open(os.path.join(d, "culprit"), "w").write("\n".join(culprit) + "\n")
+    if before is not None and snapshot(d) == before:
+        for n, content in kept.items():
+            open(os.path.join(d, n), "wb").write(content)
+    else:
+        changed.append(name)
     written.append(name)
 
 def raw(text):
@@ -1075,8 +1096,88 @@ case("error-component-as-resource", {"kustomization.yaml": kust("", ["comp"]), "
 case("error-kustomization-as-component", {"kustomization.yaml": "components:\n- notcomp\n", "notcomp/kustomization.yaml": kust("", [])}, culprit=["notcomp"])
 case("error-replicas-no-match", {"kustomization.yaml": kust("replicas:\n- name: ghost\n  count: 2\n", ["d.yaml"]), "d.yaml": deployment()}, culprit=["ghost", "replicas"])
 
+
+# ---------------------------------------------------------------- 14. vars, origin annotations, more interactions
+VARS_K = """
+vars:
+- name: SVC_NAME
+  objref:
+    kind: Service
+    name: web
+    apiVersion: v1
+- name: CFG_MODE
+  objref:
+    kind: ConfigMap
+    name: app-config
+    apiVersion: v1
+  fieldref:
+    fieldpath: data.mode
+- name: REPLICAS
+  objref:
+    kind: Deployment
+    name: web
+    apiVersion: apps/v1
+  fieldref:
+    fieldpath: spec.replicas
+"""
+VARS_DEPLOY = deployment().replace("value: prod", "value: $(SVC_NAME).$(CFG_MODE).svc").replace("mountPath: /etc/cfg", "mountPath: /etc/$(SVC_NAME)") \
+    .replace("        env:\n", "        args: [\"--svc=$(SVC_NAME)\", \"--replicas\", \"$(REPLICAS)\", \"$$(ESCAPED)\", \"$(UNKNOWN)\"]\n        env:\n")
+case("vars-basic", {"kustomization.yaml": kust(VARS_K, ["d.yaml", "svc.yaml", "cm.yaml"]), "d.yaml": VARS_DEPLOY, "svc.yaml": SERVICE, "cm.yaml": CONFIGMAP})
+case("vars-with-prefix", {"kustomization.yaml": kust("namePrefix: p-\n" + VARS_K, ["d.yaml", "svc.yaml", "cm.yaml"]), "d.yaml": VARS_DEPLOY, "svc.yaml": SERVICE, "cm.yaml": CONFIGMAP})
+case("vars-from-base", {"overlay/kustomization.yaml": kust("nameSuffix: -o\n", ["../base"]),
+    "base/kustomization.yaml": kust(VARS_K, ["d.yaml", "svc.yaml", "cm.yaml"]), "base/d.yaml": VARS_DEPLOY, "base/svc.yaml": SERVICE, "base/cm.yaml": CONFIGMAP}, build="overlay")
+case("vars-generated-configmap", {"kustomization.yaml": kust("configMapGenerator:\n- name: app-config\n  literals:\n  - mode=gen\n" + VARS_K, ["d.yaml", "svc.yaml"]), "d.yaml": VARS_DEPLOY, "svc.yaml": SERVICE})
+case("buildmetadata-origin", {"overlay/kustomization.yaml": kust("buildMetadata: [originAnnotations]\nnamePrefix: o-\n", ["../base", "svc.yaml"]), "overlay/svc.yaml": SERVICE,
+    "base/kustomization.yaml": kust("configMapGenerator:\n- name: gen\n  literals:\n  - a=1\n", ["d.yaml"]), "base/d.yaml": deployment()}, build="overlay")
+case("buildmetadata-origin-managedby", {"kustomization.yaml": kust("buildMetadata: [originAnnotations, managedByLabel]\nsecretGenerator:\n- name: s\n  literals:\n  - a=1\n", ["cm.yaml"]), "cm.yaml": CONFIGMAP})
+for i, (prefix, suffix, ns) in enumerate(itertools.product(["", "p-"], ["", "-s"], ["", "team"])):
+    body = (f"namePrefix: {prefix}\n" if prefix else "") + (f"nameSuffix: {suffix}\n" if suffix else "") + (f"namespace: {ns}\n" if ns else "")
+    case(f"matrix-names-generators-{i}", {"overlay/kustomization.yaml": kust(body + "configMapGenerator:\n- name: app-config\n  behavior: merge\n  literals:\n  - overlay=yes\n", ["../base"]),
+        "base/kustomization.yaml": kust("configMapGenerator:\n- name: app-config\n  literals:\n  - mode=base\nsecretGenerator:\n- name: app-secret\n  literals:\n  - password=x\n", sorted(ALL.keys() - {"configmap.yaml", "secret.yaml"})),
+        **{f"base/{k}": v for k, v in ALL.items() if k not in ("configmap.yaml", "secret.yaml")}}, build="overlay")
+for i, kinds in enumerate([["deployment.yaml", "statefulset.yaml"], ["cronjob.yaml", "hpa.yaml"], ["ingress.yaml", "service.yaml"], ["rolebinding.yaml", "role.yaml", "sa.yaml"]]):
+    files = {k: ALL[k] for k in kinds}
+    case(f"matrix-everything-{i}", {"kustomization.yaml": kust("""
+namespace: prod
+namePrefix: x-
+nameSuffix: -y
+labels:
+- pairs:
+    team: t
+  includeSelectors: true
+commonAnnotations:
+  a: b
+images:
+- name: nginx
+  newName: mirror/nginx
+  newTag: "2"
+- name: postgres
+  digest: sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+configMapGenerator:
+- name: app-config
+  literals:
+  - mode=matrix
+secretGenerator:
+- name: app-secret
+  literals:
+  - password=m
+""" + ("replicas:\n- name: web\n  count: 4\n" if "deployment.yaml" in files else ""), sorted(files)), **files})
+case("flux-layout-clusters", {
+    "clusters/staging/kustomization.yaml": kust("", ["flux-system", "../../infrastructure", "apps.yaml"]),
+    "clusters/staging/flux-system/kustomization.yaml": kust("", ["gotk-sync.yaml"]),
+    "clusters/staging/flux-system/gotk-sync.yaml": FLUX_GIT.replace("podinfo", "flux-system") + "---\n" + FLUX_KS.replace("name: apps", "name: flux-system"),
+    "clusters/staging/apps.yaml": FLUX_KS.replace("production", "staging"),
+    "infrastructure/kustomization.yaml": kust("namespace: infra\n", ["sources.yaml", "release.yaml"]),
+    "infrastructure/sources.yaml": FLUX_GIT, "infrastructure/release.yaml": FLUX_HR}, build="clusters/staging")
+case("component-with-generators-and-images", {
+    "overlay/kustomization.yaml": kust("namespace: dev\ncomponents:\n- ../components/monitoring\n- ../components/debug\n", ["../base"]),
+    "base/kustomization.yaml": kust("configMapGenerator:\n- name: app-config\n  literals:\n  - mode=base\n", ["d.yaml", "svc.yaml"]), "base/d.yaml": deployment(), "base/svc.yaml": SERVICE,
+    "components/monitoring/kustomization.yaml": COMPONENT + "resources:\n- monitor.yaml\nlabels:\n- pairs:\n    monitored: 'true'\n",
+    "components/monitoring/monitor.yaml": "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n",
+    "components/debug/kustomization.yaml": COMPONENT + "images:\n- name: nginx\n  newTag: debug\nconfigMapGenerator:\n- name: app-config\n  behavior: merge\n  literals:\n  - debug=on\n"}, build="overlay")
+
 # remove stale generated cases
 for d in os.listdir(ROOT):
     if os.path.isfile(os.path.join(ROOT, d, MARK)) and d not in written:
         shutil.rmtree(os.path.join(ROOT, d))
-print(f"{len(written)} generated cases")
+print(f"{len(written)} generated cases; changed (regenerate these): {' '.join(changed)}")

@@ -158,6 +158,7 @@ internal static class ValueCipher
     {
         string s => (Encoding.UTF8.GetBytes(s), "str"),
         byte[] bytes => (bytes, "str"),
+        SopsTimestamp t => (Encoding.UTF8.GetBytes(t.Value), "str"),
         long l => (Encoding.UTF8.GetBytes(l.ToString(CultureInfo.InvariantCulture)), "int"),
         int i => (Encoding.UTF8.GetBytes(i.ToString(CultureInfo.InvariantCulture)), "int"),
         double d => (Encoding.UTF8.GetBytes(GoFloat.Format(d, 'f')), "float"),

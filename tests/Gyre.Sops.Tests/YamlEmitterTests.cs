@@ -23,4 +23,15 @@ public sealed class YamlEmitterTests
 
         Assert.Equal(expected, actual);
     }
+
+    [Fact]
+    public void Json_values_print_as_go_encoding_json_and_json_indent_do()
+    {
+        var path = Path.Combine(Vectors.Root, "emitter", "values.input.json");
+        var store = new JsonStore();
+
+        var actual = Encoding.UTF8.GetString(store.EmitPlain(store.LoadPlain(File.ReadAllBytes(path))));
+
+        Assert.Equal(File.ReadAllText(Path.Combine(Vectors.Root, "emitter", "values.expected.json")), actual);
+    }
 }

@@ -392,6 +392,19 @@ func encode(v interface{}) string {
 	return string(b)
 }
 
+// jsonRoundTrip is sops's JSON LoadPlainFile followed by EmitPlainFile.
+func jsonRoundTrip(in []byte) []byte {
+	dec := json.NewDecoder(bytes.NewReader(in))
+	dec.Token()
+	b := jsonBranch(dec)
+	var out bytes.Buffer
+	if err := json.Indent(&out, []byte(encode(b)), "", "\t"); err != nil {
+		panic(err)
+	}
+	out.WriteByte('\n')
+	return out.Bytes()
+}
+
 func jsonDecrypt(in []byte) []byte {
 	dec := json.NewDecoder(bytes.NewReader(in))
 	dec.Token()
@@ -417,7 +430,9 @@ func main() {
 		panic(err)
 	}
 	key, _ = hex.DecodeString(os.Args[3])
-	if os.Args[1] == "yaml-plain" {
+	if os.Args[1] == "json-plain" {
+		os.Stdout.Write(jsonRoundTrip(in))
+	} else if os.Args[1] == "yaml-plain" {
 		os.Stdout.Write(yamlRoundTrip(in))
 	} else if os.Args[1] == "yaml" {
 		os.Stdout.Write(yamlDecrypt(in))

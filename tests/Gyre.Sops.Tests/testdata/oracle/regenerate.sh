@@ -12,6 +12,9 @@ cp "$here/main.go" "$work/"
 for input in "$testdata"/emitter/*.input.yaml; do
   "$work/oracle" yaml-plain "$input" - > "${input%.input.yaml}.expected.yaml"
 done
+for input in "$testdata"/emitter/*.input.json; do
+  "$work/oracle" json-plain "$input" - > "${input%.input.json}.expected.json"
+done
 cd "$testdata/vectors"
 find . -name '*.decrypted.json' | sort | while read -r meta; do
   file="${meta%.decrypted.json}"

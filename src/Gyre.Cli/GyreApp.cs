@@ -15,6 +15,7 @@ internal static class GyreApp
         root.Subcommands.Add(PushCommand.Create(console));
         root.Subcommands.Add(PullCommand.Create(console));
         root.Subcommands.Add(DebugCommand.Create(console));
+        root.Subcommands.Add(GetCommand.Create(console));
         return root;
     }
 

@@ -18,6 +18,7 @@ internal static class GyreApp
         root.Subcommands.Add(KustomizeCommand.Create(console));
         root.Subcommands.Add(SopsCommand.Create(console));
         root.Subcommands.Add(UpCommand.Create(console));
+        root.Subcommands.Add(GetCommand.Create(console));
         return root;
     }
 

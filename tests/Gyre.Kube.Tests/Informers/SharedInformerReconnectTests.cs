@@ -73,4 +73,23 @@ public sealed class SharedInformerReconnectTests
 
         Assert.Equal(["add a 2 initial", "update a 2"], late.Seen);
     }
+
+    [Fact]
+    public async Task A_failed_list_is_retried_until_it_succeeds()
+    {
+        var script = new ScriptedWatchServer();
+        script.Lists.Enqueue(ScriptedWatchServer.Forbidden);
+        script.Lists.Enqueue(ScriptedWatchServer.List("3", ScriptedWatchServer.Cm("a", "2")));
+        await using var server = await TestHttpServer.StartAsync(script.HandleAsync);
+        using var client = new KubeClient(Connections.Plain(server.Address), Connections.NoRetries);
+        var log = new CollectingLogger();
+        await using var factory = new SharedInformerFactory(client, logger: log);
+        var informer = factory.GetOrCreate(ConfigMaps, new InformerOptions { Namespace = "default" });
+
+        informer.Start();
+        await informer.WaitForSyncAsync(TestTimeout.Token);
+
+        Assert.NotNull(informer.Cache.Get("default", "a"));
+        Assert.Contains(log.Lines, l => l.Contains("Forbidden (403)", StringComparison.Ordinal));
+    }
 }

@@ -105,7 +105,7 @@ public static class ArchiveExtractor
 
                 break;
             case TarEntryType.SymbolicLink:
-                var linkParent = Path.GetDirectoryName(target)!;
+                var linkParent = Path.GetDirectoryName(target)!; // target is strictly inside root
                 if (Path.IsPathRooted(entry.LinkName))
                 {
                     throw Refused(location, entry.Name, $"symlink to absolute path '{entry.LinkName}'");

@@ -61,7 +61,7 @@ public sealed class GitRepositorySource
             return new GitRepositoryResult { Artifact = current, Changed = false, ContentConfig = contentConfig, IncludedArtifacts = Included(request) };
         }
 
-        return await BuildAsync(request, url, location, target, environment, contentConfig, cancellationToken).ConfigureAwait(false);
+        return await BuildAsync(request, location, target, environment, contentConfig, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ResolvedRef> ResolveAsync(GitRepositoryRequest request, string location, GitEnvironment environment, CancellationToken cancellationToken)
@@ -84,7 +84,7 @@ public sealed class GitRepositorySource
     }
 
     private async Task<GitRepositoryResult> BuildAsync(
-        GitRepositoryRequest request, Uri url, string location, ResolvedRef target, GitEnvironment environment, string contentConfig,
+        GitRepositoryRequest request, string location, ResolvedRef target, GitEnvironment environment, string contentConfig,
         CancellationToken cancellationToken)
     {
         var checkout = Path.Combine(_workDirectory, "git-" + Guid.NewGuid().ToString("N"));
@@ -109,7 +109,6 @@ public sealed class GitRepositorySource
             var ignore = SourceIgnore.Load(checkout, request.Ignore);
             var artifact = await _store.ArchiveAsync(request.Key, commit + ".tar.gz", resolved.Revision, checkout, ignore.IsIgnored, null, cancellationToken)
                 .ConfigureAwait(false);
-            _ = url;
             _store.GarbageCollect(artifact);
             return new GitRepositoryResult
             {

@@ -40,6 +40,12 @@ public sealed class StaticHttpServer : IAsyncDisposable
 
     public int Requests { get; private set; }
 
+    /// <summary>Paths answered with a 302 to the given absolute URL.</summary>
+    public Dictionary<string, string> Redirects { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Authorization headers seen, in order.</summary>
+    public List<string> Authorizations { get; } = [];
+
     public static async Task<StaticHttpServer> StartAsync(bool tls = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -68,6 +74,14 @@ public sealed class StaticHttpServer : IAsyncDisposable
     private async Task ServeAsync(HttpContext context)
     {
         Requests++;
+        Authorizations.Add(context.Request.Headers.Authorization.ToString());
+        if (Redirects.TryGetValue(context.Request.Path.Value!.TrimStart('/'), out var redirect))
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = redirect;
+            return;
+        }
+
         if (Username is not null
             && context.Request.Headers.Authorization.ToString() != "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(Username + ":" + Password)))
         {

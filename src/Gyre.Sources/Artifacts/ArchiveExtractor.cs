@@ -31,6 +31,10 @@ public static class ArchiveExtractor
             // Not gzip or not tar: corrupt or not an archive at all.
             throw new SourceException(location, "extracting the archive", ex.Message, failureReason, inner: ex);
         }
+        catch (EndOfStreamException ex)
+        {
+            throw new SourceException(location, "extracting the archive", "the archive is truncated", failureReason, inner: ex);
+        }
     }
 
     private static async Task ExtractCoreAsync(Stream archive, string destination, string location, ExtractionLimits limits, CancellationToken cancellationToken)

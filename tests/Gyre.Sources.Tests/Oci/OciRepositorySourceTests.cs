@@ -260,6 +260,24 @@ public sealed class OciRepositorySourceTests : IClassFixture<RegistryFixture>, I
     }
 
     [Fact]
+    public async Task Anonymous_bearer_token_is_requested_without_credentials()
+    {
+        var digest = await PushAsync(_registries.Anonymous, "v1", "public");
+        await using var proxy = await TokenAuthProxy.StartAsync(_registries.Anonymous.Host, null, null);
+
+        var result = await _source.ReconcileAsync(new OciRepositoryRequest
+        {
+            Key = new ArtifactKey("OCIRepository", "default", "anonymous"),
+            Url = $"oci://{proxy.Host}/{_repository}",
+            Tag = "v1",
+            Client = Insecure,
+        }, TestTimeout.Token);
+
+        Assert.Equal($"v1@{digest}", result.Artifact.Revision);
+        Assert.Equal([$"repository:{_repository}:pull"], proxy.Scopes.Distinct());
+    }
+
+    [Fact]
     public void Url_with_a_tag_is_refused_for_oci_repositories()
     {
         var error = Assert.Throws<SourceException>(() => OciReference.Parse("oci://ghcr.io/org/app:v1", allowTagOrDigest: false));

@@ -162,9 +162,15 @@ public sealed class GitRepositorySource
     private static List<Artifact> Included(GitRepositoryRequest request) =>
         request.Include.Select(i => i.Artifact!).ToList();
 
-    /// <summary>A digest of the spec fields that shape the artifact's content beyond the revision.</summary>
-    internal static string ContentConfig(GitRepositoryRequest request)
+    /// <summary>
+    /// A digest of the spec fields that shape the artifact's content beyond the revision (ignore, recurseSubmodules,
+    /// sparseCheckout, include and the included artifacts). A reconciler that keeps Flux's observedIgnore,
+    /// observedRecurseSubmodules, observedSparseCheckout and observedInclude in status recomputes the observed value by
+    /// calling this with a request built from those fields.
+    /// </summary>
+    public static string ContentConfig(GitRepositoryRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var text = new StringBuilder();
         text.Append("ignore=").Append(request.Ignore ?? "<default>").Append('\n');
         text.Append("submodules=").Append(request.RecurseSubmodules).Append('\n');

@@ -15,7 +15,8 @@ namespace Gyre.Kustomize;
 public sealed class Kustomizer
 {
     private const string ManagedByLabel = "app.kubernetes.io/managed-by";
-    private const string ManagedByValue = "kustomize-v5.5.0";
+    // kubectl's embedded kustomize reports its provenance version as "(devel)".
+    private const string ManagedByValue = "kustomize-(devel)";
 
     private readonly IKustomizeFileSystem _fileSystem;
     private readonly KustomizeOptions _options;
@@ -61,7 +62,33 @@ public sealed class Kustomizer
             }
         }
 
+        foreach (var resource in resources.Items)
+        {
+            StringifyAnnotations(resource.Node);
+        }
+
         return new KustomizeResult(Print(resources), session.Warnings, resources.Count);
+    }
+
+    /// <summary>
+    /// kustomize ends every build by rewriting non-empty annotations without its build annotations
+    /// (RemoveBuildAnnotations → SetAnnotations), which turns each value into the string of its source text.
+    /// </summary>
+    private static void StringifyAnnotations(YamlNode node)
+    {
+        if (node.Get("metadata")?.Get("annotations") is not { IsMapping: true } annotations || annotations.Content.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 1; i < annotations.Content.Count; i += 2)
+        {
+            var value = annotations.Content[i];
+            if (value.IsScalar)
+            {
+                annotations.Content[i] = YamlNode.String(value.Value);
+            }
+        }
     }
 
     private static void Sort(ResourceList resources, Kustomization kustomization)

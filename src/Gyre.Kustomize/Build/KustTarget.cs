@@ -128,10 +128,7 @@ internal sealed partial class KustTarget
                 $"accumulating resources: '{path}' is neither a file nor a directory; check the path (it is relative to {_kustomization.Directory})");
         }
 
-        foreach (var resource in ResourceParser.Parse(_loader.ReadFile(entry, "resources"), path))
-        {
-            resources.Add(resource, path);
-        }
+        resources.AddRange(ResourceParser.Parse(_loader.ReadFile(entry, "resources"), path), path);
     }
 
     private KustTarget LoadNested(string path, string entry, string field)

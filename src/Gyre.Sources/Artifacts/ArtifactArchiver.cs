@@ -63,7 +63,7 @@ public static class ArtifactArchiver
                 await tar.WriteEntryAsync(NewEntry(TarEntryType.Directory, path + "/", DirectoryMode), cancellationToken).ConfigureAwait(false);
                 await WriteDirectoryAsync(tar, dir.FullName, path, exclude, cancellationToken).ConfigureAwait(false);
             }
-            else if (child is FileInfo file && (file.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) == 0)
+            else if (child is FileInfo file && FileKind.IsRegular(file))
             {
                 if (exclude?.Invoke(path, false) == true)
                 {
@@ -72,6 +72,13 @@ public static class ArtifactArchiver
 
                 var mode = OperatingSystem.IsWindows() || (file.UnixFileMode & AnyExecute) == 0 ? FileMode : ExecutableMode;
                 var entry = NewEntry(TarEntryType.RegularFile, path, mode);
+                if (file.Length == 0)
+                {
+                    // Never opened: an empty entry needs no data, and opening is what would block on a FIFO.
+                    await tar.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 var content = file.OpenRead();
                 await using (content.ConfigureAwait(false))
                 {

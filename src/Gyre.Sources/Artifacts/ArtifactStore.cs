@@ -29,6 +29,12 @@ public sealed class ArtifactStore
     /// <summary>Base of artifact URLs.</summary>
     public string AdvertisedBaseUrl { get; }
 
+    /// <summary>What <see cref="GarbageCollect(Artifact)"/> keeps; the pipelines collect after every new artifact.</summary>
+    public ArtifactRetention Retention { get; init; } = ArtifactRetention.Default;
+
+    /// <summary>Collects old artifacts of the same object with <see cref="Retention"/>.</summary>
+    public IReadOnlyList<string> GarbageCollect(Artifact current) => GarbageCollect(current, Retention.Records, Retention.Ttl);
+
     /// <summary>Absolute path of an artifact (or any relative store path), refusing paths that leave the store.</summary>
     public string LocalPath(string relativePath)
     {

@@ -49,10 +49,10 @@ public sealed class GitRepositorySource
         if (unavailable is not null)
         {
             throw new SourceException(location, "including artifacts", $"GitRepository '{unavailable.RepositoryName}' has no stored artifact yet",
-                "IncludeUnavailable", isTransient: true);
+                SourceReasons.IncludeUnavailable, isTransient: true);
         }
 
-        var environment = GitAuthentication.Prepare(url, location, request.Credentials, request.AllowInsecureHttp, _secrets);
+        var environment = GitAuthentication.Prepare(url, location, request.Credentials, request.Proxy, request.AllowInsecureHttp, _secrets);
         var contentConfig = ContentConfig(request);
         var target = await ResolveAsync(request, location, environment, cancellationToken).ConfigureAwait(false);
         if (target.Commit is not null && request.CurrentArtifact is { } current && current.Revision == target.Revision
@@ -110,6 +110,7 @@ public sealed class GitRepositorySource
             var artifact = await _store.ArchiveAsync(request.Key, commit + ".tar.gz", resolved.Revision, checkout, ignore.IsIgnored, null, cancellationToken)
                 .ConfigureAwait(false);
             _ = url;
+            _store.GarbageCollect(artifact);
             return new GitRepositoryResult
             {
                 Artifact = artifact,
@@ -141,12 +142,12 @@ public sealed class GitRepositorySource
             var to = Path.GetFullPath(Path.Combine(checkout, toPath.TrimStart('/')));
             if (!IsInside(unpacked, from) || !IsInside(checkout, to) || to == Path.GetFullPath(checkout))
             {
-                throw new SourceException(location, $"including '{include.RepositoryName}'", "fromPath and toPath must stay inside the artifacts", "IncludeUnavailable");
+                throw new SourceException(location, $"including '{include.RepositoryName}'", "fromPath and toPath must stay inside the artifacts", SourceReasons.IncludeUnavailable);
             }
 
             if (!Directory.Exists(from))
             {
-                throw new SourceException(location, $"including '{include.RepositoryName}'", $"fromPath '{include.FromPath}' does not exist in its artifact", "IncludeUnavailable");
+                throw new SourceException(location, $"including '{include.RepositoryName}'", $"fromPath '{include.FromPath}' does not exist in its artifact", SourceReasons.IncludeUnavailable);
             }
 
             // As Flux: the included content replaces whatever the repository had at toPath.

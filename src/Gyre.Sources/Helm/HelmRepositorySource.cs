@@ -48,7 +48,9 @@ public sealed class HelmRepositorySource(ArtifactStore store)
 
         var artifact = await store.StoreAsync(request.Key, $"index-{hex}.yaml", revision, null,
             (stream, ct) => stream.WriteAsync(content, ct).AsTask(), cancellationToken).ConfigureAwait(false);
-        return new HelmRepositoryResult { Artifact = artifact, Changed = true, Url = store.Symlink(artifact, "index.yaml"), ChartVersions = versions };
+        var link = store.Symlink(artifact, "index.yaml");
+        store.GarbageCollect(artifact);
+        return new HelmRepositoryResult { Artifact = artifact, Changed = true, Url = link, ChartVersions = versions };
     }
 
     private static async Task<byte[]> DownloadAsync(Uri indexUrl, string location, HelmRepositoryRequest request, CancellationToken cancellationToken)

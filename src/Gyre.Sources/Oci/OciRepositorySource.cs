@@ -41,7 +41,9 @@ public sealed class OciRepositorySource(ArtifactStore store, string workDirector
 
         var layer = SelectLayer(manifest, request.LayerMediaType, reference);
         var artifact = await StoreLayerAsync(client, reference, request, layer, digest, revision, manifest.Annotations, cancellationToken).ConfigureAwait(false);
-        return new OciRepositoryResult { Artifact = artifact, Changed = true, Url = store.Symlink(artifact, "latest.tar.gz"), ContentConfig = contentConfig };
+        var url = store.Symlink(artifact, "latest.tar.gz");
+        store.GarbageCollect(artifact);
+        return new OciRepositoryResult { Artifact = artifact, Changed = true, Url = url, ContentConfig = contentConfig };
     }
 
     private static async Task<(string? Tag, string Digest)> ResolveAsync(
@@ -107,8 +109,8 @@ public sealed class OciRepositorySource(ArtifactStore store, string workDirector
             {
                 await client.DownloadBlobAsync(reference.Repository, layer.Digest, file, cancellationToken).ConfigureAwait(false);
                 file.Position = 0;
-                await ArchiveExtractor.ExtractAsync(file, Path.Combine(scratch, "content"), reference + " layer " + layer.Digest, request.Limits, cancellationToken)
-                    .ConfigureAwait(false);
+                await ArchiveExtractor.ExtractAsync(file, Path.Combine(scratch, "content"), reference + " layer " + layer.Digest, request.Limits,
+                    SourceReasons.OciLayerOperationFailed, cancellationToken).ConfigureAwait(false);
             }
 
             var root = Path.Combine(scratch, "content");

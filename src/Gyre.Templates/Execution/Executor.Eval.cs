@@ -174,20 +174,19 @@ internal sealed partial class Executor
             }
             argv[i] = ValidateType(final, t);
         }
+        // The error is raised after the catch block: throwing inside a catch keeps the failing frames on the stack,
+        // which deep include/tpl recursion cannot afford.
+        string failure;
         try
         {
             return fn.Invoke(new FunctionContext(_set, _budget), argv);
         }
         catch (TemplateFunctionException e)
         {
-            _node = node;
-            throw Errorf("error calling " + name + ": " + e.Message, e.Message);
+            failure = e.Message;
         }
-        catch (TemplateException e) when (name is "include" or "tpl" or "template")
-        {
-            _node = node;
-            throw Errorf("error calling " + name + ": " + e.Message, e.Message);
-        }
+        _node = node;
+        throw Errorf("error calling " + name + ": " + failure, failure);
     }
 
     private static string Inv(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -226,10 +225,6 @@ internal sealed partial class Executor
         if (ok)
         {
             return value is int iv ? (long)iv : value;
-        }
-        if (value == null && typ is ArgType.Map or ArgType.List or ArgType.StringList)
-        {
-            return null;
         }
         throw Errorf("wrong type for value; expected " + TemplateFunction.TypeName(typ.Value) + "; got " + GoTypes.TypeName(value));
     }

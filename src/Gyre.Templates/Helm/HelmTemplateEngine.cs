@@ -93,40 +93,39 @@ public sealed partial class HelmTemplateEngine
             throw new TemplateFunctionException("rendering template has a nested reference name: " + name + ": unable to execute template");
         }
         depth[name] = n + 1;
+        string failure;
         try
         {
             return ctx.ExecuteNested(set, name, data);
         }
         catch (TemplateException e)
         {
-            throw new TemplateFunctionException(e.Message);
+            failure = e.Message;
         }
         finally
         {
             depth[name] = n;
         }
+        throw new TemplateFunctionException(failure);
     }
 
     private string Tpl(FunctionContext ctx, TemplateSet set, string text, object? data)
     {
         var clone = set.Clone(_options with { MissingKey = Strict ? MissingKeyAction.Error : MissingKeyAction.Zero });
         Bind(clone);
+        string failure;
         try
         {
             clone.Parse(RootName, text);
-        }
-        catch (TemplateException e)
-        {
-            throw new TemplateFunctionException("cannot parse template " + GoQuote.Quote(text) + ": " + e.Message);
-        }
-        try
-        {
             return StripNoValue(ctx.ExecuteNested(clone, RootName, data));
         }
         catch (TemplateException e)
         {
-            throw new TemplateFunctionException("error during tpl function execution for " + GoQuote.Quote(text) + ": " + e.Message);
+            failure = e.IsParseError
+                ? "cannot parse template " + GoQuote.Quote(text) + ": " + e.Message
+                : "error during tpl function execution for " + GoQuote.Quote(text) + ": " + e.Message;
         }
+        throw new TemplateFunctionException(failure);
     }
 
     private string StripNoValue(string s) => _keepNoValue ? s : s.Replace("<no value>", "", StringComparison.Ordinal);

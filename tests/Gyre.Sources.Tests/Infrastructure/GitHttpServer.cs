@@ -39,6 +39,9 @@ public sealed class GitHttpServer : IAsyncDisposable
 
     public string? BearerToken { get; set; }
 
+    /// <summary>When set, every request waits this long first (to exercise timeouts).</summary>
+    public TimeSpan Delay { get; set; }
+
     public static async Task<GitHttpServer> StartAsync()
     {
         var root = new TempDirectory();
@@ -66,6 +69,11 @@ public sealed class GitHttpServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted).ContinueWith(_ => { });
+        }
+
         if (!Authorized(context.Request))
         {
             context.Response.StatusCode = 401;

@@ -167,6 +167,8 @@ public sealed class OciRepositorySourceTests : IClassFixture<RegistryFixture>, I
             _source.ReconcileAsync(Request(_registries.Anonymous) with { Tag = "evil" }, TestTimeout.Token));
 
         Assert.Contains("refusing to extract '../escape.yaml': path contains '..'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(SourceReasons.OciLayerOperationFailed, error.Reason);
+        Assert.Equal(SourceConditions.FetchFailed, error.ConditionType);
         Assert.False(File.Exists(Path.Combine(_dir.Path, "escape.yaml")));
     }
 
@@ -216,6 +218,19 @@ public sealed class OciRepositorySourceTests : IClassFixture<RegistryFixture>, I
         Assert.Equal($"v1@{digest}", result.Artifact.Revision);
         Assert.Contains($"repository:{_repository}:pull,push", proxy.Scopes);
         Assert.Contains($"repository:{_repository}:pull", proxy.Scopes);
+    }
+
+    [Fact]
+    public async Task Plain_http_registry_is_not_used_unless_insecure_is_set()
+    {
+        await PushAsync(_registries.Anonymous, "v1", "x");
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => _source.ReconcileAsync(
+            Request(_registries.Anonymous) with { Tag = "v1", Client = new OciClientOptions { Insecure = false, Timeout = TimeSpan.FromSeconds(10) } },
+            TestTimeout.Token));
+
+        Assert.Equal(SourceReasons.OciPullFailed, error.Reason);
+        Assert.True(error.IsTransient);
     }
 
     [Fact]

@@ -89,6 +89,8 @@ public sealed class GyreControllers
                 await InstallCrdsAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            await WaitForKindsAsync(cancellationToken).ConfigureAwait(false);
+
             if (_options.LeaderElectionNamespace is { } ns)
             {
                 var elector = new LeaderElector(_client, new LeaderElectionConfig(ns, "gyre-controller", _options.LeaderElectionIdentity), _time,
@@ -141,7 +143,11 @@ public sealed class GyreControllers
         {
             await crds.ApplyAsync(crd.Json, new WriteOptions { FieldManager = "gyre", Force = true }, cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    // A CRD is served a moment after it is created: wait until discovery maps the kinds the informers watch.
+    private async Task WaitForKindsAsync(CancellationToken cancellationToken)
+    {
         var deadline = _time.GetUtcNow() + TimeSpan.FromSeconds(60);
         while (true)
         {

@@ -5,8 +5,9 @@ using Gyre.Manifests;
 namespace Gyre.Controllers.Common;
 
 /// <summary>
-/// Writes an object's status once per reconcile through the status subresource, as a JSON merge patch from the status
-/// read at the start to the status computed at the end (removed fields sent as null), so nothing else is overwritten.
+/// Writes an object's status once per reconcile through the status subresource: the status computed at the end
+/// replaces the one read at the start, guarded by resourceVersion (a concurrent change is a Conflict and the reconcile
+/// is retried on fresh state). Nothing is written when the status did not change.
 /// </summary>
 internal static class StatusWriter
 {
@@ -14,31 +15,13 @@ internal static class StatusWriter
 
     public static async Task PatchAsync(ResourceClient client, KubeObject obj, JsonObject newStatus, CancellationToken cancellationToken)
     {
-        var old = obj.Json["status"] as JsonObject ?? [];
-        var patch = new JsonObject();
-        foreach (var (key, value) in newStatus)
-        {
-            if (!JsonNode.DeepEquals(old[key], value))
-            {
-                patch[key] = value?.DeepClone();
-            }
-        }
-
-        foreach (var (key, _) in old)
-        {
-            if (!newStatus.ContainsKey(key))
-            {
-                patch[key] = null;
-            }
-        }
-
-        if (patch.Count == 0)
+        if (JsonNode.DeepEquals(obj.Json["status"], newStatus))
         {
             return;
         }
 
-        var body = new JsonObject { ["status"] = patch }.ToJsonString();
-        await client.PatchAsync(obj.Namespace, obj.Name, PatchType.Merge, body, "status", new WriteOptions { FieldManager = FieldManager }, cancellationToken)
-            .ConfigureAwait(false);
+        var body = (JsonObject)obj.Json.DeepClone();
+        body["status"] = newStatus.DeepClone();
+        await client.UpdateStatusAsync(body, new WriteOptions { FieldManager = FieldManager }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -136,7 +136,15 @@ internal sealed class GitRepositoryReconciler : IReconciler
         status["conditions"] = conditions.ToJson();
         status["observedGeneration"] = obj.Generation;
         status["artifact"] = FromArtifact(result.Artifact).ToJson();
-        status["observedIgnore"] = spec.Ignore;
+        if (spec.Ignore is not null)
+        {
+            status["observedIgnore"] = spec.Ignore;
+        }
+        else
+        {
+            status.Remove("observedIgnore");
+        }
+
         status["observedRecurseSubmodules"] = spec.RecurseSubmodules;
         if (spec.SparseCheckout.Count > 0)
         {

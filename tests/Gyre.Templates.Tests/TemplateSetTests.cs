@@ -157,6 +157,15 @@ public sealed class TemplateSetTests
         Assert.Equal("1h0m0s", Render("{{ ago (dateModify \"-1h\" now) }}", options));
     }
 
+    [Fact]
+    public void Name_resolution_fails_clearly_instead_of_using_the_network()
+    {
+        var e = Assert.Throws<TemplateException>(() => Render("{{ getHostByName \"example.com\" }}"));
+
+        Assert.Equal("template: t:1:3: executing \"t\" at <getHostByName \"example.com\">: error calling getHostByName: " +
+            "getHostByName \"example.com\": name resolution is not available while rendering in Gyre", e.Message);
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

@@ -492,6 +492,19 @@ for fn, exprs in crypto.items():
     for i, e in enumerate(exprs):
         case("crypto_%s_%d" % (fn, i), "[{{ %s }}]" % e)
 
+# ---- YAML output corner cases ------------------------------------------------------------------------------------
+yaml_values = {
+    "nested_lists": [[1, [2, 3]], [], [[]]], "list_of_lists_of_maps": [[{"a": 1}], [{"b": {"c": [1]}}]],
+    "strings": ["a: b", "a:b", "x #y", "x#y", "[x", "{x", "*x", "&x", "!x", "|x", ">x", "%x", "@x", "`x", "'x", "\"x", "x'", "-", "- ", "?", "? x", ":", "x:", "...", "---", "a\\b", "ü", "\u00a0x", "0.5", ".5", "1_000", "0x", "0b12", "+1", "-1", "1e5", "1E5", "12:30", "yes", "No", "OFF", "~", "Null", "nan", ".nan", ".inf", "-.inf", "2001-12-14", "2001-12-14t21:59:43.10-05:00", "=", "<<", "true ", " "],
+    "multiline": ["a\nb", "a\nb\n", "a\nb\n\n", "\na", "a\n ", " a\nb", "tab\tin\nline", "x\r\ny"],
+    "numbers": [0, -0.0, 1.0, 1.5, 100000000, 1e15, 1e16, 1e20, 1e21, 123456789012, 0.000001, 1e-7, -3, 2.5e-10],
+    "keys": {"b": 1, "a": {"z": 1, "y": [1, {"x": 2}]}, "c d": 2, "e:f": 3, "": 4, "1": 5, "true": 6, "null": 7},
+}
+for k, v in yaml_values.items():
+    case("yaml_toYaml_" + k, {"c/templates/t.yaml": "{{ toYaml .Values.v }}"}, entry="c/templates/t.yaml", helm=True, data={"Values": {"v": v}})
+    case("yaml_toYamlPretty_" + k, {"c/templates/t.yaml": "{{ toYamlPretty .Values.v }}"}, entry="c/templates/t.yaml", helm=True, data={"Values": {"v": v}})
+    case("yaml_nindent_" + k, {"c/templates/t.yaml": "v:\n  {{- toYaml .Values.v | nindent 2 }}"}, entry="c/templates/t.yaml", helm=True, data={"Values": {"v": v}})
+
 # ---- write --------------------------------------------------------------------------------------------------------
 for old in glob.glob(os.path.join(here, "cases", "gen_*.json")):
     os.remove(old)

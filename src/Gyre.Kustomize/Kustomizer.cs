@@ -99,8 +99,15 @@ public sealed class Kustomizer
     /// </summary>
     private static void StringifyAnnotations(YamlNode node)
     {
-        if (node.Get("metadata")?.Get("annotations") is not { IsMapping: true } annotations || annotations.Content.Count == 0)
+        var metadata = node.Get("metadata");
+        if (metadata?.Get("annotations") is not { IsMapping: true } annotations || annotations.Content.Count == 0)
         {
+            // As kustomize's output shows: empty or null annotations disappear (labels: {} stays).
+            if (metadata?.Get("annotations") is { } empty && (empty.IsNull || empty.IsMapping))
+            {
+                metadata.Remove("annotations");
+            }
+
             return;
         }
 

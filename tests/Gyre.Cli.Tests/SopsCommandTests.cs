@@ -240,6 +240,21 @@ public sealed class SopsCommandTests : IClassFixture<GnuPgHomeFixture>, IDisposa
     }
 
     [Fact]
+    public async Task Edit_of_a_new_file_creates_it_encrypted_to_the_given_recipient()
+    {
+        var editor = Path.Combine(_dir, "writer.sh");
+        File.WriteAllText(editor, "#!/bin/sh\nprintf 'api_token: abc\\n' > \"$1\"\n");
+        File.SetUnixFileMode(editor, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var env = new Dictionary<string, string> { ["SOPS_AGE_KEY_FILE"] = Vector("keys/flux-age.txt"), ["EDITOR"] = editor };
+
+        var (code, _, error) = await Sops(env, "edit", "--age", FluxAge, "new.yaml");
+
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("abc", File.ReadAllText(Path.Combine(_dir, "new.yaml")), StringComparison.Ordinal);
+        Assert.Equal("api_token: abc\n", (await Sops(env, "decrypt", "new.yaml")).Output);
+    }
+
+    [Fact]
     public async Task Rotate_adds_a_recipient_and_updatekeys_applies_the_creation_rule()
     {
         var env = new Dictionary<string, string> { ["SOPS_AGE_KEY_FILE"] = Vector("keys/flux-age.txt") };

@@ -36,7 +36,7 @@ internal static class SopsCommand
         var command = new Command("sops", "Encrypt and decrypt SOPS files with age and OpenPGP, compatible with the sops CLI\n\nExample:\n  gyre sops encrypt --age age1... secret.yaml > secret.enc.yaml\n  SOPS_AGE_KEY_FILE=key.txt gyre sops decrypt secret.enc.yaml");
         command.Subcommands.Add(Decrypt(console, environment));
         command.Subcommands.Add(Encrypt(console, environment, time));
-        command.Subcommands.Add(Edit(console, environment, time));
+        command.Subcommands.Add(Edit(environment, time));
         command.Subcommands.Add(Rotate(console, environment, time));
         command.Subcommands.Add(UpdateKeys(console, environment, time));
         return command;
@@ -103,7 +103,7 @@ internal static class SopsCommand
         return WithFlagRules(parse, options);
     }
 
-    private static Command Edit(CliConsole console, SopsEnvironment environment, TimeProvider time)
+    private static Command Edit(SopsEnvironment environment, TimeProvider time)
     {
         var command = new Command("edit", "Decrypt into a private temporary file, open $EDITOR, and re-encrypt when it exits; a new file is created\nencrypted with --age/--pgp or the .sops.yaml creation rule\n\nExample:\n  EDITOR=vim gyre sops edit secret.enc.yaml")
         {
@@ -128,7 +128,6 @@ internal static class SopsCommand
                 plain => RunEditor(editor, plain, Path.GetExtension(path)), time.GetUtcNow(),
                 new SopsDecryptOptions { File = parse.GetValue(FileArgument), Indent = LoadConfig(parse, environment).Config?.YamlIndent });
             File.WriteAllBytes(path, edited);
-            _ = console;
             return ExitCodes.Success;
         });
         return command;

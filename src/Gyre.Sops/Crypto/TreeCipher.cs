@@ -54,7 +54,9 @@ internal sealed class TreeCipher
             WalkBranch(document, [], []);
         }
 
-        return Convert.ToHexString(_hash.GetHashAndReset());
+        var mac = Convert.ToHexString(_hash.GetHashAndReset());
+        _hash.Dispose();
+        return mac;
     }
 
     private void WalkBranch(SopsBranch branch, List<string> path, List<List<string>> commentsStack)

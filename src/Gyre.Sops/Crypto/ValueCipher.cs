@@ -143,7 +143,7 @@ internal static class ValueCipher
         {
             "int" => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)
                 ? i
-                : throw new SopsException($"decrypted value '{(text.Length > 0 ? "<hidden>" : text)}' is not an int"),
+                : throw new SopsException("decrypted value is not an int"),
             "float" => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
                 ? d
                 : throw new SopsException("decrypted value is not a float"),

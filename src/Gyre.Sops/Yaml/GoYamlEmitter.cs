@@ -76,7 +76,7 @@ internal sealed class GoYamlEmitter(int indentWidth)
             }
 
             _out.Append(ScalarText(key, indent, simpleKey: true)).Append(':');
-            EmitValue(value, indent, NextIndent(indent));
+            EmitValue(value, NextIndent(indent));
             WriteComment(value.FootComment, indent);
             WriteComment(key.FootComment, indent);
         }
@@ -115,7 +115,7 @@ internal sealed class GoYamlEmitter(int indentWidth)
             }
             else
             {
-                EmitValue(item, indent, indent + 2);
+                EmitValue(item, indent + 2);
             }
 
             WriteComment(item.FootComment, indent);
@@ -123,7 +123,7 @@ internal sealed class GoYamlEmitter(int indentWidth)
     }
 
     // Writes what follows "key:" or "-": a scalar on the same line, an empty collection as {} or [], or a block below.
-    private void EmitValue(YamlNode value, int indent, int childIndent)
+    private void EmitValue(YamlNode value, int childIndent)
     {
         switch (value.Kind)
         {
@@ -147,8 +147,6 @@ internal sealed class GoYamlEmitter(int indentWidth)
                 EmitBlock(value, childIndent, inline: false);
                 break;
         }
-
-        _ = indent;
     }
 
     private bool EndsAtLineStart() => _out.Length > 0 && _out[^1] == '\n';

@@ -70,7 +70,8 @@ internal sealed class WatchStreamer
                     firstTable = false;
                 }
 
-                var line = new JsonObject { ["type"] = type, ["object"] = payload }.ToJsonString(JsonContext.Options) + "\n";
+                // The payload may be the stored node shared by every watcher: serialize it, never re-parent it.
+                var line = "{\"type\":\"" + type + "\",\"object\":" + payload.ToJsonString(JsonContext.Options) + "}\n";
                 await response.Body.WriteAsync(Encoding.UTF8.GetBytes(line), cancellationToken).ConfigureAwait(false);
                 await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -53,6 +53,9 @@ try
     var (applyFirst, applySecond) = await Bench.KubectlApplyAsync(server, root, 1_000);
     Record($"kubectl apply --server-side of 1,000 ConfigMaps (one file): create {applyFirst:F2} s, re-apply unchanged {applySecond:F2} s");
 
+    var httpApply = await Bench.HttpApplyAsync(http, 1_000);
+    Record($"1,000 server-side applies sent directly over HTTPS (sequential, no kubectl): {httpApply:F2} s ({1_000 / httpApply:N0}/s)");
+
     await server.DisposeAsync();
     sw.Restart();
     var restarted = await LocalClusterServer.StartAsync(new LocalClusterOptions { DataDirectory = dir, EnableWorkloadSimulator = false }, CancellationToken.None);

@@ -110,7 +110,7 @@ public sealed class ListWatchTests : IClassFixture<ClusterFixture>
     }
 
     [Fact]
-    public async Task Watch_from_a_compacted_resource_version_is_410_gone()
+    public async Task Watch_from_a_compacted_resource_version_gets_an_error_event_with_410_gone()
     {
         var ns = await _cluster.NamespaceAsync("gone");
         // The fixture keeps 1000 events; push the window past resourceVersion 1.
@@ -120,9 +120,11 @@ public sealed class ListWatchTests : IClassFixture<ClusterFixture>
             (await K.RunWithInputAsync(docs, "-n", ns, "create", "-f", "-")).Ok();
         }
 
-        var result = await K.RunAsync("get", "--raw", $"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion=1");
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("Expired", result.Error + result.Output, StringComparison.Ordinal);
+        var output = (await K.RunAsync("get", "--raw", $"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion=1")).Ok().Output;
+        var error = JsonNode.Parse(output.Trim())!;
+        Assert.Equal("ERROR", error["type"]!.GetValue<string>());
+        Assert.Equal(410, error["object"]!["code"]!.GetValue<int>());
+        Assert.Equal("Expired", error["object"]!["reason"]!.GetValue<string>());
     }
 
     [Fact]

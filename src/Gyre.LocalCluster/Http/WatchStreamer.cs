@@ -44,7 +44,20 @@ internal sealed class WatchStreamer
         }
         else if (long.TryParse(rvText, CultureInfo.InvariantCulture, out var from))
         {
-            subscription = _state.Store.Subscribe(key, request.Path.Namespace, from, out initial);
+            try
+            {
+                subscription = _state.Store.Subscribe(key, request.Path.Namespace, from, out initial);
+            }
+            catch (ApiStatusException gone) when (gone.Code == 410)
+            {
+                // kube-apiserver answers a watch from a compacted revision with 200 and one ERROR event carrying the 410 Status.
+                request.Context.Response.StatusCode = 200;
+                request.Context.Response.ContentType = HttpResponses.Json;
+                var error = "{\"type\":\"ERROR\",\"object\":" + gone.ToStatus().ToJsonString(JsonContext.Options) + "}\n";
+                await request.Context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(error), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             initialVersion = from;
         }
         else

@@ -9,23 +9,24 @@ internal sealed class ResourceList
 
     public int Count => _items.Count;
 
-    public void Add(Resource resource, string where)
-    {
-        var id = resource.CurrentId;
-        if (_items.Any(r => r.CurrentId == id))
-        {
-            throw new KustomizeException(where, id.Display, null,
-                $"may not add resource with an already registered id: {id}; remove the duplicate or give one of them another name");
-        }
+    public void Add(Resource resource, string where) => AddRange([resource], where);
 
-        _items.Add(resource);
-    }
+    public void AddAll(ResourceList other, string where) => AddRange(other.Items, where);
 
-    public void AddAll(ResourceList other, string where)
+    /// <summary>Appends resources, failing on an id already present (kustomize's resWrangler.Append).</summary>
+    public void AddRange(IEnumerable<Resource> resources, string where)
     {
-        foreach (var resource in other.Items)
+        var ids = _items.Select(r => r.CurrentId).ToHashSet();
+        foreach (var resource in resources)
         {
-            Add(resource, where);
+            var id = resource.CurrentId;
+            if (!ids.Add(id))
+            {
+                throw new KustomizeException(where, id.Display, null,
+                    $"may not add resource with an already registered id: {id}; remove the duplicate or give one of them another name");
+            }
+
+            _items.Add(resource);
         }
     }
 

@@ -101,7 +101,8 @@ internal sealed class ApiRouter
 
         var verb = Verb(method, context, apiPath);
         var attributes = new ResourceAttributes(verb, resource.Group, resource.Plural, apiPath.Subresource ?? string.Empty, apiPath.Namespace ?? string.Empty, apiPath.Name ?? string.Empty);
-        if (!_authorizer.Allows(user, attributes))
+        // Review APIs are open to every authenticated user (the system:basic-user role of a real cluster).
+        if (!(resource.IsReview && verb == "create") && !_authorizer.Allows(user, attributes))
         {
             throw ApiStatusException.Forbidden(user.Name, verb, new ResourceRef(resource.Group, resource.Plural), apiPath.Name, apiPath.Namespace ?? string.Empty);
         }

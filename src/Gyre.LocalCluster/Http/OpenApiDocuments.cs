@@ -115,7 +115,7 @@ internal sealed class OpenApiDocuments
 
             var prefix = group.Length == 0 ? "/api/" + version : $"/apis/{group}/{version}";
             var item = resource.Namespaced ? $"{prefix}/namespaces/{{namespace}}/{resource.Plural}/{{name}}" : $"{prefix}/{resource.Plural}/{{name}}";
-            paths[item] = PathItem(gvk, definition, resource.IsReview);
+            paths[item] = PathItem(gvk, definition, resource.IsReview, resource.IsCustom);
         }
 
         return new JsonObject
@@ -127,7 +127,7 @@ internal sealed class OpenApiDocuments
         };
     }
 
-    private static JsonObject PathItem(JsonObject gvk, string definition, bool review)
+    private static JsonObject PathItem(JsonObject gvk, string definition, bool review, bool custom)
     {
         JsonObject Operation(string action, bool withValidation)
         {
@@ -152,7 +152,20 @@ internal sealed class OpenApiDocuments
         {
             item["get"] = Operation("get", false);
             item["put"] = Operation("put", true);
-            item["patch"] = Operation("patch", true);
+            var patch = Operation("patch", true);
+
+            // kubectl computes client-side apply patches from the v3 schema only when the operation accepts strategic merge.
+            var media = new JsonObject();
+            foreach (var type in new[] { "application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json" })
+            {
+                if (type != "application/strategic-merge-patch+json" || !custom)
+                {
+                    media[type] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = V3Prefix + "io.k8s.apimachinery.pkg.apis.meta.v1.Patch" } };
+                }
+            }
+
+            patch["requestBody"] = new JsonObject { ["content"] = media, ["required"] = true };
+            item["patch"] = patch;
             item["delete"] = Operation("delete", false);
         }
         else

@@ -144,6 +144,13 @@ internal sealed partial class ResourceHandler
     internal (JsonObject Result, bool Created) Update(ApiRequest request, JsonObject body, StoreTransaction tx)
     {
         var name = request.Path.Name!;
+        var bodyName = new ObjectMeta(body).Name;
+        if (bodyName.Length > 0 && bodyName != name)
+        {
+            throw ApiStatusException.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
+        }
+
+        new ObjectMeta(body).Name = name;
         var current = tx.Get(request.Resource.StorageKey, request.Namespace, name);
         if (current is null)
         {

@@ -57,7 +57,6 @@ internal sealed class WatchStreamer
             var response = request.Context.Response;
             response.StatusCode = 200;
             response.ContentType = HttpResponses.Json;
-            response.Headers["Transfer-Encoding"] = "chunked";
             await response.StartAsync(cancellationToken).ConfigureAwait(false);
             var firstTable = true;
             var lastVersion = initialVersion;

@@ -64,9 +64,41 @@ internal static class KindDefaults
             FoldStringData(obj);
         }
 
-        if (resource.Group == "apps" && resource.Kind != "DaemonSet" && obj["spec"] is JsonObject spec && spec["replicas"] is null)
+        if (resource.Group == "apps" && obj["spec"] is JsonObject spec)
         {
-            spec["replicas"] = 1;
+            DefaultWorkload(resource.Kind, spec);
+        }
+    }
+
+    /// <summary>The apps/v1 defaults (SetDefaults_Deployment/StatefulSet/DaemonSet) that rollout tooling relies on.</summary>
+    private static void DefaultWorkload(string kind, JsonObject spec)
+    {
+        if (kind != "DaemonSet")
+        {
+            spec["replicas"] ??= 1;
+            spec["revisionHistoryLimit"] ??= 10;
+        }
+
+        switch (kind)
+        {
+            case "Deployment":
+                spec["progressDeadlineSeconds"] ??= 600;
+                spec["strategy"] ??= new JsonObject();
+                var strategy = spec["strategy"]!.AsObject();
+                strategy["type"] ??= "RollingUpdate";
+                if (strategy["type"]!.GetValue<string>() == "RollingUpdate")
+                {
+                    strategy["rollingUpdate"] ??= new JsonObject { ["maxUnavailable"] = "25%", ["maxSurge"] = "25%" };
+                }
+
+                break;
+            case "StatefulSet":
+                spec["podManagementPolicy"] ??= "OrderedReady";
+                spec["updateStrategy"] ??= new JsonObject { ["type"] = "RollingUpdate", ["rollingUpdate"] = new JsonObject { ["partition"] = 0 } };
+                break;
+            case "DaemonSet":
+                spec["updateStrategy"] ??= new JsonObject { ["type"] = "RollingUpdate", ["rollingUpdate"] = new JsonObject { ["maxUnavailable"] = 1, ["maxSurge"] = 0 } };
+                break;
         }
     }
 

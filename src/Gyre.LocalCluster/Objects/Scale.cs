@@ -12,7 +12,7 @@ internal static class Scale
     {
         var meta = new ObjectMeta(obj);
         var status = new JsonObject { ["replicas"] = ReadPath(obj, resource.StatusReplicasPath)?.DeepClone() ?? 0 };
-        var selector = resource.IsCustom ? ReadPath(obj, resource.LabelSelectorPath ?? string.Empty)?.DeepClone() : SelectorText(obj);
+        var selector = resource.IsCustom ? (resource.LabelSelectorPath is { Length: > 0 } path ? ReadPath(obj, path)?.DeepClone() : null) : SelectorText(obj);
         if (selector is not null)
         {
             status["selector"] = selector;

@@ -166,6 +166,7 @@ internal sealed class TreeCipher
     private static string MacBytes(object value) => value switch
     {
         string s => s,
+        SopsTimestamp t => t.Value,
         long or int or ulong => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         double d => GoFloat.Format(d, 'f'),
         bool b => b ? "True" : "False",

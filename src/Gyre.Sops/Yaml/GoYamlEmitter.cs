@@ -88,7 +88,7 @@ internal sealed class GoYamlEmitter(int indentWidth)
         {
             var item = node.Content[i];
             var first = i == 0 && inline;
-            if (item.HeadComment.Length > 0 && item.Kind != YamlNodeKind.Mapping)
+            if (item.HeadComment.Length > 0)
             {
                 if (first)
                 {
@@ -110,11 +110,6 @@ internal sealed class GoYamlEmitter(int indentWidth)
             _out.Append('-');
             if (item.Kind != YamlNodeKind.Scalar && item.Content.Count > 0)
             {
-                if (item.Kind == YamlNodeKind.Mapping && item.HeadComment.Length > 0)
-                {
-                    item.Content[0].HeadComment = JoinComments(item.HeadComment, item.Content[0].HeadComment);
-                }
-
                 _out.Append(' ');
                 EmitBlock(item, indent + 2, inline: true);
             }
@@ -180,9 +175,6 @@ internal sealed class GoYamlEmitter(int indentWidth)
             _out.Append(' ', indent).Append(lines[i]).Append('\n');
         }
     }
-
-    private static string JoinComments(string first, string second) =>
-        second.Length == 0 ? first : first + "\n" + second;
 
     private string ScalarText(YamlNode node, int blockIndent, bool simpleKey)
     {

@@ -16,6 +16,9 @@ public sealed record HelmRepositoryRequest
     /// <summary>username/password from spec.secretRef.</summary>
     public Oci.RegistryCredentials? Credentials { get; init; }
 
+    /// <summary>spec.passCredentials: send the credentials to other hosts too (redirects here, chart URLs in HelmChart).</summary>
+    public bool PassCredentials { get; init; }
+
     /// <summary>ca.crt from spec.certSecretRef.</summary>
     public byte[]? CaCertificate { get; init; }
 

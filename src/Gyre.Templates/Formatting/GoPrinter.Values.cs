@@ -408,7 +408,7 @@ internal sealed partial class GoPrinter
             case 'v':
                 FmtFloat(v, 'g', -1);
                 break;
-            case 'g' or 'G':
+            case 'g' or 'G' or 'x' or 'X' or 'b':
                 FmtFloat(v, (char)verb, -1);
                 break;
             case 'f' or 'e' or 'E' or 'F':

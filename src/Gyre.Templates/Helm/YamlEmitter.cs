@@ -65,7 +65,7 @@ internal static class YamlEmitter
         }
         else
         {
-            sb.Append(Scalar(v, pretty, 0)).Append('\n');
+            sb.Append(Scalar(v, pretty, 2)).Append('\n');
         }
     }
 

@@ -115,6 +115,25 @@ public sealed class HelmRepositorySourceTests : IClassFixture<RegistryFixture>, 
     }
 
     [Fact]
+    public async Task Redirect_to_another_host_is_followed_without_credentials_unless_passCredentials()
+    {
+        await using var repo = await StaticHttpServer.StartAsync();
+        await using var cdn = await StaticHttpServer.StartAsync();
+        cdn.Files["cdn/index.yaml"] = Encoding.UTF8.GetBytes(Index);
+        repo.Redirects["index.yaml"] = cdn.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "/cdn/index.yaml";
+        var request = Request(repo.BaseUrl) with { Credentials = new RegistryCredentials("helm", "helm-pass") };
+
+        var withheld = await _source.ReconcileAsync(request, TestTimeout.Token);
+        var passed = await _source.ReconcileAsync(request with { PassCredentials = true, Key = request.Key with { Name = "passed" } }, TestTimeout.Token);
+
+        Assert.True(withheld.Changed);
+        Assert.True(passed.Changed);
+        Assert.StartsWith("Basic ", repo.Authorizations[0], StringComparison.Ordinal);
+        Assert.Equal("", cdn.Authorizations[0]);
+        Assert.StartsWith("Basic ", cdn.Authorizations[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Document_that_is_not_an_index_fails_indexation()
     {
         await using var server = await StaticHttpServer.StartAsync();

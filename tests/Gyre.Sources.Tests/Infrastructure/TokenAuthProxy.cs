@@ -29,7 +29,7 @@ public sealed class TokenAuthProxy : IAsyncDisposable
 
     public List<string> Scopes { get; } = [];
 
-    public static async Task<TokenAuthProxy> StartAsync(string upstreamHost, string username, string password)
+    public static async Task<TokenAuthProxy> StartAsync(string upstreamHost, string? username, string? password)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -43,7 +43,8 @@ public sealed class TokenAuthProxy : IAsyncDisposable
             var host = proxy!.Host;
             if (context.Request.Path == "/token")
             {
-                if (context.Request.Headers.Authorization.ToString() != expectedBasic)
+                // Anonymous tokens (Docker Hub style) when no user is configured.
+                if (username is not null && context.Request.Headers.Authorization.ToString() != expectedBasic)
                 {
                     context.Response.StatusCode = 401;
                     return;

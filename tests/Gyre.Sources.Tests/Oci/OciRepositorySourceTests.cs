@@ -167,6 +167,8 @@ public sealed class OciRepositorySourceTests : IClassFixture<RegistryFixture>, I
             _source.ReconcileAsync(Request(_registries.Anonymous) with { Tag = "evil" }, TestTimeout.Token));
 
         Assert.Contains("refusing to extract '../escape.yaml': path contains '..'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(SourceReasons.OciLayerOperationFailed, error.Reason);
+        Assert.Equal(SourceConditions.FetchFailed, error.ConditionType);
         Assert.False(File.Exists(Path.Combine(_dir.Path, "escape.yaml")));
     }
 
@@ -216,6 +218,63 @@ public sealed class OciRepositorySourceTests : IClassFixture<RegistryFixture>, I
         Assert.Equal($"v1@{digest}", result.Artifact.Revision);
         Assert.Contains($"repository:{_repository}:pull,push", proxy.Scopes);
         Assert.Contains($"repository:{_repository}:pull", proxy.Scopes);
+    }
+
+    [Fact]
+    public async Task Plain_http_registry_is_not_used_unless_insecure_is_set()
+    {
+        await PushAsync(_registries.Anonymous, "v1", "x");
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => _source.ReconcileAsync(
+            Request(_registries.Anonymous) with { Tag = "v1", Client = new OciClientOptions { Insecure = false, Timeout = TimeSpan.FromSeconds(10) } },
+            TestTimeout.Token));
+
+        Assert.Equal(SourceReasons.OciPullFailed, error.Reason);
+        Assert.True(error.IsTransient);
+    }
+
+    [Fact]
+    public async Task Tls_registry_is_trusted_through_the_custom_ca()
+    {
+        var certificates = TestCertificates.Create();
+        await using var registry = await RegistryServer.StartAsync(tls: certificates);
+        var trusting = new OciClientOptions { CaCertificate = Encoding.ASCII.GetBytes(certificates.CaPem) };
+        var digest = await PushAsync(registry, "v1", "over tls", trusting);
+
+        var result = await _source.ReconcileAsync(Request(registry) with { Tag = "v1", Client = trusting }, TestTimeout.Token);
+        var error = await Assert.ThrowsAsync<SourceException>(() =>
+            _source.ReconcileAsync(Request(registry) with { Tag = "v1", Client = new OciClientOptions() }, TestTimeout.Token));
+
+        Assert.Equal($"v1@{digest}", result.Artifact.Revision);
+        Assert.Equal(SourceReasons.OciPullFailed, error.Reason);
+    }
+
+    [Fact]
+    public async Task Ignore_rules_apply_to_extracted_layers()
+    {
+        await PushAsync(_registries.Anonymous, "v1", "kept");
+
+        var result = await _source.ReconcileAsync(Request(_registries.Anonymous) with { Tag = "v1", Ignore = "/deploy/" }, TestTimeout.Token);
+
+        Assert.Empty(await FilesOfAsync(result.Artifact));
+    }
+
+    [Fact]
+    public async Task Anonymous_bearer_token_is_requested_without_credentials()
+    {
+        var digest = await PushAsync(_registries.Anonymous, "v1", "public");
+        await using var proxy = await TokenAuthProxy.StartAsync(_registries.Anonymous.Host, null, null);
+
+        var result = await _source.ReconcileAsync(new OciRepositoryRequest
+        {
+            Key = new ArtifactKey("OCIRepository", "default", "anonymous"),
+            Url = $"oci://{proxy.Host}/{_repository}",
+            Tag = "v1",
+            Client = Insecure,
+        }, TestTimeout.Token);
+
+        Assert.Equal($"v1@{digest}", result.Artifact.Revision);
+        Assert.Equal([$"repository:{_repository}:pull"], proxy.Scopes.Distinct());
     }
 
     [Fact]

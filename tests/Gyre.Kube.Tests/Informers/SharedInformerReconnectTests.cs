@@ -39,7 +39,7 @@ public sealed class SharedInformerReconnectTests
 
         factory.StartAll();
         await factory.WaitForCacheSyncAsync(TestTimeout.Token);
-        await TestTimeout.Until(() => informer.ListCount == 2 && recorder.Seen.Count == 6, $"the relist after 410 (lists {informer.ListCount}, seen {string.Join(" | ", recorder.Seen)}, requests {string.Join(" ", server.Requests.Select(r => r.PathAndQuery))})");
+        await TestTimeout.Until(() => informer.ListCount == 2 && recorder.Seen.Count == 6 && server.Requests.Count(r => r.PathAndQuery.Contains("watch=1")) == 3, $"the relist after 410 (lists {informer.ListCount}, seen {string.Join(" | ", recorder.Seen)}, requests {string.Join(" ", server.Requests.Select(r => r.PathAndQuery))})");
 
         Assert.Equal(["add a 2 initial", "add b 3 initial", "update a 4", "delete b", "update a 4", "add c 9"], recorder.Seen);
         Assert.Equal(["default/a", "default/c"], informer.Cache.List().Select(ObjectCache.KeyOf));

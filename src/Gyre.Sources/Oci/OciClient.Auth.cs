@@ -77,6 +77,13 @@ public sealed partial class OciClient
             return null;
         }
 
+        // The challenge names where to send the credentials; never send them in clear text unless plain HTTP was asked for.
+        if (!Uri.TryCreate(realm, UriKind.Absolute, out var realmUri) || (realmUri.Scheme != "https" && !(realmUri.Scheme == "http" && _options.Insecure)))
+        {
+            throw Failure(repository, "requesting a registry token", $"the token realm '{UrlRedactor.Redact(realm)}' is not an https URL",
+                SourceReasons.AuthenticationFailed, false);
+        }
+
         var query = new StringBuilder("?");
         if (challenge.Parameters.TryGetValue("service", out var service))
         {

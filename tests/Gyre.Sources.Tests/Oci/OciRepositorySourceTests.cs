@@ -278,6 +278,30 @@ public sealed class OciRepositorySourceTests : IClassFixture<RegistryFixture>, I
     }
 
     [Fact]
+    public async Task Credentials_are_not_sent_to_a_plain_http_token_realm_of_a_tls_registry()
+    {
+        var certificates = TestCertificates.Create();
+        await using var proxy = await TokenAuthProxy.StartAsync(_registries.Anonymous.Host, "robot", "robot-secret", certificates);
+        var options = new OciClientOptions
+        {
+            Credentials = new RegistryCredentials("robot", "robot-secret"),
+            CaCertificate = Encoding.ASCII.GetBytes(certificates.CaPem),
+        };
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => _source.ReconcileAsync(new OciRepositoryRequest
+        {
+            Key = new ArtifactKey("OCIRepository", "default", "realm"),
+            Url = $"oci://{proxy.Host.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)}/{_repository}",
+            Tag = "v1",
+            Client = options,
+        }, TestTimeout.Token));
+
+        Assert.Equal(SourceReasons.AuthenticationFailed, error.Reason);
+        Assert.Contains("is not an https URL", error.Message, StringComparison.Ordinal);
+        Assert.Empty(proxy.Scopes);
+    }
+
+    [Fact]
     public void Url_with_a_tag_is_refused_for_oci_repositories()
     {
         var error = Assert.Throws<SourceException>(() => OciReference.Parse("oci://ghcr.io/org/app:v1", allowTagOrDigest: false));

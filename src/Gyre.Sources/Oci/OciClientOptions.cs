@@ -17,4 +17,7 @@ public sealed record OciClientOptions
     public bool Insecure { get; init; }
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Shared token cache (null: authenticate afresh in every client).</summary>
+    public RegistryTokenCache? TokenCache { get; init; }
 }

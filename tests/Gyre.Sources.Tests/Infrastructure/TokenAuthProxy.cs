@@ -29,6 +29,11 @@ public sealed class TokenAuthProxy : IAsyncDisposable
 
     public List<string> Scopes { get; } = [];
 
+    /// <summary>Registry API requests (token requests not included).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    private int _requests;
+
     /// <param name="tls">Serve HTTPS while still advertising a plain-http token realm (a misconfigured or hostile registry).</param>
     public static async Task<TokenAuthProxy> StartAsync(string upstreamHost, string? username, string? password, TestCertificates? tls = null)
     {
@@ -68,6 +73,7 @@ public sealed class TokenAuthProxy : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref proxy._requests);
             if (context.Request.Headers.Authorization.ToString() != "Bearer " + Token)
             {
                 var repo = context.Request.Path.Value!.Split('/').Skip(2).TakeWhile(p => p is not ("manifests" or "blobs" or "tags")).ToArray();

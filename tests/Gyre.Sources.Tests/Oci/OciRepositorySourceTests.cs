@@ -302,6 +302,34 @@ public sealed class OciRepositorySourceTests : IClassFixture<RegistryFixture>, I
     }
 
     [Fact]
+    public async Task Cached_token_makes_an_unchanged_check_a_single_request()
+    {
+        await PushAsync(_registries.Anonymous, "v1", "cached");
+        await using var proxy = await TokenAuthProxy.StartAsync(_registries.Anonymous.Host, "robot", "robot-secret");
+        var cache = new RegistryTokenCache(_time);
+        var request = new OciRepositoryRequest
+        {
+            Key = new ArtifactKey("OCIRepository", "default", "cached"),
+            Url = $"oci://{proxy.Host}/{_repository}",
+            Tag = "v1",
+            Client = new OciClientOptions { Insecure = true, Credentials = new RegistryCredentials("robot", "robot-secret"), TokenCache = cache },
+        };
+        var first = await _source.ReconcileAsync(request, TestTimeout.Token);
+        var (requests, tokens) = (proxy.Requests, proxy.Scopes.Count);
+
+        var second = await _source.ReconcileAsync(request with { CurrentArtifact = first.Artifact, ObservedContentConfig = first.ContentConfig }, TestTimeout.Token);
+        var (afterSecond, tokensAfterSecond) = (proxy.Requests, proxy.Scopes.Count);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await _source.ReconcileAsync(request with { CurrentArtifact = first.Artifact, ObservedContentConfig = first.ContentConfig }, TestTimeout.Token);
+
+        Assert.False(second.Changed);
+        Assert.Equal(1, afterSecond - requests);
+        Assert.Equal(tokens, tokensAfterSecond);
+        Assert.Equal(2, proxy.Requests - afterSecond); // the expired token: challenge, then the HEAD with a new token
+        Assert.Equal(tokens + 1, proxy.Scopes.Count);
+    }
+
+    [Fact]
     public void Url_with_a_tag_is_refused_for_oci_repositories()
     {
         var error = Assert.Throws<SourceException>(() => OciReference.Parse("oci://ghcr.io/org/app:v1", allowTagOrDigest: false));

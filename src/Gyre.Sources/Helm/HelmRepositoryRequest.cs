@@ -22,6 +22,11 @@ public sealed record HelmRepositoryRequest
     /// <summary>ca.crt from spec.certSecretRef.</summary>
     public byte[]? CaCertificate { get; init; }
 
+    /// <summary>tls.crt and tls.key from spec.certSecretRef, for mutual TLS.</summary>
+    public byte[]? ClientCertificate { get; init; }
+
+    public byte[]? ClientKey { get; init; }
+
     /// <summary>spec.insecure (type oci: plain HTTP registry).</summary>
     public bool Insecure { get; init; }
 

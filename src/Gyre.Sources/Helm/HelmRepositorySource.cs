@@ -55,7 +55,7 @@ public sealed class HelmRepositorySource(ArtifactStore store)
 
     private static async Task<byte[]> DownloadAsync(Uri indexUrl, string location, HelmRepositoryRequest request, CancellationToken cancellationToken)
     {
-        using var http = SourceHttpClient.Create(request.CaCertificate, request.Timeout);
+        using var http = SourceHttpClient.Create(request.CaCertificate, request.ClientCertificate, request.ClientKey, request.Timeout);
         var response = await SendFollowingRedirectsAsync(http, indexUrl, location, request, cancellationToken).ConfigureAwait(false);
         using (response)
         {
@@ -173,6 +173,8 @@ public sealed class HelmRepositorySource(ArtifactStore store)
         {
             Credentials = request.Credentials,
             CaCertificate = request.CaCertificate,
+            ClientCertificate = request.ClientCertificate,
+            ClientKey = request.ClientKey,
             Insecure = request.Insecure,
             Timeout = request.Timeout,
         });

@@ -50,6 +50,38 @@ public sealed class GitTlsTests : IAsyncLifetime, IDisposable
         Assert.Contains("certificate", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Client_certificate_from_the_secret_passes_mutual_tls()
+    {
+        var certificates = TestCertificates.Create();
+        await using var server = await GitHttpServer.StartAsync(certificates, requireClientCertificate: true);
+        var url = server.CreateRepository("mtls");
+        using (var work = new GitWorkTree(server.PathOf("mtls")))
+        {
+            work.Commit("first");
+            work.Push();
+        }
+
+        var ca = Encoding.ASCII.GetBytes(certificates.CaPem);
+        var request = new GitRepositoryRequest { Key = SourceHarness.Key("mtls"), Url = url, Reference = new GitReference { Branch = "main" } };
+        var withCertificate = request with
+        {
+            Credentials = GitCredentials.FromSecret(new Dictionary<string, byte[]>
+            {
+                ["ca.crt"] = ca,
+                ["tls.crt"] = Encoding.ASCII.GetBytes(certificates.ClientCertificatePem),
+                ["tls.key"] = Encoding.ASCII.GetBytes(certificates.ClientKeyPem),
+            }),
+        };
+
+        var result = await _harness.Git.ReconcileAsync(withCertificate, TestTimeout.Token);
+        var error = await Assert.ThrowsAsync<SourceException>(() =>
+            _harness.Git.ReconcileAsync(request with { Credentials = new GitCredentials { CaCertificate = ca } }, TestTimeout.Token));
+
+        Assert.StartsWith("main@sha1:", result.Artifact.Revision, StringComparison.Ordinal);
+        Assert.Equal(SourceReasons.GitOperationFailed, error.Reason);
+    }
+
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     public void Dispose() => _harness.Dispose();

@@ -88,6 +88,25 @@ public sealed class HelmRepositorySourceTests : IClassFixture<RegistryFixture>, 
     }
 
     [Fact]
+    public async Task Client_certificate_from_cert_secret_passes_mutual_tls()
+    {
+        var certificates = TestCertificates.Create();
+        await using var server = await StaticHttpServer.StartAsync(tls: true, certificates, requireClientCertificate: true);
+        server.Files["index.yaml"] = Encoding.UTF8.GetBytes(Index);
+        var request = Request(server.BaseUrl) with { CaCertificate = Encoding.ASCII.GetBytes(certificates.CaPem) };
+
+        var result = await _source.ReconcileAsync(request with
+        {
+            ClientCertificate = Encoding.ASCII.GetBytes(certificates.ClientCertificatePem),
+            ClientKey = Encoding.ASCII.GetBytes(certificates.ClientKeyPem),
+        }, TestTimeout.Token);
+        var error = await Assert.ThrowsAsync<SourceException>(() => _source.ReconcileAsync(request, TestTimeout.Token));
+
+        Assert.True(result.Changed);
+        Assert.True(error.IsTransient);
+    }
+
+    [Fact]
     public async Task Untrusted_certificate_is_refused_without_the_ca()
     {
         await using var server = await StaticHttpServer.StartAsync(tls: true);

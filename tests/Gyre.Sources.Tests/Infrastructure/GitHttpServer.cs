@@ -45,7 +45,7 @@ public sealed class GitHttpServer : IAsyncDisposable
     /// <summary>The CA (PEM) that signed the server certificate when started with TLS.</summary>
     public string? CaPem { get; private init; }
 
-    public static async Task<GitHttpServer> StartAsync(TestCertificates? tls = null)
+    public static async Task<GitHttpServer> StartAsync(TestCertificates? tls = null, bool requireClientCertificate = false)
     {
         var root = new TempDirectory();
         var builder = WebApplication.CreateSlimBuilder();
@@ -56,7 +56,16 @@ public sealed class GitHttpServer : IAsyncDisposable
         }
         else
         {
-            builder.WebHost.ConfigureKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0, l => l.UseHttps(tls.Server)));
+            builder.WebHost.ConfigureKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0, l => l.UseHttps(https =>
+            {
+                https.ServerCertificate = tls.Server;
+                if (requireClientCertificate)
+                {
+                    // mTLS: only client certificates issued by the test CA get in.
+                    https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate;
+                    https.ClientCertificateValidation = (certificate, _, _) => certificate.Issuer == "CN=Gyre Test CA";
+                }
+            })));
         }
 
         var app = builder.Build();

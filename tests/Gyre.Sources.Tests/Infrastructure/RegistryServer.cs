@@ -25,9 +25,20 @@ public sealed class RegistryServer : IAsyncDisposable
 
     public static async Task<RegistryServer> StartAsync(string? username = null, string? password = null, TestCertificates? tls = null)
     {
-        var server = new RegistryServer();
-        await server.RunAsync(username, password, tls);
-        return server;
+        // The free port is probed then released, so another process can take it first: start again on a new port.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new RegistryServer();
+            try
+            {
+                await server.RunAsync(username, password, tls);
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                await server.DisposeAsync();
+            }
+        }
     }
 
     private async Task RunAsync(string? username, string? password, TestCertificates? tls)

@@ -46,16 +46,24 @@ public sealed class StaticHttpServer : IAsyncDisposable
     /// <summary>Authorization headers seen, in order.</summary>
     public List<string> Authorizations { get; } = [];
 
-    public static async Task<StaticHttpServer> StartAsync(bool tls = false)
+    public static async Task<StaticHttpServer> StartAsync(bool tls = false, TestCertificates? certificates = null, bool requireClientCertificate = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         string? caPem = null;
         if (tls)
         {
-            var certificates = TestCertificates.Create();
-            caPem = certificates.CaPem;
-            builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificates.Server)));
+            var certs = certificates ?? TestCertificates.Create();
+            caPem = certs.CaPem;
+            builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0, l => l.UseHttps(https =>
+            {
+                https.ServerCertificate = certs.Server;
+                if (requireClientCertificate)
+                {
+                    https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate;
+                    https.ClientCertificateValidation = (certificate, _, _) => certificate.Issuer == "CN=Gyre Test CA";
+                }
+            })));
         }
         else
         {

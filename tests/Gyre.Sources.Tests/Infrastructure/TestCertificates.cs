@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace Gyre.Sources.Tests.Infrastructure;
 
 /// <summary>A throw-away CA and a server certificate it signed for localhost and 127.0.0.1.</summary>
-public sealed record TestCertificates(string CaPem, X509Certificate2 Server, string ServerCertificatePem, string ServerKeyPem)
+public sealed record TestCertificates(string CaPem, X509Certificate2 Server, string ServerCertificatePem, string ServerKeyPem, string ClientCertificatePem, string ClientKeyPem)
 {
     public static TestCertificates Create()
     {
@@ -26,6 +26,12 @@ public sealed record TestCertificates(string CaPem, X509Certificate2 Server, str
         using var signed = serverRequest.Create(ca, now.AddDays(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(8));
         using var withKey = signed.CopyWithPrivateKey(serverKey);
         var server = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
-        return new TestCertificates(ca.ExportCertificatePem(), server, signed.ExportCertificatePem(), serverKey.ExportPkcs8PrivateKeyPem());
+
+        using var clientKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var clientRequest = new CertificateRequest("CN=gyre-client", clientKey, HashAlgorithmName.SHA256);
+        clientRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        using var client = clientRequest.Create(ca, now.AddDays(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(8));
+        return new TestCertificates(ca.ExportCertificatePem(), server, signed.ExportCertificatePem(), serverKey.ExportPkcs8PrivateKeyPem(),
+            client.ExportCertificatePem(), clientKey.ExportPkcs8PrivateKeyPem());
     }
 }

@@ -19,6 +19,7 @@ internal static class GyreApp
         root.Subcommands.Add(SopsCommand.Create(console));
         root.Subcommands.Add(UpCommand.Create(console));
         root.Subcommands.Add(GetCommand.Create(console));
+        root.Subcommands.Add(ControllerCommand.Create(console));
         return root;
     }
 

@@ -15,6 +15,11 @@ internal static class GyreApp
         root.Subcommands.Add(PushCommand.Create(console));
         root.Subcommands.Add(PullCommand.Create(console));
         root.Subcommands.Add(DebugCommand.Create(console));
+        root.Subcommands.Add(KustomizeCommand.Create(console));
+        root.Subcommands.Add(SopsCommand.Create(console));
+        root.Subcommands.Add(UpCommand.Create(console));
+        root.Subcommands.Add(GetCommand.Create(console));
+        root.Subcommands.Add(ControllerCommand.Create(console));
         return root;
     }
 

@@ -44,15 +44,33 @@ public sealed class KubeApiClient : IDisposable
 
     internal ILogger Logger => _logger;
 
-    /// <summary>Sends a request and parses the JSON answer.</summary>
+    /// <summary>Sends a request and parses the JSON answer straight from the response stream, within the request timeout.</summary>
     internal async Task<JsonObject> SendJsonAsync(KubeRequest request, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        using var response = await SendAsync(request with { Streaming = true }, cancellationToken).ConfigureAwait(false);
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
         {
-            return await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false) as JsonObject
-                ?? throw new KubeTransportException(request.Target, Connection.RedactedServer, "the response is not a JSON object", isTransient: false);
+            var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonNode.ParseAsync(stream, cancellationToken: linked.Token).ConfigureAwait(false) as JsonObject
+                    ?? throw new KubeTransportException(request.Target, Connection.RedactedServer, "the response is not a JSON object", isTransient: false);
+            }
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new KubeTransportException(request.Target, Connection.RedactedServer,
+                $"the response was not read within {_options.RequestTimeout.TotalSeconds:0.#} s (the per-request timeout)", isTransient: true, e);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw new KubeTransportException(request.Target, Connection.RedactedServer, $"the response broke off: {e.Message}", isTransient: true, e);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new KubeTransportException(request.Target, Connection.RedactedServer, $"the response is not valid JSON: {e.Message}", isTransient: false, e);
         }
     }
 

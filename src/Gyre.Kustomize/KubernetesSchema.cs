@@ -11,6 +11,7 @@ internal sealed class KubernetesSchema
 {
     private readonly Dictionary<string, string> _gvks;
     private readonly Dictionary<string, bool> _namespaced;
+    private readonly Dictionary<(string, string, string), bool> _clusterScoped = [];
     private readonly Dictionary<string, Dictionary<string, SchemaProperty>> _definitions;
 
     private KubernetesSchema(Dictionary<string, string> gvks, Dictionary<string, bool> namespaced, Dictionary<string, Dictionary<string, SchemaProperty>> definitions)
@@ -22,8 +23,19 @@ internal sealed class KubernetesSchema
 
     public static KubernetesSchema Instance { get; } = Load();
 
-    public bool IsClusterScoped(string group, string version, string kind) =>
-        _namespaced.TryGetValue($"{group}/{version}/{kind}", out var namespaced) && !namespaced;
+    public bool IsClusterScoped(string group, string version, string kind)
+    {
+        lock (_clusterScoped)
+        {
+            if (!_clusterScoped.TryGetValue((group, version, kind), out var clusterScoped))
+            {
+                clusterScoped = _namespaced.TryGetValue($"{group}/{version}/{kind}", out var namespaced) && !namespaced;
+                _clusterScoped[(group, version, kind)] = clusterScoped;
+            }
+
+            return clusterScoped;
+        }
+    }
 
     public string? DefinitionFor(string group, string version, string kind) =>
         _gvks.GetValueOrDefault($"{group}/{version}/{kind}");

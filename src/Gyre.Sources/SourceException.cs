@@ -15,6 +15,14 @@ public sealed class SourceException : Exception
         IsTransient = isTransient;
     }
 
+    private SourceException(SourceException other, string reason)
+        : base(other.Message, other)
+    {
+        Location = other.Location;
+        Reason = reason;
+        IsTransient = other.IsTransient;
+    }
+
     /// <summary>Redacted URL, file or object the failure is about.</summary>
     public string Location { get; }
 
@@ -23,4 +31,21 @@ public sealed class SourceException : Exception
 
     /// <summary>Whether retrying the same input can succeed (network, server errors) or not (bad URL, wrong key).</summary>
     public bool IsTransient { get; }
+
+    /// <summary>The same failure reported under another reason (e.g. an unsafe OCI layer is a layer operation failure).</summary>
+    internal SourceException WithReason(string reason) => reason == Reason ? this : new SourceException(this, reason);
+
+    /// <summary>
+    /// The condition a reconciler sets to False/True with <see cref="Reason"/>, as source-controller does: storage
+    /// failures go on StorageOperationFailed, signature failures on SourceVerified (False), missing includes on
+    /// IncludeUnavailable, everything else on FetchFailed. Non-transient failures also mean Stalled.
+    /// </summary>
+    public string ConditionType => Reason switch
+    {
+        SourceReasons.VerificationError => SourceConditions.SourceVerified,
+        SourceReasons.IncludeUnavailable => SourceConditions.IncludeUnavailable,
+        SourceReasons.ArchiveOperationFailed or SourceReasons.DirectoryCreationFailed or SourceReasons.StatOperationFailed
+            or SourceReasons.ReadOperationFailed or SourceReasons.SymlinkUpdateFailed or SourceReasons.InvalidPath => SourceConditions.StorageOperationFailed,
+        _ => SourceConditions.FetchFailed,
+    };
 }

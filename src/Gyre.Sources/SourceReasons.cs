@@ -24,4 +24,7 @@ public static class SourceReasons
     public const string ArchiveOperationFailed = "ArchiveOperationFailed";
     public const string SymlinkUpdateFailed = "SymlinkUpdateFailed";
     public const string InvalidPath = "InvalidPath";
+
+    /// <summary>An included GitRepository has no artifact, or fromPath/toPath do not fit (IncludeUnavailable condition).</summary>
+    public const string IncludeUnavailable = "IncludeUnavailable";
 }

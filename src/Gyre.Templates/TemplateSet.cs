@@ -92,6 +92,7 @@ public sealed class TemplateSet
         var tree = Lookup(name) ?? throw TemplateException.Plain(
             "template: no template " + GoQuote.Quote(name) + " associated with template " + GoQuote.Quote(Name));
         var output = new StringBuilder();
+        string failure;
         try
         {
             budget.Nest(() =>
@@ -99,12 +100,13 @@ public sealed class TemplateSet
                 Executor.Execute(this, tree, data, output, budget);
                 return 0;
             });
+            return output.ToString();
         }
         catch (OutputLimitException e)
         {
-            throw TemplateException.Plain("template: " + name + ": " + e.Message);
+            failure = e.Message;
         }
-        return output.ToString();
+        throw TemplateException.Plain("template: " + name + ": " + failure);
     }
 
     internal Tree? Lookup(string name) => _templates.TryGetValue(name, out var t) ? t : null;

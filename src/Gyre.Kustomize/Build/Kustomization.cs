@@ -1,6 +1,7 @@
 using Gyre.Kustomize.FileSystem;
 using Gyre.Kustomize.Yaml;
 
+
 namespace Gyre.Kustomize.Build;
 
 /// <summary>A parsed kustomization.yaml (Kustomization v1beta1 or Component v1alpha1) with typed accessors over its YAML.</summary>
@@ -87,7 +88,28 @@ internal sealed class Kustomization
             throw new KustomizeException(File, null, field, "expected a map of strings");
         }
 
-        return node.Pairs().Select(p => new KeyValuePair<string, string>(p.Key, p.Value.IsNull ? string.Empty : p.Value.Value)).ToList();
+        return node.Pairs().Select(p => new KeyValuePair<string, string>(p.Key, RequireString(p.Value, File, field + "." + p.Key))).ToList();
+    }
+
+    /// <summary>
+    /// A value of a string-typed kustomization field. kustomize reads kustomization.yaml with sigs.k8s.io/yaml (YAML 1.1),
+    /// so an unquoted yes/no/on/off or number is not a string there and the build fails; Gyre fails the same way.
+    /// </summary>
+    public static string RequireString(YamlNode value, string file, string field)
+    {
+        if (!value.IsScalar)
+        {
+            throw new KustomizeException(file, null, field, "expected a string value");
+        }
+
+        var tag = value.IsPlain ? GoScalarResolver.V2.Resolve(value.Value) : value.Tag;
+        return tag switch
+        {
+            YamlTags.Null => string.Empty,
+            YamlTags.Bool => throw new KustomizeException(file, null, field, $"invalid Kustomization: cannot unmarshal bool into a string field; quote the value '{value.Value}'"),
+            YamlTags.Int or YamlTags.Float => throw new KustomizeException(file, null, field, $"invalid Kustomization: cannot unmarshal number into a string field; quote the value '{value.Value}'"),
+            _ => value.Value,
+        };
     }
 
     /// <summary>The items of a list field; each must be a mapping.</summary>

@@ -8,6 +8,28 @@ namespace Gyre.Kustomize.Generators;
 /// <summary>configMapGenerator and secretGenerator: one ConfigMap or Secret per entry (kustomize's generators package).</summary>
 internal static class ConfigDataGenerator
 {
+    /// <summary>
+    /// Base64 as kyaml writes Secret data: when the encoding exceeds one 70-character line, every line (the last
+    /// included) ends with a newline, so kustomize prints long values as literal blocks.
+    /// </summary>
+    public static string EncodeBase64(byte[] bytes)
+    {
+        const int LineLength = 70;
+        var encoded = Convert.ToBase64String(bytes);
+        if (encoded.Length / LineLength + 1 == 1)
+        {
+            return encoded;
+        }
+
+        var text = new StringBuilder();
+        for (var i = 0; i < encoded.Length; i += LineLength)
+        {
+            text.Append(encoded, i, Math.Min(LineLength, encoded.Length - i)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
     public static Resource Generate(YamlNode args, bool isSecret, YamlNode? globalOptions, Loader loader, Kustomization kustomization)
     {
         var field = isSecret ? "secretGenerator" : "configMapGenerator";
@@ -37,7 +59,7 @@ internal static class ConfigDataGenerator
                 throw new KustomizeException(kustomization.File, name, field, $"configmap {name} illegally repeats the key `{key}`");
             }
 
-            data.Set(key, YamlNode.String(isSecret ? Convert.ToBase64String(Encoding.UTF8.GetBytes(value)) : value));
+            data.Set(key, YamlNode.String(isSecret ? EncodeBase64(Encoding.UTF8.GetBytes(value)) : value));
         }
 
         if (pairs.Count > 0)
@@ -50,12 +72,13 @@ internal static class ConfigDataGenerator
             node.Set("type", YamlNode.String(args.GetString("type") is { Length: > 0 } type ? type : "Opaque"));
         }
 
-        var options = GeneratorOptions.Merge(args.Get("options"), globalOptions);
+        var options = GeneratorOptions.Merge(args.Get("options"), globalOptions, kustomization.File);
         options.ApplyTo(node);
         return new Resource(node, $"{kustomization.File} ({field} {name})")
         {
             NeedsHashSuffix = !options.DisableNameSuffixHash,
             Behavior = args.GetString("behavior") ?? "create",
+            GeneratedBy = (kustomization.File, isSecret ? "SecretGenerator" : "ConfigMapGenerator"),
         };
     }
 }

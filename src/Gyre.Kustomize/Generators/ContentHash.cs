@@ -13,26 +13,37 @@ internal static class ContentHash
 {
     public static string Compute(YamlNode node)
     {
+        // kustomize looks these up with yaml.Lookup("metadata/name"), a single literal key, so "name" is always ""
+        // and a missing data map encodes as "" (api/hasher getNodeValues).
         var kind = node.GetString("kind");
-        var json = new StringBuilder("{");
-        var binary = node.Get("binaryData");
-        if (kind == "ConfigMap" && binary is { IsMapping: true } && binary.Content.Count > 0)
+        var fields = new SortedDictionary<string, Action<StringBuilder>>(StringComparer.Ordinal)
         {
-            json.Append("\"binaryData\":");
-            AppendMap(json, binary);
-            json.Append(',');
+            ["kind"] = j => AppendString(j, kind ?? string.Empty),
+            ["name"] = j => AppendString(j, string.Empty),
+            ["data"] = j => AppendMapOrEmpty(j, node.Get("data")),
+        };
+        var optional = kind == "Secret" ? "stringData" : "binaryData";
+        if (node.Get(optional) is { IsMapping: true } extra)
+        {
+            fields[optional] = j => AppendMapOrEmpty(j, extra);
         }
 
-        json.Append("\"data\":");
-        AppendMap(json, node.Get("data"));
-        json.Append(",\"kind\":");
-        AppendString(json, kind ?? string.Empty);
-        json.Append(",\"name\":");
-        AppendString(json, node.GetString("metadata", "name") ?? string.Empty);
         if (kind == "Secret")
         {
-            json.Append(",\"type\":");
-            AppendString(json, node.GetString("type") ?? string.Empty);
+            fields["type"] = j => AppendString(j, node.Get("type") is { IsScalar: true } type ? type.Value : string.Empty);
+        }
+
+        var json = new StringBuilder("{");
+        foreach (var (key, write) in fields)
+        {
+            if (json.Length > 1)
+            {
+                json.Append(',');
+            }
+
+            AppendString(json, key);
+            json.Append(':');
+            write(json);
         }
 
         json.Append('}');
@@ -46,27 +57,53 @@ internal static class ContentHash
         return new string(suffix);
     }
 
-    private static void AppendMap(StringBuilder json, YamlNode? map)
+    private static void AppendMapOrEmpty(StringBuilder json, YamlNode? map)
     {
-        json.Append('{');
-        if (map is { IsMapping: true })
+        if (map is null)
         {
-            var first = true;
-            foreach (var (key, value) in map.Pairs().OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                if (!first)
-                {
-                    json.Append(',');
-                }
+            AppendString(json, string.Empty);
+            return;
+        }
 
-                first = false;
-                AppendString(json, key);
-                json.Append(':');
-                AppendString(json, value.IsNull ? string.Empty : value.Value);
+        if (!map.IsMapping)
+        {
+            AppendString(json, map.Value);
+            return;
+        }
+
+        json.Append('{');
+        var first = true;
+        foreach (var (key, value) in map.Pairs().OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!first)
+            {
+                json.Append(',');
             }
+
+            first = false;
+            AppendString(json, key);
+            json.Append(':');
+            AppendValue(json, value);
         }
 
         json.Append('}');
+    }
+
+    private static void AppendValue(StringBuilder json, YamlNode value)
+    {
+        var output = OutputValue.From(value);
+        switch (output.Kind)
+        {
+            case OutputKind.String:
+                AppendString(json, output.Text);
+                break;
+            case OutputKind.Int or OutputKind.Float or OutputKind.Bool or OutputKind.Null:
+                json.Append(output.Text);
+                break;
+            default:
+                AppendString(json, value.Value);
+                break;
+        }
     }
 
     /// <summary>encoding/json string escaping, including its HTML-safe \u003c, \u003e, \u0026 and \u2028/\u2029.</summary>

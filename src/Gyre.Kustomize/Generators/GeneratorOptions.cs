@@ -2,7 +2,7 @@ using Gyre.Kustomize.Yaml;
 
 namespace Gyre.Kustomize.Generators;
 
-/// <summary>generatorOptions merged into one generator's options; the kustomization-wide values win (MergeGlobalOptionsIntoLocal).</summary>
+/// <summary>generatorOptions merged into one generator's options; the generator's own labels and annotations win.</summary>
 internal sealed class GeneratorOptions
 {
     public List<KeyValuePair<string, string>> Labels { get; } = [];
@@ -13,18 +13,18 @@ internal sealed class GeneratorOptions
 
     public bool Immutable { get; private set; }
 
-    public static GeneratorOptions Merge(YamlNode? local, YamlNode? global)
+    public static GeneratorOptions Merge(YamlNode? local, YamlNode? global, string file)
     {
         var options = new GeneratorOptions();
-        foreach (var source in new[] { local, global })
+        foreach (var source in new[] { global, local })
         {
             if (source is not { IsMapping: true })
             {
                 continue;
             }
 
-            Override(options.Labels, source.Get("labels"));
-            Override(options.Annotations, source.Get("annotations"));
+            Override(options.Labels, source.Get("labels"), file, "options.labels");
+            Override(options.Annotations, source.Get("annotations"), file, "options.annotations");
             options.DisableNameSuffixHash |= source.GetString("disableNameSuffixHash") == "true";
             options.Immutable |= source.GetString("immutable") == "true";
         }
@@ -32,7 +32,7 @@ internal sealed class GeneratorOptions
         return options;
     }
 
-    private static void Override(List<KeyValuePair<string, string>> target, YamlNode? map)
+    private static void Override(List<KeyValuePair<string, string>> target, YamlNode? map, string file, string field)
     {
         if (map is not { IsMapping: true })
         {
@@ -42,7 +42,7 @@ internal sealed class GeneratorOptions
         foreach (var (key, value) in map.Pairs())
         {
             target.RemoveAll(p => p.Key == key);
-            target.Add(new(key, value.Value));
+            target.Add(new(key, Build.Kustomization.RequireString(value, file, field + "." + key)));
         }
     }
 

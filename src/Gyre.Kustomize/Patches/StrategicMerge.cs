@@ -39,7 +39,8 @@ internal static class StrategicMerge
 
         foreach (var (key, value) in patch.Pairs())
         {
-            if (key == Directive || key.StartsWith("$setElementOrder/", StringComparison.Ordinal) || key == "$retainKeys")
+            // kyaml drops $retainKeys but keeps $setElementOrder/... as an ordinary field, and so does kustomize's output.
+            if (key == Directive || key == "$retainKeys")
             {
                 continue;
             }
@@ -52,7 +53,13 @@ internal static class StrategicMerge
 
             var property = KubernetesSchema.Instance.Property(definition, key);
             var existing = target.Get(key);
-            if (existing is null || existing.IsNull || existing.Kind != value.Kind || value.IsScalar)
+            if (existing is not null && !existing.IsNull && existing.Kind != value.Kind)
+            {
+                throw new KustomizeException(null, null, key,
+                    $"wrong node kind: the patch has a {value.Kind} where the target has a {existing.Kind}; fix the patch's '{key}'");
+            }
+
+            if (existing is null || existing.IsNull || value.IsScalar)
             {
                 target.Set(key, Strip(value.Clone()));
                 continue;
@@ -83,12 +90,6 @@ internal static class StrategicMerge
             return Strip(YamlNodeList(patch.Content.Where(e => !(e.IsMapping && e.GetString(Directive) == "replace"))));
         }
 
-        if (keys.Count == 0 && !merge && AllHaveName(target) && AllHaveName(patch))
-        {
-            keys = ["name"];
-            merge = true;
-        }
-
         if (!merge)
         {
             return Strip(patch.Clone());
@@ -105,17 +106,20 @@ internal static class StrategicMerge
             return union;
         }
 
-        var result = target.Clone();
+        // As kustomize prints it: the patch's elements (merged with their matches) in patch order, then the
+        // target's elements the patch did not mention, in their order.
+        var remaining = target.Content.Select(e => e.Clone()).ToList();
+        var result = YamlNode.Sequence();
         foreach (var element in patch.Content.Where(e => e.IsMapping))
         {
-            var match = result.Content.FirstOrDefault(r => r.IsMapping && keys.All(k => r.GetString(k) == element.GetString(k)));
+            var match = remaining.FirstOrDefault(r => r.IsMapping && keys.All(k => r.GetString(k) == element.GetString(k)));
+            if (match is not null)
+            {
+                remaining.Remove(match);
+            }
+
             if (element.GetString(Directive) == "delete")
             {
-                if (match is not null)
-                {
-                    result.Content.Remove(match);
-                }
-
                 continue;
             }
 
@@ -126,14 +130,13 @@ internal static class StrategicMerge
             else
             {
                 MergeMapping(match, element, property?.Definition);
+                result.Content.Add(match);
             }
         }
 
+        result.Content.AddRange(remaining);
         return result;
     }
-
-    private static bool AllHaveName(YamlNode sequence) =>
-        sequence.Content.Count > 0 && sequence.Content.All(e => e.IsMapping && e.Get("name") is not null);
 
     private static YamlNode YamlNodeList(IEnumerable<YamlNode> items)
     {

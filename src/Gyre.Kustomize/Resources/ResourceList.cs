@@ -9,23 +9,31 @@ internal sealed class ResourceList
 
     public int Count => _items.Count;
 
-    public void Add(Resource resource, string where)
-    {
-        var id = resource.CurrentId;
-        if (_items.Any(r => r.CurrentId == id))
-        {
-            throw new KustomizeException(where, id.Display, null,
-                $"may not add resource with an already registered id: {id}; remove the duplicate or give one of them another name");
-        }
+    public void Add(Resource resource, string where) => AddRange([resource], where);
 
-        _items.Add(resource);
-    }
+    public void AddAll(ResourceList other, string where) => AddRange(other.Items, where);
 
-    public void AddAll(ResourceList other, string where)
+    /// <summary>Appends resources, failing on an id already present (kustomize's resWrangler.Append).</summary>
+    public void AddRange(IEnumerable<Resource> resources, string where)
     {
-        foreach (var resource in other.Items)
+        // Names are cheap to read; full ids are compared only among objects sharing a name.
+        var byName = _items.ToLookup(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(r => r.CurrentId).ToList(), StringComparer.Ordinal);
+        foreach (var resource in resources)
         {
-            Add(resource, where);
+            var id = resource.CurrentId;
+            if (!byName.TryGetValue(id.Name, out var sameName))
+            {
+                byName[id.Name] = sameName = [];
+            }
+
+            if (sameName.Contains(id))
+            {
+                throw new KustomizeException(where, id.Display, null,
+                    $"may not add resource with an already registered id: {id}; remove the duplicate or give one of them another name");
+            }
+
+            sameName.Add(id);
+            _items.Add(resource);
         }
     }
 

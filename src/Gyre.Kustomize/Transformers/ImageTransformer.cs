@@ -18,7 +18,7 @@ internal static class ImageTransformer
 
     public static void Apply(ResourceList resources, ImageSpec image, List<FieldSpec> specs)
     {
-        var pattern = new Regex("^" + image.Name + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$", RegexOptions.CultureInvariant);
+        var pattern = new Regex("^" + image.Name + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$", RegexOptions.CultureInvariant);
         foreach (var resource in resources.Items)
         {
             WalkContainers(resource.Node, node => Update(node, "image", pattern, image));

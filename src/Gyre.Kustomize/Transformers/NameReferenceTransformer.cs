@@ -13,50 +13,74 @@ internal static class NameReferenceTransformer
 {
     public static void Apply(ResourceList resources, TransformerConfig config)
     {
+        // Names and namespaces of the referenced objects do not change here, so they are indexed once.
+        var byPreviousName = new Dictionary<string, List<Resource>>(StringComparer.Ordinal);
+        var currentIds = new Dictionary<Resource, ResId>(ReferenceEqualityComparer.Instance);
+        foreach (var resource in resources.Items)
+        {
+            currentIds[resource] = resource.CurrentId;
+            foreach (var name in resource.PreviousIds.Select(id => id.Name).Distinct())
+            {
+                if (!byPreviousName.TryGetValue(name, out var list))
+                {
+                    byPreviousName[name] = list = [];
+                }
+
+                list.Add(resource);
+            }
+        }
+
+        var index = new ReferralIndex(byPreviousName, currentIds);
         foreach (var referrer in resources.Items.ToList())
         {
-            var candidates = CouldBeReferencedBy(resources, referrer);
+            var scope = new ReferrerScope(referrer, currentIds[referrer]);
+            var originalId = referrer.OriginalId;
             foreach (var reference in config.NameReferences)
             {
-                foreach (var spec in reference.FieldSpecs.Where(s => s.Selects(referrer.OriginalId)))
+                foreach (var spec in reference.FieldSpecs.Where(s => s.Selects(originalId)))
                 {
-                    var filter = new Lookup(referrer, reference, spec, candidates);
+                    var filter = new Lookup(scope, reference, spec, index);
                     FieldPath.Visit(referrer.Node, spec.Path, create: false, filter.Update);
                 }
             }
         }
     }
 
-    /// <summary>resWrangler.SubsetThatCouldBeReferencedByResource.</summary>
-    private static List<Resource> CouldBeReferencedBy(ResourceList resources, Resource referrer)
-    {
-        var referrerId = referrer.CurrentId;
-        if (referrerId.IsClusterScoped)
-        {
-            return resources.Items.ToList();
-        }
+    private sealed record ReferralIndex(Dictionary<string, List<Resource>> ByPreviousName, Dictionary<Resource, ResId> CurrentIds);
 
-        var bindingNamespaces = new HashSet<string>(StringComparer.Ordinal);
-        if (referrer.Kind == "RoleBinding" && referrer.Node.Get("subjects") is { IsSequence: true } subjects)
+    /// <summary>What a referrer may point at (resWrangler.SubsetThatCouldBeReferencedByResource).</summary>
+    private sealed class ReferrerScope
+    {
+        private readonly HashSet<string> _bindingNamespaces = new(StringComparer.Ordinal);
+
+        public ReferrerScope(Resource referrer, ResId id)
         {
-            foreach (var subject in subjects.Content.Where(s => s.IsMapping && s.GetString("kind") == "ServiceAccount"))
+            Referrer = referrer;
+            Id = id;
+            if (referrer.Kind == "RoleBinding" && referrer.Node.Get("subjects") is { IsSequence: true } subjects)
             {
-                if (subject.GetString("namespace") is { } ns)
+                foreach (var subject in subjects.Content.Where(s => s.IsMapping && s.GetString("kind") == "ServiceAccount"))
                 {
-                    bindingNamespaces.Add(ns);
+                    if (subject.GetString("namespace") is { } ns)
+                    {
+                        _bindingNamespaces.Add(ns);
+                    }
                 }
             }
         }
 
-        return resources.Items.Where(r =>
-        {
-            var id = r.CurrentId;
-            return id.IsClusterScoped || id.IsNamespaceEqual(referrerId) || bindingNamespaces.Contains(r.Namespace);
-        }).ToList();
+        public Resource Referrer { get; }
+
+        public ResId Id { get; }
+
+        public bool CouldReference(Resource candidate, ResId candidateId) =>
+            Id.IsClusterScoped || candidateId.IsClusterScoped || candidateId.IsNamespaceEqual(Id) || _bindingNamespaces.Contains(candidateId.Namespace);
     }
 
-    private sealed class Lookup(Resource referrer, NameReference reference, FieldSpec spec, List<Resource> candidates)
+    private sealed class Lookup(ReferrerScope scope, NameReference reference, FieldSpec spec, ReferralIndex index)
     {
+        private Resource Referrer => scope.Referrer;
+
         public void Update(YamlNode mapping, string key)
         {
             var value = mapping.Get(key);
@@ -80,7 +104,7 @@ internal static class NameReferenceTransformer
                     var item = value.Content[i];
                     if (item.IsScalar)
                     {
-                        var referral = Select(item.Value, candidates, compareNamespaces: false);
+                        var referral = Select(item.Value, null, compareNamespaces: false);
                         if (referral is not null)
                         {
                             value.Content[i] = YamlNode.String(referral.Name);
@@ -96,7 +120,7 @@ internal static class NameReferenceTransformer
 
         private void SetScalar(YamlNode mapping, string key, YamlNode value)
         {
-            var referral = Select(value.Value, candidates, compareNamespaces: false);
+            var referral = Select(value.Value, null, compareNamespaces: false);
             if (referral is not null && referral.Name != value.Value)
             {
                 mapping.Set(key, YamlNode.String(referral.Name));
@@ -111,17 +135,13 @@ internal static class NameReferenceTransformer
                 return;
             }
 
-            var subset = candidates;
-            if (node.Get("namespace") is { } namespaceNode)
+            var ns = node.Get("namespace") is { } namespaceNode ? Effective(namespaceNode.Value) : null;
+            if (ns is not null && !index.CurrentIds.Keys.Any(c => scope.CouldReference(c, index.CurrentIds[c]) && Effective(c.OriginalId.Namespace) == ns))
             {
-                subset = candidates.Where(c => c.OriginalId.Namespace == namespaceNode.Value).ToList();
-                if (subset.Count == 0)
-                {
-                    return;
-                }
+                return;
             }
 
-            var referral = Select(name.Value, subset, compareNamespaces: true);
+            var referral = Select(name.Value, ns, compareNamespaces: true);
             if (referral is null || (referral.Name == name.Value && referral.Namespace.Length == 0))
             {
                 return;
@@ -134,16 +154,22 @@ internal static class NameReferenceTransformer
             }
         }
 
-        private Resource? Select(string oldName, List<Resource> pool, bool compareNamespaces)
+        private Resource? Select(string oldName, string? originalNamespace, bool compareNamespaces)
         {
+            if (!index.ByPreviousName.TryGetValue(oldName, out var named))
+            {
+                return null;
+            }
+
             var target = new FieldSpec(reference.Group, reference.Version, reference.Kind, string.Empty, false);
-            var list = pool.Where(r => r.PreviousIds.Any(id => id.Name == oldName) && r.PreviousIds.Any(target.Selects)).ToList();
-            if (spec.Path.EndsWith("roleRef/name", StringComparison.Ordinal) && referrer.Node.GetString("roleRef", "kind") is { } roleKind)
+            var list = named.Where(r => scope.CouldReference(r, index.CurrentIds[r]) && r.PreviousIds.Any(target.Selects)
+                && (originalNamespace is null || Effective(r.OriginalId.Namespace) == originalNamespace)).ToList();
+            if (spec.Path.EndsWith("roleRef/name", StringComparison.Ordinal) && Referrer.Node.GetString("roleRef", "kind") is { } roleKind)
             {
                 list = list.Where(r => r.PreviousIds.Any(id => id.Kind == roleKind)).ToList();
             }
 
-            var referrerId = referrer.CurrentId;
+            var referrerId = scope.Id;
             if (!referrerId.IsClusterScoped)
             {
                 list = list.Where(r => r.CurrentId.IsClusterScoped || r.Kind == "ServiceAccount" || referrerId.IsNamespaceEqual(r.CurrentId)).ToList();
@@ -154,10 +180,10 @@ internal static class NameReferenceTransformer
                 return list[0];
             }
 
-            list = list.Where(r => AffixesEqual(r, referrer, allowEmpty: true)).ToList();
+            list = list.Where(r => AffixesEqual(r, Referrer, allowEmpty: true)).ToList();
             if (list.Count > 1)
             {
-                list = list.Where(r => AffixesEqual(r, referrer, allowEmpty: false)).ToList();
+                list = list.Where(r => AffixesEqual(r, Referrer, allowEmpty: false)).ToList();
             }
 
             if (list.Count <= 1)
@@ -170,9 +196,11 @@ internal static class NameReferenceTransformer
                 return list[0];
             }
 
-            throw new KustomizeException(referrer.Source, referrer.CurrentId.Display, spec.Path,
+            throw new KustomizeException(Referrer.Source, Referrer.CurrentId.Display, spec.Path,
                 $"found multiple possible referrals: {string.Join(", ", list.Select(r => r.CurrentId.ToString()))}; give the referenced objects distinct names");
         }
+
+        private static string Effective(string ns) => ns.Length == 0 ? "default" : ns;
 
         private static bool AffixesEqual(Resource a, Resource b, bool allowEmpty)
         {

@@ -54,7 +54,7 @@ internal static class ReplacementTransformer
                 throw new KustomizeException(file, matches[0].CurrentId.Display, fieldPath, $"options.index {index} is out of bounds for value {found.Value}");
             }
 
-            return YamlNode.String(parts[index]);
+            return Plain(parts[index]);
         }
 
         return found.Clone();
@@ -93,13 +93,16 @@ internal static class ReplacementTransformer
                     parts[index] = value.Value;
                 }
 
-                Overwrite(node, YamlNode.String(string.Join(delimiter, parts)));
+                Overwrite(node, Plain(string.Join(delimiter, parts)));
                 continue;
             }
 
             Overwrite(node, value.Clone());
         }
     }
+
+    /// <summary>kyaml builds delimited values with NewScalarRNode (no tag), so they read back by their text.</summary>
+    private static YamlNode Plain(string text) => YamlNode.Scalar(GoScalarResolver.V3.Resolve(text), text);
 
     private static void Overwrite(YamlNode target, YamlNode value)
     {

@@ -22,6 +22,9 @@ internal sealed class YamlNode
     /// <summary>Mapping: key, value, key, value...; sequence: the items.</summary>
     public List<YamlNode> Content { get; } = [];
 
+    /// <summary>Whether the scalar was written plain (unquoted) in its source, which decides how YAML 1.1 readers type it.</summary>
+    public bool IsPlain { get; set; }
+
     public bool IsMapping => Kind == YamlNodeKind.Mapping;
 
     public bool IsSequence => Kind == YamlNodeKind.Sequence;

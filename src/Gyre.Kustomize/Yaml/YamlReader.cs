@@ -51,6 +51,7 @@ internal static class YamlReader
         if (parser.TryConsume<Scalar>(out var scalar))
         {
             var node = YamlNode.Scalar(ScalarTag(scalar), scalar.Value);
+            node.IsPlain = scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty;
             Remember(anchors, scalar.Anchor, node);
             return node;
         }
@@ -122,6 +123,11 @@ internal static class YamlReader
         if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
         {
             return ShortTag(scalar.Tag.Value);
+        }
+
+        if (scalar.Style == ScalarStyle.Plain && scalar.Value == "<<")
+        {
+            return YamlTags.Merge;
         }
 
         if (scalar.Style != ScalarStyle.Plain || scalar.Tag.IsNonSpecific)

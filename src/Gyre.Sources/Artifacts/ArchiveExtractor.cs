@@ -11,7 +11,33 @@ namespace Gyre.Sources.Artifacts;
 public static class ArchiveExtractor
 {
     /// <summary>Extracts <paramref name="archive"/>; <paramref name="location"/> names it in error messages.</summary>
-    public static async Task ExtractAsync(Stream archive, string destination, string location, ExtractionLimits limits, CancellationToken cancellationToken)
+    public static Task ExtractAsync(Stream archive, string destination, string location, ExtractionLimits limits, CancellationToken cancellationToken) =>
+        ExtractAsync(archive, destination, location, limits, SourceReasons.ArchiveOperationFailed, cancellationToken);
+
+    /// <summary>Extracts with refusals reported under <paramref name="failureReason"/> (e.g. OCIArtifactLayerOperationFailed).</summary>
+    public static async Task ExtractAsync(
+        Stream archive, string destination, string location, ExtractionLimits limits, string failureReason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExtractCoreAsync(archive, destination, location, limits, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceException ex)
+        {
+            throw ex.WithReason(failureReason);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Not gzip or not tar: corrupt or not an archive at all.
+            throw new SourceException(location, "extracting the archive", ex.Message, failureReason, inner: ex);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new SourceException(location, "extracting the archive", "the archive is truncated", failureReason, inner: ex);
+        }
+    }
+
+    private static async Task ExtractCoreAsync(Stream archive, string destination, string location, ExtractionLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(archive);
         ArgumentNullException.ThrowIfNull(limits);
@@ -83,7 +109,7 @@ public static class ArchiveExtractor
 
                 break;
             case TarEntryType.SymbolicLink:
-                var linkParent = Path.GetDirectoryName(target)!;
+                var linkParent = Path.GetDirectoryName(target)!; // target is strictly inside root
                 if (Path.IsPathRooted(entry.LinkName))
                 {
                     throw Refused(location, entry.Name, $"symlink to absolute path '{entry.LinkName}'");

@@ -29,6 +29,12 @@ public sealed class ArtifactStore
     /// <summary>Base of artifact URLs.</summary>
     public string AdvertisedBaseUrl { get; }
 
+    /// <summary>What <see cref="GarbageCollect(Artifact)"/> keeps; the pipelines collect after every new artifact.</summary>
+    public ArtifactRetention Retention { get; init; } = ArtifactRetention.Default;
+
+    /// <summary>Collects old artifacts of the same object with <see cref="Retention"/>.</summary>
+    public IReadOnlyList<string> GarbageCollect(Artifact current) => GarbageCollect(current, Retention.Records, Retention.Ttl);
+
     /// <summary>Absolute path of an artifact (or any relative store path), refusing paths that leave the store.</summary>
     public string LocalPath(string relativePath)
     {
@@ -121,7 +127,7 @@ public sealed class ArtifactStore
     {
         ArgumentNullException.ThrowIfNull(artifact);
         var target = LocalPath(artifact.Path);
-        var link = Path.Combine(Path.GetDirectoryName(target)!, linkName);
+        var link = Path.Combine(Path.GetDirectoryName(target)!, linkName); // LocalPath is always below Root
         var temp = link + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
@@ -146,7 +152,7 @@ public sealed class ArtifactStore
     public IReadOnlyList<string> GarbageCollect(Artifact current, int retentionRecords, TimeSpan ttl)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var directory = Path.GetDirectoryName(LocalPath(current.Path))!;
+        var directory = Path.GetDirectoryName(LocalPath(current.Path))!; // LocalPath is always below Root
         if (!Directory.Exists(directory))
         {
             return [];

@@ -23,9 +23,26 @@ internal static class GitAuthentication
     private static readonly byte[] AskPassScript = Encoding.UTF8.GetBytes("#!/bin/sh\nprintf '%s\\n' \"$" + PassphraseVariable + "\"\n");
 
     /// <summary>Validates the URL (scheme, no embedded password, http only when allowed) and builds the environment.</summary>
-    public static GitEnvironment Prepare(Uri url, string location, GitCredentials? credentials, bool allowInsecureHttp, SecretFileCache files)
+    public static GitEnvironment Prepare(
+        Uri url, string location, GitCredentials? credentials, GitProxy? proxy, bool allowInsecureHttp, SecretFileCache files)
     {
         var environment = new GitEnvironment();
+        if (proxy is not null)
+        {
+            if (url.Scheme is not ("http" or "https"))
+            {
+                throw new SourceException(location, "configuring the proxy", "proxySecretRef applies to http(s) URLs only, not ssh",
+                    SourceReasons.UrlInvalid);
+            }
+
+            // The proxy URL carries its credentials; it travels in GIT_CONFIG_VALUE_n, never argv, and is masked in output.
+            environment.Config("http.proxy", proxy.ConfigValue(location));
+            if (proxy.Password is { } proxyPassword)
+            {
+                environment.Secret(proxyPassword).Secret(Uri.EscapeDataString(proxyPassword));
+            }
+        }
+
         switch (url.Scheme)
         {
             case "https":
@@ -56,6 +73,12 @@ internal static class GitAuthentication
         if (credentials?.CaCertificate is { } ca)
         {
             environment.Config("http.sslCAInfo", files.Materialize("ca.crt", ca));
+        }
+
+        if (credentials?.TlsCertificate is { Length: > 0 } certificate && credentials.TlsKey is { Length: > 0 } key)
+        {
+            environment.Config("http.sslCert", files.Materialize("tls.crt", certificate))
+                .Config("http.sslKey", files.Materialize("tls.key", key));
         }
 
         if (credentials?.BearerToken is { Length: > 0 } token)

@@ -16,6 +16,9 @@ public sealed record GitRepositoryRequest
     /// <summary>From spec.secretRef.</summary>
     public GitCredentials? Credentials { get; init; }
 
+    /// <summary>From spec.proxySecretRef; applies to http(s) URLs.</summary>
+    public GitProxy? Proxy { get; init; }
+
     /// <summary>spec.timeout (default 60s).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 

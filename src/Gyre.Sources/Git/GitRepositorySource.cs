@@ -49,10 +49,10 @@ public sealed class GitRepositorySource
         if (unavailable is not null)
         {
             throw new SourceException(location, "including artifacts", $"GitRepository '{unavailable.RepositoryName}' has no stored artifact yet",
-                "IncludeUnavailable", isTransient: true);
+                SourceReasons.IncludeUnavailable, isTransient: true);
         }
 
-        var environment = GitAuthentication.Prepare(url, location, request.Credentials, request.AllowInsecureHttp, _secrets);
+        var environment = GitAuthentication.Prepare(url, location, request.Credentials, request.Proxy, request.AllowInsecureHttp, _secrets);
         var contentConfig = ContentConfig(request);
         var target = await ResolveAsync(request, location, environment, cancellationToken).ConfigureAwait(false);
         if (target.Commit is not null && request.CurrentArtifact is { } current && current.Revision == target.Revision
@@ -61,7 +61,7 @@ public sealed class GitRepositorySource
             return new GitRepositoryResult { Artifact = current, Changed = false, ContentConfig = contentConfig, IncludedArtifacts = Included(request) };
         }
 
-        return await BuildAsync(request, url, location, target, environment, contentConfig, cancellationToken).ConfigureAwait(false);
+        return await BuildAsync(request, location, target, environment, contentConfig, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ResolvedRef> ResolveAsync(GitRepositoryRequest request, string location, GitEnvironment environment, CancellationToken cancellationToken)
@@ -84,7 +84,7 @@ public sealed class GitRepositorySource
     }
 
     private async Task<GitRepositoryResult> BuildAsync(
-        GitRepositoryRequest request, Uri url, string location, ResolvedRef target, GitEnvironment environment, string contentConfig,
+        GitRepositoryRequest request, string location, ResolvedRef target, GitEnvironment environment, string contentConfig,
         CancellationToken cancellationToken)
     {
         var checkout = Path.Combine(_workDirectory, "git-" + Guid.NewGuid().ToString("N"));
@@ -109,7 +109,7 @@ public sealed class GitRepositorySource
             var ignore = SourceIgnore.Load(checkout, request.Ignore);
             var artifact = await _store.ArchiveAsync(request.Key, commit + ".tar.gz", resolved.Revision, checkout, ignore.IsIgnored, null, cancellationToken)
                 .ConfigureAwait(false);
-            _ = url;
+            _store.GarbageCollect(artifact);
             return new GitRepositoryResult
             {
                 Artifact = artifact,
@@ -141,12 +141,12 @@ public sealed class GitRepositorySource
             var to = Path.GetFullPath(Path.Combine(checkout, toPath.TrimStart('/')));
             if (!IsInside(unpacked, from) || !IsInside(checkout, to) || to == Path.GetFullPath(checkout))
             {
-                throw new SourceException(location, $"including '{include.RepositoryName}'", "fromPath and toPath must stay inside the artifacts", "IncludeUnavailable");
+                throw new SourceException(location, $"including '{include.RepositoryName}'", "fromPath and toPath must stay inside the artifacts", SourceReasons.IncludeUnavailable);
             }
 
             if (!Directory.Exists(from))
             {
-                throw new SourceException(location, $"including '{include.RepositoryName}'", $"fromPath '{include.FromPath}' does not exist in its artifact", "IncludeUnavailable");
+                throw new SourceException(location, $"including '{include.RepositoryName}'", $"fromPath '{include.FromPath}' does not exist in its artifact", SourceReasons.IncludeUnavailable);
             }
 
             // As Flux: the included content replaces whatever the repository had at toPath.
@@ -162,9 +162,15 @@ public sealed class GitRepositorySource
     private static List<Artifact> Included(GitRepositoryRequest request) =>
         request.Include.Select(i => i.Artifact!).ToList();
 
-    /// <summary>A digest of the spec fields that shape the artifact's content beyond the revision.</summary>
-    internal static string ContentConfig(GitRepositoryRequest request)
+    /// <summary>
+    /// A digest of the spec fields that shape the artifact's content beyond the revision (ignore, recurseSubmodules,
+    /// sparseCheckout, include and the included artifacts). A reconciler that keeps Flux's observedIgnore,
+    /// observedRecurseSubmodules, observedSparseCheckout and observedInclude in status recomputes the observed value by
+    /// calling this with a request built from those fields.
+    /// </summary>
+    public static string ContentConfig(GitRepositoryRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var text = new StringBuilder();
         text.Append("ignore=").Append(request.Ignore ?? "<default>").Append('\n');
         text.Append("submodules=").Append(request.RecurseSubmodules).Append('\n');

@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Gyre.Sources.Git;
 
 /// <summary>
-/// Verifies commit and tag signatures against the OpenPGP keys of spec.verify.secretRef, as source-controller does:
-/// the keys are imported into a throw-away GNUPGHOME and <c>git verify-commit</c> / <c>git verify-tag</c> decide.
+/// Verifies commit and tag signatures against the keys of spec.verify.secretRef, as source-controller does: OpenPGP
+/// keys (<c>*.asc</c>) are imported into a throw-away GNUPGHOME, SSH public keys (<c>*.sshpub</c>, authorized_keys
+/// format) become an allowed-signers file, and <c>git verify-commit</c> / <c>git verify-tag</c> decide.
 /// </summary>
 internal sealed class GitSignatureVerifier(GitCommand git)
 {
@@ -13,11 +14,13 @@ internal sealed class GitSignatureVerifier(GitCommand git)
         TimeSpan timeout, CancellationToken cancellationToken)
     {
         var keys = verification.Keys.Where(k => k.Key.EndsWith(".asc", StringComparison.Ordinal)).ToList();
-        if (keys.Count == 0)
+        var sshKeys = verification.Keys.Where(k => k.Key.EndsWith(".sshpub", StringComparison.Ordinal)).ToList();
+        if (keys.Count == 0 && sshKeys.Count == 0)
         {
-            throw Failed(location, "the verification Secret has no '*.asc' OpenPGP public keys");
+            throw Failed(location, "the verification Secret has no '*.asc' OpenPGP or '*.sshpub' SSH public keys");
         }
 
+        // Beside the checkout (an absolute path with a parent), so it is deleted with the rest of the scratch space.
         var home = Path.Combine(Path.GetDirectoryName(directory)!, Path.GetFileName(directory) + ".gnupg");
         PrivateDirectory.Create(home);
         try
@@ -27,6 +30,13 @@ internal sealed class GitSignatureVerifier(GitCommand git)
                 var file = Path.Combine(home, "key-" + Guid.NewGuid().ToString("N") + ".asc");
                 await File.WriteAllBytesAsync(file, key, cancellationToken).ConfigureAwait(false);
                 await ImportAsync(home, file, location, name, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (sshKeys.Count > 0)
+            {
+                var allowed = Path.Combine(home, "allowed_signers");
+                await File.WriteAllTextAsync(allowed, AllowedSigners(sshKeys), cancellationToken).ConfigureAwait(false);
+                environment.Config("gpg.ssh.allowedSignersFile", allowed);
             }
 
             environment.Variable("GNUPGHOME", home);
@@ -56,6 +66,27 @@ internal sealed class GitSignatureVerifier(GitCommand git)
             await RunGpgAsync(["--homedir", home, "--kill", "all"], "gpgconf", CancellationToken.None).ConfigureAwait(false);
             Directory.Delete(home, recursive: true);
         }
+    }
+
+    /// <summary>Turns authorized_keys lines into allowed-signers lines valid for any principal in the git namespace.</summary>
+    private static string AllowedSigners(IEnumerable<KeyValuePair<string, byte[]>> keys)
+    {
+        var lines = new System.Text.StringBuilder();
+        foreach (var (_, content) in keys)
+        {
+            foreach (var line in System.Text.Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var type = Array.FindIndex(parts, p => p.StartsWith("ssh-", StringComparison.Ordinal) || p.StartsWith("ecdsa-", StringComparison.Ordinal)
+                    || p.StartsWith("sk-", StringComparison.Ordinal));
+                if (!line.StartsWith('#') && type >= 0 && type + 1 < parts.Length)
+                {
+                    lines.Append("* namespaces=\"git\" ").Append(parts[type]).Append(' ').Append(parts[type + 1]).Append('\n');
+                }
+            }
+        }
+
+        return lines.ToString();
     }
 
     private async Task RunVerifyAsync(string directory, string location, string[] args, GitEnvironment environment, TimeSpan timeout, CancellationToken cancellationToken)

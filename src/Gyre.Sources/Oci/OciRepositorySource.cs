@@ -21,7 +21,7 @@ public sealed class OciRepositorySource(ArtifactStore store, string workDirector
                 SourceReasons.OciLayerOperationFailed);
         }
 
-        var contentConfig = $"layer={request.LayerMediaType}|{request.LayerOperation};ignore={request.Ignore}";
+        var contentConfig = ContentConfig(request);
         using var client = new OciClient(reference.Registry, request.Client);
         var (tag, digest) = await ResolveAsync(client, reference, request, cancellationToken).ConfigureAwait(false);
         var revision = RevisionFormat.Oci(tag, digest);
@@ -41,7 +41,16 @@ public sealed class OciRepositorySource(ArtifactStore store, string workDirector
 
         var layer = SelectLayer(manifest, request.LayerMediaType, reference);
         var artifact = await StoreLayerAsync(client, reference, request, layer, digest, revision, manifest.Annotations, cancellationToken).ConfigureAwait(false);
-        return new OciRepositoryResult { Artifact = artifact, Changed = true, Url = store.Symlink(artifact, "latest.tar.gz"), ContentConfig = contentConfig };
+        var url = store.Symlink(artifact, "latest.tar.gz");
+        store.GarbageCollect(artifact);
+        return new OciRepositoryResult { Artifact = artifact, Changed = true, Url = url, ContentConfig = contentConfig };
+    }
+
+    /// <summary>The spec fields beyond the revision that shape the artifact (observedLayerSelector, observedIgnore).</summary>
+    public static string ContentConfig(OciRepositoryRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"layer={request.LayerMediaType}|{request.LayerOperation};ignore={request.Ignore}";
     }
 
     private static async Task<(string? Tag, string Digest)> ResolveAsync(
@@ -107,8 +116,8 @@ public sealed class OciRepositorySource(ArtifactStore store, string workDirector
             {
                 await client.DownloadBlobAsync(reference.Repository, layer.Digest, file, cancellationToken).ConfigureAwait(false);
                 file.Position = 0;
-                await ArchiveExtractor.ExtractAsync(file, Path.Combine(scratch, "content"), reference + " layer " + layer.Digest, request.Limits, cancellationToken)
-                    .ConfigureAwait(false);
+                await ArchiveExtractor.ExtractAsync(file, Path.Combine(scratch, "content"), reference + " layer " + layer.Digest, request.Limits,
+                    SourceReasons.OciLayerOperationFailed, cancellationToken).ConfigureAwait(false);
             }
 
             var root = Path.Combine(scratch, "content");

@@ -3,10 +3,9 @@ namespace Gyre.Templates.Execution;
 /// <summary>Bounds shared by one top-level execution and everything it nests (template calls, include, tpl).</summary>
 internal sealed class ExecutionBudget(long maxOutputChars)
 {
-    // Nested template calls recurse in C#; every this many levels the walk continues on a fresh thread with its own
-    // stack, so Go's depth limit (100000) is reachable without overflowing the stack.
-    private const int LevelsPerThread = 400;
-    private const int ThreadStackBytes = 64 * 1024 * 1024;
+    // Nested template calls recurse in C#; when the current stack runs low the walk continues on a fresh thread with
+    // its own stack, so Go's depth limit (100000) is reachable without overflowing the stack.
+    private const int ThreadStackBytes = 256 * 1024 * 1024;
 
     private long _outputChars;
 
@@ -29,7 +28,7 @@ internal sealed class ExecutionBudget(long maxOutputChars)
         Nesting++;
         try
         {
-            if (Nesting % LevelsPerThread != 0)
+            if (System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
             {
                 return body();
             }
@@ -54,7 +53,8 @@ internal sealed class ExecutionBudget(long maxOutputChars)
             thread.Join();
             if (failure != null)
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                // Rethrown without its (very deep) stack trace: template errors carry their location as data.
+                throw failure;
             }
             return result;
         }

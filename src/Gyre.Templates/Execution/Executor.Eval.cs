@@ -174,20 +174,19 @@ internal sealed partial class Executor
             }
             argv[i] = ValidateType(final, t);
         }
+        // The error is raised after the catch block: throwing inside a catch keeps the failing frames on the stack,
+        // which deep include/tpl recursion cannot afford.
+        string failure;
         try
         {
             return fn.Invoke(new FunctionContext(_set, _budget), argv);
         }
         catch (TemplateFunctionException e)
         {
-            _node = node;
-            throw Errorf("error calling " + name + ": " + e.Message, e.Message);
+            failure = e.Message;
         }
-        catch (TemplateException e) when (name is "include" or "tpl" or "template")
-        {
-            _node = node;
-            throw Errorf("error calling " + name + ": " + e.Message, e.Message);
-        }
+        _node = node;
+        throw Errorf("error calling " + name + ": " + failure, failure);
     }
 
     private static string Inv(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -221,15 +220,13 @@ internal sealed partial class Executor
             ArgType.List => value is List<object?>,
             ArgType.StringList => value is string[],
             ArgType.Time => value is GoTime,
+            ArgType.Certificate => value is Sprig.SprigCertificate,
+            ArgType.Uint32 => value is ulong,
             _ => false,
         };
         if (ok)
         {
             return value is int iv ? (long)iv : value;
-        }
-        if (value == null && typ is ArgType.Map or ArgType.List or ArgType.StringList)
-        {
-            return null;
         }
         throw Errorf("wrong type for value; expected " + TemplateFunction.TypeName(typ.Value) + "; got " + GoTypes.TypeName(value));
     }
@@ -273,7 +270,7 @@ internal sealed partial class Executor
             case ArgType.Int64:
                 return n is NumberNode { IsInt: true } i64 ? new GoInt64(i64.Int64) : throw Errorf("expected integer; found " + n);
             case ArgType.Uint32:
-                return n is NumberNode { IsUint: true } u ? u.Uint64 : throw Errorf("expected unsigned integer; found " + n);
+                return n is NumberNode { IsUint: true, Uint64: <= uint.MaxValue } u ? u.Uint64 : throw Errorf("expected unsigned integer; found " + n);
             case ArgType.String:
                 return n is StringNode s ? s.Text : throw Errorf("expected string; found " + n);
             case ArgType.Any or ArgType.Value or null:

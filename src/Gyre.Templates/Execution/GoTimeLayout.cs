@@ -132,12 +132,13 @@ internal static class GoTimeLayout
             return "UTC";
         }
         var name = zone.IsDaylightSavingTime(at) ? zone.DaylightName : zone.StandardName;
-        if (name.Length is > 0 and <= 6 && !name.Contains(' ', StringComparison.Ordinal) && !name.StartsWith('+') && !name.StartsWith('-'))
+        if (name.Length is > 0 and <= 6 && !name.Contains(' ', StringComparison.Ordinal))
         {
             return name;
         }
+        // Go prints an unnamed zone in the -0700 form.
         var o = offset.Duration();
         var sign = offset < TimeSpan.Zero ? "-" : "+";
-        return o.Minutes == 0 ? sign + D2(o.Hours) : sign + D2(o.Hours) + D2(o.Minutes);
+        return sign + D2(o.Hours) + D2(o.Minutes);
     }
 }

@@ -17,6 +17,10 @@ internal static class GoFloat
             return v > 0 ? "+Inf" : "-Inf";
         }
         var neg = v < 0 || (v == 0 && double.IsNegative(v));
+        if (fmt is 'b' or 'x' or 'X')
+        {
+            return Binary(v, fmt, neg);
+        }
         var a = Math.Abs(v);
         var shortest = prec < 0;
         string digits;
@@ -92,6 +96,60 @@ internal static class GoFloat
                 }
                 break;
         }
+        return sb.ToString();
+    }
+
+    // strconv's 'b' (mantissa p exponent) and 'x'/'X' (hexadecimal mantissa, shortest) formats.
+    private static string Binary(double v, char fmt, bool neg)
+    {
+        var bits = (ulong)BitConverter.DoubleToInt64Bits(v);
+        var exp = (int)(bits >> 52) & 0x7FF;
+        var mant = bits & ((1UL << 52) - 1);
+        if (exp == 0)
+        {
+            exp++;
+        }
+        else
+        {
+            mant |= 1UL << 52;
+        }
+        exp -= 1023;
+        var sb = new StringBuilder();
+        if (neg)
+        {
+            sb.Append('-');
+        }
+        if (fmt == 'b')
+        {
+            exp -= 52;
+            sb.Append(mant.ToString(CultureInfo.InvariantCulture)).Append('p').Append(exp >= 0 ? "+" : "-").Append(Math.Abs(exp).ToString(CultureInfo.InvariantCulture));
+            return sb.ToString();
+        }
+        if (mant == 0)
+        {
+            exp = 0;
+        }
+        mant <<= 60 - 52;
+        while (mant != 0 && (mant & (1UL << 60)) == 0)
+        {
+            mant <<= 1;
+            exp--;
+        }
+        var hex = fmt == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        sb.Append('0').Append(fmt).Append((char)('0' + (int)((mant >> 60) & 1)));
+        mant <<= 4;
+        if (mant != 0)
+        {
+            sb.Append('.');
+            while (mant != 0)
+            {
+                sb.Append(hex[(int)((mant >> 60) & 15)]);
+                mant <<= 4;
+            }
+        }
+        sb.Append(fmt == 'X' ? 'P' : 'p').Append(exp < 0 ? '-' : '+');
+        exp = Math.Abs(exp);
+        sb.Append(exp.ToString(exp < 100 ? "00" : "0", CultureInfo.InvariantCulture));
         return sb.ToString();
     }
 

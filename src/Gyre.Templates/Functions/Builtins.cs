@@ -49,6 +49,10 @@ internal static class Builtins
 
     private static long Length(object? item)
     {
+        if (item is NoValue)
+        {
+            throw new TemplateFunctionException("reflect: call of reflect.Value.Type on zero Value");
+        }
         if (item is null)
         {
             throw new TemplateFunctionException("len of nil pointer");

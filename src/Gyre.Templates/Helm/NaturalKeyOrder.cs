@@ -23,29 +23,39 @@ internal sealed class NaturalKeyOrder : IComparer<string>
             }
             if (al || bl)
             {
-                return al ? -1 : 1;
+                // Non-letters sort before letters.
+                return bl ? -1 : 1;
+            }
+            long an = 0, bn = 0;
+            if (a[i] == '0' || b[i] == '0')
+            {
+                for (var j = i - 1; j >= 0 && char.IsDigit(a[j]); j--)
+                {
+                    if (a[j] != '0')
+                    {
+                        an = 1;
+                        bn = 1;
+                        break;
+                    }
+                }
             }
             var ai = i;
-            while (ai > 0 && char.IsDigit(a[ai - 1]))
+            for (; ai < a.Length && char.IsDigit(a[ai]); ai++)
             {
-                ai--;
+                an = (an * 10) + (a[ai] - '0');
             }
-            var bi = ai;
-            var an = 0L;
-            var bn = 0L;
-            var aj = ai;
-            for (; aj < a.Length && char.IsDigit(a[aj]); aj++)
+            var bi = i;
+            for (; bi < b.Length && char.IsDigit(b[bi]); bi++)
             {
-                an = (an * 10) + (a[aj] - '0');
-            }
-            var bj = bi;
-            for (; bj < b.Length && char.IsDigit(b[bj]); bj++)
-            {
-                bn = (bn * 10) + (b[bj] - '0');
+                bn = (bn * 10) + (b[bi] - '0');
             }
             if (an != bn)
             {
-                return an.CompareTo(bn);
+                return an < bn ? -1 : 1;
+            }
+            if (ai != bi)
+            {
+                return ai < bi ? -1 : 1;
             }
             return a[i].CompareTo(b[i]);
         }

@@ -14,8 +14,6 @@ public static partial class YamlValues
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex FloatPattern();
 
-    [GeneratedRegex(@"^\d{4}-\d{1,2}-\d{1,2}([Tt ]|\s+)?", RegexOptions.CultureInvariant)]
-    private static partial Regex TimestampPrefix();
 
     /// <summary>Decodes the first document; null for an empty document. Throws FormatException with a yaml-style message.</summary>
     public static object? Decode(string text)
@@ -112,10 +110,6 @@ public static partial class YamlValues
             double.TryParse(v.Replace("_", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var f))
         {
             return f;
-        }
-        if (TimestampPrefix().IsMatch(v) && DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ts))
-        {
-            return ts.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         }
         return v;
     }

@@ -111,7 +111,7 @@ public static class RenderRequest
                 }
                 if (values is not Dictionary<string, object?>)
                 {
-                    return ("", "request: valuesYaml: error unmarshaling JSON: json: cannot unmarshal into Go value of type map[string]interface {}", null);
+                    return ("", "request: valuesYaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + (values is List<object?> ? "array" : values is string ? "string" : values is double ? "number" : values is bool ? "bool" : "value") + " into Go value of type map[string]interface {}", null);
                 }
                 switch (data)
                 {

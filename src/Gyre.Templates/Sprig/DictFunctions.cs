@@ -24,7 +24,8 @@ internal static class DictFunctions
         m["values"] = F(a => Map0(a[0]).Values.ToList(), Map);
         m["merge"] = m["mustMerge"] = V(a => Merge(a, overwrite: false), Map, Map);
         m["mergeOverwrite"] = m["mustMergeOverwrite"] = V(a => Merge(a, overwrite: true), Map, Map);
-        m["deepCopy"] = m["mustDeepCopy"] = F(a => DeepCopy(a[0]), Any);
+        m["deepCopy"] = F(a => a[0] is null ? throw new TemplateFunctionException("deepCopy error: reflect: call of reflect.Value.Type on zero Value") : DeepCopy(a[0]), Any);
+        m["mustDeepCopy"] = F(a => a[0] is null ? throw new TemplateFunctionException("reflect: call of reflect.Value.Type on zero Value") : DeepCopy(a[0]), Any);
         m["dig"] = V(a => Dig(a), Any);
     }
 

@@ -16,7 +16,7 @@ internal static class GoTimeParse
         {
             if (DateTimeOffset.TryParseExact(value, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withZone))
             {
-                return new GoTime(withZone, withZone.Offset == TimeSpan.Zero ? TimeZoneInfo.Utc : TimeZoneInfo.CreateCustomTimeZone("", withZone.Offset, "", ""));
+                return new GoTime(withZone, withZone.Offset == TimeSpan.Zero ? TimeZoneInfo.Utc : TimeZoneInfo.CreateCustomTimeZone("offset", withZone.Offset, "", ""));
             }
             return null;
         }

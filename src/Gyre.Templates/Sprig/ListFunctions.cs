@@ -106,7 +106,7 @@ internal static class ListFunctions
         var end = indices.Length < 2 ? l.Count : (int)Cast.ToInt64(indices[1]);
         if (start < 0 || end > l.Count || start > end)
         {
-            throw new TemplateFunctionException("reflect: slice index out of range");
+            throw new TemplateFunctionException("reflect.Value.Slice: slice index out of bounds");
         }
         return list switch
         {

@@ -60,7 +60,8 @@ internal static class MathFunctions
             {
                 acc = f(acc, ToDecimal(Cast.ToFloat64(x)));
             }
-            return (double)acc;
+            // decimal keeps a negative zero; shopspring/decimal has none.
+            return (double)acc + 0.0;
         }
         catch (DivideByZeroException)
         {

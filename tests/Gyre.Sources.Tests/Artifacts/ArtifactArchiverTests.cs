@@ -88,5 +88,23 @@ public sealed class ArtifactArchiverTests : IDisposable
         Assert.Equal(["a.yaml", "run.sh", "z.yaml"], names);
     }
 
+    [Fact]
+    public async Task Special_files_are_left_out_without_blocking()
+    {
+        var root = _dir.Combine("special");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "a.yaml"), "a");
+        File.WriteAllText(Path.Combine(root, "empty.yaml"), "");
+        Shell.Run(root, "mkfifo", "pipe");
+        using var buffer = new MemoryStream();
+
+        await ArtifactArchiver.WriteAsync(root, buffer, null, TestTimeout.Token);
+
+        using var reader = new TarReader(new GZipStream(new MemoryStream(buffer.ToArray()), CompressionMode.Decompress));
+        Assert.Equal("a.yaml", reader.GetNextEntry()!.Name);
+        Assert.Equal("empty.yaml", reader.GetNextEntry()!.Name);
+        Assert.Null(reader.GetNextEntry());
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -88,6 +88,31 @@ public sealed class GitRepositorySourceTests(GitHttpFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task New_artifacts_garbage_collect_old_ones_by_retention_records_and_ttl()
+    {
+        var (url, work) = NewRepository();
+        using var _ = work;
+        GitRepositoryResult? last = null;
+        for (var i = 0; i < 4; i++)
+        {
+            work.Write("v.txt", i.ToString());
+            work.Commit($"c{i}");
+            work.Push();
+            last = await _harness.Git.ReconcileAsync(Request(url) with { CurrentArtifact = last?.Artifact, ObservedContentConfig = last?.ContentConfig }, TestTimeout.Token);
+            _harness.Time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        var directory = Path.GetDirectoryName(_harness.Store.LocalPath(last!.Artifact.Path))!;
+        Assert.Equal(2, Directory.GetFiles(directory).Length);
+        Assert.True(_harness.Store.Exists(last.Artifact));
+
+        _harness.Time.Advance(TimeSpan.FromMinutes(5));
+        _harness.Store.GarbageCollect(last.Artifact);
+
+        Assert.Equal([last.Artifact.FileName], Directory.GetFiles(directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Annotated_tag_resolves_to_its_commit()
     {
         var (url, work) = NewRepository();

@@ -90,6 +90,33 @@ public sealed class GitVerificationTests(GitHttpFixture fixture) : IClassFixture
         Assert.Equal($"verified signature of tag 'v1.0.0' and commit '{commit}'", result.VerificationMessage);
     }
 
+    [Fact]
+    public async Task Commit_signed_with_an_ssh_key_is_verified_against_sshpub_keys()
+    {
+        var (url, work) = NewRepository();
+        using var _ = work;
+        using var keys = new TempDirectory();
+        var key = keys.Combine("signing");
+        Shell.Run(null, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key);
+        Shell.Run(work.Path, "git", "-c", "gpg.format=ssh", "-c", "user.signingkey=" + key, "commit", "-q", "-S", "--allow-empty", "-m", "ssh signed");
+        var commit = work.Git("rev-parse", "HEAD");
+        work.Push();
+        var request = Request(url, new GitReference { Branch = "main" }, "HEAD") with
+        {
+            Verify = new GitVerification { Keys = new Dictionary<string, byte[]> { ["dev.sshpub"] = File.ReadAllBytes(key + ".pub") } },
+        };
+        var otherKey = keys.Combine("other");
+        Shell.Run(null, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", otherKey);
+
+        var result = await _harness.Git.ReconcileAsync(request, TestTimeout.Token);
+        var error = await Assert.ThrowsAsync<SourceException>(() => _harness.Git.ReconcileAsync(
+            request with { Verify = new GitVerification { Keys = new Dictionary<string, byte[]> { ["other.sshpub"] = File.ReadAllBytes(otherKey + ".pub") } } },
+            TestTimeout.Token));
+
+        Assert.Equal($"verified signature of commit '{commit}'", result.VerificationMessage);
+        Assert.Equal(SourceReasons.VerificationError, error.Reason);
+    }
+
     public void Dispose()
     {
         _harness.Dispose();

@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Writes the CRD manifests Gyre installs, from the tables below (schemas written from flux-api.md, not copied).
+
+Run from this directory: python3 generate-crds.py. Output is deterministic; commit the YAML.
+"""
+import json
+
+S = {"type": "string"}
+B = {"type": "boolean"}
+I = {"type": "integer", "format": "int64"}
+DUR = {"type": "string", "pattern": "^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$"}
+MAP = {"type": "object", "additionalProperties": {"type": "string"}}
+ANY = {"type": "object", "x-kubernetes-preserve-unknown-fields": True}
+LOCAL = {"type": "object", "required": ["name"], "properties": {"name": S}}
+NSREF = {"type": "object", "required": ["name"], "properties": {"name": S, "namespace": S}}
+KINDREF = {"type": "object", "required": ["kind", "name"], "properties": {"apiVersion": S, "kind": S, "name": S, "namespace": S}}
+SELECTOR = {"type": "object", "properties": {k: S for k in ["group", "version", "kind", "name", "namespace", "annotationSelector", "labelSelector"]}}
+KUBECONFIG = {"type": "object", "properties": {"secretRef": {"type": "object", "required": ["name"], "properties": {"name": S, "key": S}}, "configMapRef": LOCAL}}
+
+
+def arr(item):
+    return {"type": "array", "items": item}
+
+
+def obj(props, required=None, extra=None):
+    o = {"type": "object", "properties": props}
+    if required:
+        o["required"] = required
+    if extra:
+        o.update(extra)
+    return o
+
+
+CONDITION = obj({
+    "type": S, "status": {"type": "string", "enum": ["True", "False", "Unknown"]}, "observedGeneration": I,
+    "lastTransitionTime": {"type": "string", "format": "date-time"}, "reason": S, "message": S,
+}, ["type", "status", "lastTransitionTime", "reason", "message"])
+ARTIFACT = obj({"path": S, "url": S, "revision": S, "digest": S, "lastUpdateTime": {"type": "string", "format": "date-time"},
+                "size": I, "metadata": MAP}, ["path", "url", "revision", "lastUpdateTime"])
+COMMON_STATUS = {"observedGeneration": I, "conditions": arr(CONDITION), "lastHandledReconcileAt": S}
+
+
+def status(extra):
+    props = dict(COMMON_STATUS)
+    props.update(extra)
+    return obj(props, extra={"x-kubernetes-preserve-unknown-fields": True})
+
+
+SOURCE_STATUS = status({"artifact": ARTIFACT, "url": S})
+
+GIT_SPEC = obj({
+    "url": {"type": "string", "pattern": "^(http|https|ssh)://.*$"}, "secretRef": LOCAL,
+    "provider": {"type": "string", "enum": ["generic", "aws", "azure", "github"]}, "serviceAccountName": S,
+    "interval": DUR, "timeout": DUR,
+    "ref": obj({"branch": S, "tag": S, "semver": S, "name": S, "commit": S}),
+    "verify": obj({"mode": {"type": "string", "enum": ["head", "HEAD", "Tag", "TagAndHEAD"]}, "secretRef": LOCAL}, ["secretRef"]),
+    "proxySecretRef": LOCAL, "ignore": S, "suspend": B, "recurseSubmodules": B,
+    "include": arr(obj({"repository": LOCAL, "fromPath": S, "toPath": S}, ["repository"])),
+    "sparseCheckout": arr(S),
+}, ["url", "interval"])
+GIT_STATUS = status({
+    "artifact": ARTIFACT, "includedArtifacts": arr(ARTIFACT), "observedIgnore": S, "observedRecurseSubmodules": B,
+    "observedInclude": arr(ANY), "observedSparseCheckout": arr(S), "sourceVerificationMode": S,
+})
+
+OCI_SPEC = obj({
+    "url": {"type": "string", "pattern": "^oci://.*$"}, "ref": obj({"digest": S, "semver": S, "semverFilter": S, "tag": S}),
+    "layerSelector": obj({"mediaType": S, "operation": {"type": "string", "enum": ["extract", "copy"]}}),
+    "provider": S, "secretRef": LOCAL, "serviceAccountName": S, "certSecretRef": LOCAL, "proxySecretRef": LOCAL,
+    "verify": ANY, "interval": DUR, "timeout": DUR, "ignore": S, "insecure": B, "suspend": B,
+}, ["url", "interval"])
+
+HELMREPO_SPEC = obj({
+    "url": S, "secretRef": LOCAL, "certSecretRef": LOCAL, "passCredentials": B, "insecure": B, "interval": DUR,
+    "timeout": DUR, "suspend": B, "accessFrom": ANY, "type": {"type": "string", "enum": ["default", "oci"]}, "provider": S,
+}, ["url"])
+
+HELMCHART_SPEC = obj({
+    "chart": S, "version": S, "sourceRef": KINDREF, "interval": DUR, "reconcileStrategy": S, "valuesFiles": arr(S),
+    "ignoreMissingValuesFiles": B, "suspend": B, "verify": ANY,
+}, ["chart", "sourceRef", "interval"])
+
+KS_SPEC = obj({
+    "sourceRef": obj({"apiVersion": S, "kind": {"type": "string", "enum": ["OCIRepository", "GitRepository", "Bucket", "ExternalArtifact"]},
+                      "name": S, "namespace": S}, ["kind", "name"]),
+    "path": S, "interval": DUR, "retryInterval": DUR, "timeout": DUR, "prune": B,
+    "deletionPolicy": {"type": "string", "enum": ["MirrorPrune", "Delete", "WaitForTermination", "Orphan"]},
+    "dependsOn": arr(obj({"name": S, "namespace": S, "readyExpr": S}, ["name"])),
+    "healthChecks": arr(KINDREF),
+    "healthCheckExprs": arr(obj({"apiVersion": S, "kind": S, "current": S, "inProgress": S, "failed": S}, ["apiVersion", "kind", "current"])),
+    "wait": B, "force": B,
+    "targetNamespace": {"type": "string", "minLength": 1, "maxLength": 63},
+    "namePrefix": {"type": "string", "minLength": 1, "maxLength": 200},
+    "nameSuffix": {"type": "string", "minLength": 1, "maxLength": 200},
+    "commonMetadata": obj({"labels": MAP, "annotations": MAP}),
+    "patches": arr(obj({"patch": S, "target": SELECTOR}, ["patch"])),
+    "images": arr(obj({"name": S, "newName": S, "newTag": S, "digest": S}, ["name"])),
+    "components": arr(S), "ignoreMissingComponents": B,
+    "buildMetadata": arr({"type": "string", "enum": ["originAnnotations", "transformerAnnotations"]}),
+    "postBuild": obj({"substitute": MAP, "substituteFrom": arr(obj({"kind": {"type": "string", "enum": ["Secret", "ConfigMap"]},
+                                                                     "name": S, "optional": B}, ["kind", "name"])),
+                      "substituteStrategy": {"type": "string", "enum": ["WithVariables", "Always"]}}),
+    "decryption": obj({"provider": {"type": "string", "enum": ["sops"]}, "secretRef": LOCAL, "serviceAccountName": S}, ["provider"]),
+    "serviceAccountName": S, "kubeConfig": KUBECONFIG, "suspend": B,
+    "ignore": arr(obj({"paths": arr(S), "target": SELECTOR}, ["paths"])),
+}, ["sourceRef", "interval", "prune"])
+KS_STATUS = status({
+    "lastAppliedRevision": S, "lastAppliedOriginRevision": S, "lastAttemptedRevision": S,
+    "inventory": obj({"entries": arr(obj({"id": S, "v": S}, ["id", "v"]))}, ["entries"]),
+    "history": arr(ANY),
+})
+
+HR_SPEC = obj({
+    "chart": ANY, "chartRef": KINDREF, "interval": DUR, "kubeConfig": KUBECONFIG, "suspend": B, "releaseName": S,
+    "targetNamespace": S, "storageNamespace": S, "dependsOn": arr(obj({"name": S, "namespace": S, "readyExpr": S}, ["name"])),
+    "timeout": DUR, "maxHistory": {"type": "integer"}, "serviceAccountName": S, "persistentClient": B,
+    "driftDetection": ANY, "install": ANY, "upgrade": ANY, "test": ANY, "rollback": ANY, "uninstall": ANY,
+    "valuesFrom": arr(obj({"kind": {"type": "string", "enum": ["Secret", "ConfigMap"]}, "name": S, "valuesKey": S,
+                           "targetPath": S, "optional": B}, ["kind", "name"])),
+    "values": ANY, "postRenderers": arr(ANY), "commonMetadata": obj({"labels": MAP, "annotations": MAP}),
+}, ["interval"])
+HR_STATUS = status({"lastAttemptedRevision": S, "lastAttemptedValuesChecksum": S, "lastAttemptedConfigDigest": S,
+                    "lastAttemptedGeneration": I, "history": arr(ANY), "failures": I, "installFailures": I,
+                    "upgradeFailures": I, "storageNamespace": S, "helmChart": S, "inventory": ANY,
+                    "lastHandledForceAt": S, "lastHandledResetAt": S})
+
+PROVIDER_SPEC = obj({"type": S, "interval": DUR, "channel": S, "username": S, "address": S, "timeout": DUR, "proxy": S,
+                     "secretRef": LOCAL, "certSecretRef": LOCAL, "suspend": B, "commitStatusExpr": S, "serviceAccountName": S}, ["type"])
+ALERT_SPEC = obj({"providerRef": LOCAL, "eventSeverity": {"type": "string", "enum": ["info", "error"]},
+                  "eventSources": arr(obj({"apiVersion": S, "kind": S, "name": S, "namespace": S, "matchLabels": MAP}, ["kind", "name"])),
+                  "eventMetadata": MAP, "inclusionList": arr(S), "exclusionList": arr(S), "summary": S, "suspend": B},
+                 ["providerRef", "eventSources"])
+RECEIVER_SPEC = obj({"type": S, "interval": DUR, "events": arr(S), "resources": arr(ANY), "resourceFilter": S,
+                     "secretRef": LOCAL, "suspend": B}, ["type", "resources", "secretRef"])
+
+READY = [
+    {"name": "Ready", "type": "string", "jsonPath": ".status.conditions[?(@.type==\"Ready\")].status"},
+    {"name": "Status", "type": "string", "jsonPath": ".status.conditions[?(@.type==\"Ready\")].message"},
+]
+AGE = [{"name": "Age", "type": "date", "jsonPath": ".metadata.creationTimestamp"}]
+
+# (group, kind, plural, short names, [(version, deprecated)], spec, status, columns)
+KINDS = [
+    ("source.toolkit.fluxcd.io", "GitRepository", "gitrepositories", ["gitrepo"], ["v1", "v1beta2"], GIT_SPEC, GIT_STATUS,
+     [{"name": "URL", "type": "string", "jsonPath": ".spec.url"}] + AGE + READY),
+    ("source.toolkit.fluxcd.io", "OCIRepository", "ocirepositories", ["ocirepo"], ["v1", "v1beta2"], OCI_SPEC, SOURCE_STATUS,
+     [{"name": "URL", "type": "string", "jsonPath": ".spec.url"}] + READY + AGE),
+    ("source.toolkit.fluxcd.io", "HelmRepository", "helmrepositories", ["helmrepo"], ["v1", "v1beta2"], HELMREPO_SPEC, SOURCE_STATUS,
+     [{"name": "URL", "type": "string", "jsonPath": ".spec.url"}] + AGE + READY),
+    ("source.toolkit.fluxcd.io", "HelmChart", "helmcharts", ["hc"], ["v1", "v1beta2"], HELMCHART_SPEC, SOURCE_STATUS,
+     [{"name": "Chart", "type": "string", "jsonPath": ".spec.chart"},
+      {"name": "Version", "type": "string", "jsonPath": ".spec.version"},
+      {"name": "Source Kind", "type": "string", "jsonPath": ".spec.sourceRef.kind"},
+      {"name": "Source Name", "type": "string", "jsonPath": ".spec.sourceRef.name"}] + AGE + READY),
+    ("kustomize.toolkit.fluxcd.io", "Kustomization", "kustomizations", ["ks"], ["v1", "v1beta2"], KS_SPEC, KS_STATUS, AGE + READY),
+    ("helm.toolkit.fluxcd.io", "HelmRelease", "helmreleases", ["hr"], ["v2", "v2beta2", "v2beta1"], HR_SPEC, HR_STATUS, AGE + READY),
+    ("notification.toolkit.fluxcd.io", "Provider", "providers", [], ["v1beta3", "v1beta2"], PROVIDER_SPEC, status({}), AGE + READY),
+    ("notification.toolkit.fluxcd.io", "Alert", "alerts", [], ["v1beta3", "v1beta2"], ALERT_SPEC, status({}), AGE + READY),
+    ("notification.toolkit.fluxcd.io", "Receiver", "receivers", [], ["v1", "v1beta2"], RECEIVER_SPEC, status({"webhookPath": S}), AGE + READY),
+]
+
+
+def crd(group, kind, plural, short, versions, spec, stat, columns):
+    def schema(deprecated):
+        # Older versions carry fields v1 dropped (e.g. v1beta2 patchesStrategicMerge): keep them rather than prune.
+        s = dict(spec, **({"x-kubernetes-preserve-unknown-fields": True} if deprecated else {}))
+        return {"openAPIV3Schema": obj({"apiVersion": S, "kind": S, "metadata": {"type": "object"}, "spec": s, "status": stat})}
+    return {
+        "apiVersion": "apiextensions.k8s.io/v1",
+        "kind": "CustomResourceDefinition",
+        "metadata": {
+            "name": f"{plural}.{group}",
+            "labels": {"app.kubernetes.io/part-of": "gyre", "kustomize.toolkit.fluxcd.io/substitute": "disabled"},
+        },
+        "spec": {
+            "group": group,
+            "names": {"kind": kind, "listKind": kind + "List", "plural": plural, "singular": kind.lower(),
+                      **({"shortNames": short} if short else {})},
+            "scope": "Namespaced",
+            "versions": [{
+                "name": v,
+                "served": True,
+                "storage": i == 0,
+                **({"deprecated": True, "deprecationWarning": f"{group}/{v} {kind} is deprecated, upgrade to {versions[0]}"} if i > 0 else {}),
+                "additionalPrinterColumns": columns,
+                "schema": schema(i > 0),
+                "subresources": {"status": {}},
+            } for i, v in enumerate(versions)],
+        },
+    }
+
+
+for k in KINDS:
+    doc = crd(*k)
+    # JSON is valid YAML; kubectl and Gyre's YAML reader both accept it, and it stays byte-stable.
+    with open(f"{k[2]}.{k[0]}.yaml", "w", encoding="utf-8") as f:
+        f.write(json.dumps(doc, indent=2, sort_keys=False) + "\n")

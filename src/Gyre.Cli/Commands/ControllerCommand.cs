@@ -1,0 +1,120 @@
+using System.CommandLine;
+using Gyre.Controllers;
+using Gyre.Kube;
+using Gyre.Kube.Config;
+using Microsoft.Extensions.Logging;
+
+namespace Gyre.Cli.Commands;
+
+/// <summary>`gyre controller`: runs Gyre's source and kustomize controllers against a cluster until interrupted.</summary>
+internal static class ControllerCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster)" };
+        var context = new Option<string?>("--context") { Description = "The kubeconfig context to use" };
+        var controllers = new Option<string>("--controllers") { Description = "Comma-separated controllers to run: source, kustomize", DefaultValueFactory = _ => "source,kustomize" };
+        var concurrent = new Option<int>("--concurrent") { Description = "Objects of one kind reconciled in parallel", DefaultValueFactory = _ => 4 };
+        var metricsAddr = new Option<string>("--metrics-addr") { Description = "Address of /metrics (host:port; empty disables)", DefaultValueFactory = _ => "127.0.0.1:8080" };
+        var healthAddr = new Option<string>("--health-addr") { Description = "Address of /healthz and /readyz (host:port; empty disables)", DefaultValueFactory = _ => "127.0.0.1:9440" };
+        var storageAddr = new Option<string>("--storage-addr") { Description = "Address the artifact server listens on (host:port)", DefaultValueFactory = _ => "127.0.0.1:9090" };
+        var storageAdvAddr = new Option<string?>("--storage-adv-addr") { Description = "Base URL written into artifact URLs (default: the storage address)" };
+        var storagePath = new Option<string?>("--storage-path") { Description = "Artifact storage directory (default: a directory under the temp path)" };
+        var leaderElect = new Option<bool>("--enable-leader-election") { Description = "Reconcile only while holding the gyre-controller Lease" };
+        var leaderNamespace = new Option<string?>("--leader-election-namespace") { Description = "Namespace of the Lease (default: the context's namespace)" };
+        var logEncoding = new Option<string>("--log-encoding") { Description = "Log format: console or json", DefaultValueFactory = _ => "console" };
+        logEncoding.AcceptOnlyFromAmong("console", "json");
+        var command = new Command("controller", """
+            Run Gyre's controllers (GitRepository, Kustomization) against a cluster until interrupted
+
+            Installs the Flux CRDs, serves artifacts, /metrics, /healthz and /readyz, and reconciles with Flux's semantics.
+
+            Example:
+              gyre controller --kubeconfig ~/.kube/config --controllers source,kustomize --concurrent 8 --metrics-addr :8080
+            """)
+        {
+            kubeconfig, context, controllers, concurrent, metricsAddr, healthAddr, storageAddr, storageAdvAddr, storagePath, leaderElect, leaderNamespace, logEncoding,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var selected = parse.GetValue(controllers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            var unknown = selected.Where(c => c is not (GyreControllersOptions.Source or GyreControllersOptions.Kustomize)).ToList();
+            if (unknown.Count > 0)
+            {
+                await console.Error.WriteLineAsync($"error: --controllers: unknown controller '{unknown[0]}'; choose from source, kustomize").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var time = TimeProvider.System;
+            using var client = await ConnectAsync(parse.GetValue(kubeconfig), parse.GetValue(context), time, cancellationToken).ConfigureAwait(false);
+            var home = Path.Combine(Path.GetTempPath(), "gyre-controller-" + Environment.ProcessId);
+            var options = new GyreControllersOptions
+            {
+                Controllers = selected,
+                Concurrent = parse.GetValue(concurrent),
+                StoragePath = parse.GetValue(storagePath) ?? Path.Combine(home, "storage"),
+                WorkDirectory = Path.Combine(home, "work"),
+                StorageAddress = Url(parse.GetValue(storageAddr)) ?? "http://127.0.0.1:9090",
+                StorageAdvertisedAddress = parse.GetValue(storageAdvAddr),
+                MetricsAddress = Url(parse.GetValue(metricsAddr)),
+                HealthAddress = Url(parse.GetValue(healthAddr)),
+                LeaderElectionNamespace = parse.GetValue(leaderElect) ? parse.GetValue(leaderNamespace) ?? client.DefaultNamespace : null,
+            };
+            using var loggers = LoggerFactory.Create(b => b.AddProvider(new CliLoggerProvider(console.Error, parse.GetValue(logEncoding) == "json", LogLevel.Information, time)));
+            var gyre = new GyreControllers(client, options, loggers, time);
+            var run = gyre.RunAsync(cancellationToken);
+            await Task.WhenAny(gyre.Started, run).ConfigureAwait(false);
+            if (gyre.Started.IsCompletedSuccessfully)
+            {
+                await console.Out.WriteLineAsync(
+                    $"gyre controller running ({string.Join(", ", selected.Order(StringComparer.Ordinal))}); artifacts at {gyre.StorageAddress?.ToString() ?? "-"}, " +
+                    $"metrics at {gyre.MetricsAddress?.ToString() ?? "-"}, health at {gyre.HealthAddress?.ToString() ?? "-"}").ConfigureAwait(false);
+            }
+
+            try
+            {
+                await run.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            await console.Out.WriteLineAsync("gyre controller stopped").ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task<KubeClient> ConnectAsync(string? kubeconfig, string? context, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var variable = Environment.GetEnvironmentVariable("KUBECONFIG");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var inCluster = kubeconfig is null && variable is null && !File.Exists(Path.Combine(home, ".kube", "config"))
+            && Directory.Exists(InClusterConfig.DefaultServiceAccountDirectory);
+        if (inCluster)
+        {
+            var connection = await InClusterConfig.LoadAsync(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"),
+                Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT"), InClusterConfig.DefaultServiceAccountDirectory, cancellationToken).ConfigureAwait(false);
+            return new KubeClient(connection, null, time);
+        }
+
+        return await KubeClient.FromKubeconfigAsync(new KubeconfigSources(kubeconfig, variable, home), new KubeContextOverrides(context), null, time, null, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Flux's address flags are host:port (":8080" listens everywhere); Kestrel wants a URL.</summary>
+    internal static string? Url(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return null;
+        }
+
+        if (address.StartsWith("http://", StringComparison.Ordinal) || address.StartsWith("https://", StringComparison.Ordinal))
+        {
+            return address;
+        }
+
+        return address.StartsWith(':') ? "http://0.0.0.0" + address : "http://" + address;
+    }
+}

@@ -1,0 +1,245 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Gyre.Api;
+using Gyre.Api.Meta;
+using Gyre.Api.Source;
+using Gyre.Controllers.Common;
+using Gyre.Kube;
+using Gyre.Kube.Dynamic;
+using Gyre.Manifests;
+using Gyre.Runtime.Reconcile;
+using Gyre.Sources;
+using Gyre.Sources.Artifacts;
+using Gyre.Sources.Git;
+using Microsoft.Extensions.Logging;
+
+namespace Gyre.Controllers.GitRepositories;
+
+/// <summary>
+/// source-controller's GitRepository reconcile: finalizer → suspend → read spec and credentials → fetch through
+/// <see cref="GitRepositorySource"/> (one ls-remote when nothing changed) → status.artifact, conditions and an event
+/// on a new revision → garbage-collect old artifacts → requeue at spec.interval.
+/// </summary>
+internal sealed class GitRepositoryReconciler : IReconciler
+{
+    private const string ApiVersion = "source.toolkit.fluxcd.io/v1";
+
+    private readonly KubeClient _client;
+    private readonly GitRepositorySource _source;
+    private readonly ArtifactStore _store;
+    private readonly EventRecorder _events;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly bool _allowInsecureHttp;
+    private readonly ConcurrentDictionary<ReconcileRequest, string> _contentConfigs = new();
+
+    public GitRepositoryReconciler(KubeClient client, GitRepositorySource source, ArtifactStore store, EventRecorder events, TimeProvider time, ILogger logger, bool allowInsecureHttp)
+    {
+        _client = client;
+        _source = source;
+        _store = store;
+        _events = events;
+        _time = time;
+        _logger = logger;
+        _allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    {
+        var resource = await _client.ForKindAsync(ApiVersion, GitRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
+        var obj = await ObjectReader.GetAsync(_client, ApiVersion, GitRepositorySpec.Kind, request.Namespace, request.Name, cancellationToken).ConfigureAwait(false);
+        if (obj is null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        if (obj.DeletionTimestamp is not null)
+        {
+            DeleteArtifacts(obj);
+            await Finalizers.RemoveAsync(resource, obj, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done;
+        }
+
+        obj = await Finalizers.AddAsync(resource, obj, cancellationToken).ConfigureAwait(false);
+        GitRepositorySpec spec;
+        try
+        {
+            spec = GitRepositorySpec.From(obj);
+        }
+        catch (ApiException ex)
+        {
+            await FailAsync(resource, obj, null, Reasons.InvalidSpec, ex.Message, stalled: true, cancellationToken).ConfigureAwait(false);
+            throw new TerminalReconcileException(Reasons.InvalidSpec, ex.Message, ex);
+        }
+
+        if (spec.Suspend)
+        {
+            return ReconcileResult.Done;
+        }
+
+        return await FetchAsync(resource, obj, spec, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ReconcileResult> FetchAsync(ResourceClient resource, KubeObject obj, GitRepositorySpec spec, ReconcileRequest request, CancellationToken cancellationToken)
+    {
+        var status = obj.Json["status"] as JsonObject;
+        var current = ArtifactStatus.FromJson(status?["artifact"]);
+        GitRepositoryResult result;
+        try
+        {
+            var credentials = await CredentialsAsync(obj, spec, cancellationToken).ConfigureAwait(false);
+            result = await _source.ReconcileAsync(new GitRepositoryRequest
+            {
+                Key = new ArtifactKey(GitRepositorySpec.Kind, obj.Namespace!, obj.Name),
+                Url = spec.Url,
+                Reference = Reference(spec),
+                Credentials = credentials,
+                Timeout = spec.Timeout,
+                RecurseSubmodules = spec.RecurseSubmodules,
+                SparseCheckout = spec.SparseCheckout,
+                Ignore = spec.Ignore,
+                AllowInsecureHttp = _allowInsecureHttp,
+                CurrentArtifact = current is null ? null : ToArtifact(current),
+                ObservedContentConfig = _contentConfigs.GetValueOrDefault(request),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceException ex)
+        {
+            await FailAsync(resource, obj, current, ex.Reason, ex.Message, stalled: !ex.IsTransient, cancellationToken).ConfigureAwait(false);
+            if (!ex.IsTransient)
+            {
+                throw new TerminalReconcileException(ex.Reason, ex.Message, ex);
+            }
+
+            throw;
+        }
+
+        _contentConfigs[request] = result.ContentConfig;
+        await SucceedAsync(resource, obj, spec, result, cancellationToken).ConfigureAwait(false);
+        _store.GarbageCollect(result.Artifact, retentionRecords: 2, ttl: TimeSpan.FromMinutes(1));
+        return ReconcileResult.Requeue(spec.Interval);
+    }
+
+    private async Task SucceedAsync(ResourceClient resource, KubeObject obj, GitRepositorySpec spec, GitRepositoryResult result, CancellationToken cancellationToken)
+    {
+        var status = (obj.Json["status"] as JsonObject)?.DeepClone() as JsonObject ?? [];
+        var conditions = ConditionSet.Read(status);
+        var now = _time.GetUtcNow();
+        var message = $"stored artifact for revision '{result.Artifact.Revision}'";
+        conditions.Set(ConditionTypes.Ready, ConditionStatus.True, Reasons.Succeeded, message, obj.Generation, now);
+        conditions.Set(ConditionTypes.ArtifactInStorage, ConditionStatus.True, Reasons.Succeeded, message, obj.Generation, now);
+        conditions.Remove(ConditionTypes.FetchFailed);
+        conditions.Remove(ConditionTypes.Reconciling);
+        conditions.Remove(ConditionTypes.Stalled);
+        conditions.Remove(ConditionTypes.ArtifactOutdated);
+        status["conditions"] = conditions.ToJson();
+        status["observedGeneration"] = obj.Generation;
+        status["artifact"] = FromArtifact(result.Artifact).ToJson();
+        if (spec.Ignore is not null)
+        {
+            status["observedIgnore"] = spec.Ignore;
+        }
+        else
+        {
+            status.Remove("observedIgnore");
+        }
+
+        status["observedRecurseSubmodules"] = spec.RecurseSubmodules;
+        if (spec.SparseCheckout.Count > 0)
+        {
+            status["observedSparseCheckout"] = new JsonArray([.. spec.SparseCheckout.Select(s => (JsonNode)s)]);
+        }
+
+        CopyRequestedAt(obj, status);
+        await StatusWriter.PatchAsync(resource, obj, status, cancellationToken).ConfigureAwait(false);
+        if (result.Changed)
+        {
+            _logger.LogInformation("GitRepository {Namespace}/{Name} stored artifact for revision {Revision}", obj.Namespace, obj.Name, result.Artifact.Revision);
+            await _events.RecordAsync(obj, EventRecorder.Normal, "NewArtifact", $"stored artifact for commit '{result.Artifact.Revision}'",
+                result.Artifact.Revision, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FailAsync(ResourceClient resource, KubeObject obj, ArtifactStatus? current, string reason, string message, bool stalled, CancellationToken cancellationToken)
+    {
+        var status = (obj.Json["status"] as JsonObject)?.DeepClone() as JsonObject ?? [];
+        var conditions = ConditionSet.Read(status);
+        var now = _time.GetUtcNow();
+        conditions.Set(ConditionTypes.Ready, ConditionStatus.False, reason, message, obj.Generation, now);
+        conditions.Set(ConditionTypes.FetchFailed, ConditionStatus.True, reason, message, obj.Generation, now);
+        if (stalled)
+        {
+            conditions.Set(ConditionTypes.Stalled, ConditionStatus.True, reason, message, obj.Generation, now);
+            status["observedGeneration"] = obj.Generation;
+        }
+
+        if (current is null)
+        {
+            conditions.Remove(ConditionTypes.ArtifactInStorage);
+        }
+
+        status["conditions"] = conditions.ToJson();
+        CopyRequestedAt(obj, status);
+        await StatusWriter.PatchAsync(resource, obj, status, cancellationToken).ConfigureAwait(false);
+        _logger.LogWarning("GitRepository {Namespace}/{Name} failed ({Reason}): {Message}", obj.Namespace, obj.Name, reason, message);
+        await _events.RecordAsync(obj, EventRecorder.Warning, reason, message, current?.Revision, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<GitCredentials?> CredentialsAsync(KubeObject obj, GitRepositorySpec spec, CancellationToken cancellationToken)
+    {
+        if (spec.SecretRef is null)
+        {
+            return null;
+        }
+
+        var secret = await ObjectReader.GetAsync(_client, "v1", "Secret", obj.Namespace, spec.SecretRef, cancellationToken).ConfigureAwait(false)
+            ?? throw new SourceException($"GitRepository/{obj.Namespace}/{obj.Name}", "reading spec.secretRef",
+                $"Secret '{spec.SecretRef}' not found; create it in namespace '{obj.Namespace}'", Reasons.AuthenticationFailed, isTransient: true);
+        return GitCredentials.FromSecret(ObjectReader.SecretData(secret));
+    }
+
+    private void DeleteArtifacts(KubeObject obj)
+    {
+        var directory = _store.LocalPath(new ArtifactKey(GitRepositorySpec.Kind, obj.Namespace!, obj.Name).Directory);
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    internal static void CopyRequestedAt(KubeObject obj, JsonObject status)
+    {
+        if (obj.GetAnnotation(FluxAnnotations.RequestedAt) is { } token)
+        {
+            status["lastHandledReconcileAt"] = token;
+        }
+    }
+
+    private static GitReference Reference(GitRepositorySpec spec) =>
+        spec.Branch is null && spec.Tag is null && spec.Semver is null && spec.RefName is null && spec.Commit is null
+            ? GitReference.Default
+            : new GitReference { Branch = spec.Branch, Tag = spec.Tag, Semver = spec.Semver, Name = spec.RefName, Commit = spec.Commit };
+
+    internal static Artifact ToArtifact(ArtifactStatus status) => new()
+    {
+        Path = status.Path,
+        Url = status.Url,
+        Revision = status.Revision,
+        Digest = status.Digest,
+        Size = status.Size,
+        LastUpdateTime = DateTimeOffset.TryParse(status.LastUpdateTime, CultureInfo.InvariantCulture, out var t) ? t : DateTimeOffset.UnixEpoch,
+        Metadata = status.Metadata,
+    };
+
+    internal static ArtifactStatus FromArtifact(Artifact artifact) => new(
+        artifact.Path,
+        artifact.Url,
+        artifact.Revision,
+        artifact.Digest,
+        artifact.LastUpdateTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        artifact.Size)
+    {
+        Metadata = artifact.Metadata,
+    };
+}

@@ -1,0 +1,61 @@
+using Gyre.Controllers.Kustomizations;
+
+namespace Gyre.Controllers;
+
+/// <summary>What `gyre controller` (and `gyre up`) runs, with the flags Flux's controllers take.</summary>
+public sealed record GyreControllersOptions
+{
+    public const string Source = "source";
+    public const string Kustomize = "kustomize";
+
+    /// <summary>The controllers to run: "source" (GitRepository) and/or "kustomize" (Kustomization).</summary>
+    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize };
+
+    /// <summary>--concurrent: objects of one kind reconciled in parallel.</summary>
+    public int Concurrent { get; init; } = 4;
+
+    /// <summary>--storage-path: the artifact store.</summary>
+    public required string StoragePath { get; init; }
+
+    /// <summary>--storage-addr: where the artifact server listens, e.g. http://127.0.0.1:9090 (port 0 picks one).</summary>
+    public string StorageAddress { get; init; } = "http://127.0.0.1:0";
+
+    /// <summary>--storage-adv-addr: the base URL written into artifact URLs; defaults to the bound storage address.</summary>
+    public string? StorageAdvertisedAddress { get; init; }
+
+    /// <summary>--metrics-addr for /metrics; null serves none.</summary>
+    public string? MetricsAddress { get; init; }
+
+    /// <summary>--health-addr for /healthz and /readyz; null serves none.</summary>
+    public string? HealthAddress { get; init; }
+
+    /// <summary>Scratch space for checkouts and unpacked artifacts.</summary>
+    public required string WorkDirectory { get; init; }
+
+    /// <summary>Install (server-side apply) Gyre's CRDs at start.</summary>
+    public bool InstallCrds { get; init; } = true;
+
+    /// <summary>Run only while holding the Lease gyre-controller in this namespace; null disables leader election.</summary>
+    public string? LeaderElectionNamespace { get; init; }
+
+    /// <summary>This instance's identity in leader election.</summary>
+    public string LeaderElectionIdentity { get; init; } = "gyre-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Allow GitRepository URLs over plain http:// (source-controller's --insecure-allow-http, on by default there).</summary>
+    public bool AllowInsecureHttp { get; init; } = true;
+
+    public TimeSpan RequeueDependency { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often health checks poll objects.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    public bool NoCrossNamespaceRefs { get; init; }
+
+    internal KustomizationReconcilerOptions KustomizationOptions => new()
+    {
+        WorkDirectory = WorkDirectory,
+        RequeueDependency = RequeueDependency,
+        PollInterval = PollInterval,
+        NoCrossNamespaceRefs = NoCrossNamespaceRefs,
+    };
+}

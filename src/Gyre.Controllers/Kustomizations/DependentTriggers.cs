@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Gyre.Api.Meta;
+using Gyre.Kube.Informers;
+using Gyre.Manifests;
+using Gyre.Runtime.Reconcile;
+
+namespace Gyre.Controllers.Kustomizations;
+
+/// <summary>
+/// Event-driven dependencies (where Flux polls every 30s): when a Kustomization becomes Ready or applies a new
+/// revision, every Kustomization that depends on it is queued at once; when a source stores a new artifact revision,
+/// every Kustomization built from it is queued.
+/// </summary>
+internal sealed class DependentTriggers(ObjectCache kustomizations, Action<ReconcileRequest> enqueue)
+{
+    public void OnKustomizationUpdate(KubeObject before, KubeObject after)
+    {
+        if (!IsReady(after) || (IsReady(before) && (string?)before.Json["status"]?["lastAppliedRevision"] == (string?)after.Json["status"]?["lastAppliedRevision"]))
+        {
+            return;
+        }
+
+        foreach (var candidate in kustomizations.List().Select(o => new KubeObject(o)))
+        {
+            var ns = candidate.Namespace ?? string.Empty;
+            var dependsOnIt = (candidate.Json["spec"]?["dependsOn"] as JsonArray ?? []).OfType<JsonObject>()
+                .Any(d => (string?)d["name"] == after.Name && ((string?)d["namespace"] ?? ns) == after.Namespace);
+            if (dependsOnIt)
+            {
+                enqueue(new ReconcileRequest(ns, candidate.Name));
+            }
+        }
+    }
+
+    public void OnSourceUpdate(KubeObject source)
+    {
+        foreach (var candidate in kustomizations.List().Select(o => new KubeObject(o)))
+        {
+            var sourceRef = candidate.Json["spec"]?["sourceRef"];
+            if ((string?)sourceRef?["kind"] == source.Kind && (string?)sourceRef?["name"] == source.Name
+                && ((string?)sourceRef?["namespace"] ?? candidate.Namespace) == source.Namespace)
+            {
+                enqueue(new ReconcileRequest(candidate.Namespace ?? string.Empty, candidate.Name));
+            }
+        }
+    }
+
+    private static bool IsReady(KubeObject obj)
+    {
+        var status = obj.Json["status"];
+        var observed = status?["observedGeneration"] is JsonValue g && g.TryGetValue<long>(out var n) ? n : -1;
+        return observed == obj.Generation && ConditionSet.Read(status).IsTrue(ConditionTypes.Ready);
+    }
+}

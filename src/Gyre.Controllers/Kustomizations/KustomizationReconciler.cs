@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using Gyre.Api;
+using Gyre.Api.Kustomize;
+using Gyre.Api.Meta;
+using Gyre.Apply.Inventory;
+using Gyre.Controllers.Common;
+using Gyre.Kube;
+using Gyre.Kube.Config;
+using Gyre.Manifests;
+using Gyre.PostBuild;
+using Gyre.Runtime.Metrics;
+using Gyre.Runtime.Reconcile;
+using Gyre.Sops;
+using Gyre.Sources.Artifacts;
+using Microsoft.Extensions.Logging;
+
+namespace Gyre.Controllers.Kustomizations;
+
+/// <summary>
+/// kustomize-controller's reconcile, top to bottom: finalizer → suspend → source artifact → dependsOn → fetch and
+/// verify → build (generate, kustomize, decrypt, substitute, label) → server-side apply in stages → prune → health
+/// → status and events. Step failures set Ready=False with Flux's reason and retry at spec.retryInterval.
+/// </summary>
+internal sealed class KustomizationReconciler : IReconciler
+{
+    private readonly KubeClient _client;
+    private readonly KustomizationReconcilerOptions _options;
+    private readonly ArtifactFetcher _fetcher;
+    private readonly KustomizationStatus _status;
+    private readonly ReconcileMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public KustomizationReconciler(
+        KubeClient client, KustomizationReconcilerOptions options, HttpClient http, EventRecorder events, ReconcileMetrics metrics, TimeProvider time, ILogger logger)
+    {
+        _client = client;
+        _options = options;
+        _fetcher = new ArtifactFetcher(http, ExtractionLimits.Default);
+        _status = new KustomizationStatus(events, time, logger);
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    {
+        var resource = await _client.ForKindAsync(DependencyCheck.ApiVersion, KustomizationSpec.Kind, cancellationToken).ConfigureAwait(false);
+        var obj = await ObjectReader.GetAsync(_client, DependencyCheck.ApiVersion, KustomizationSpec.Kind, request.Namespace, request.Name, cancellationToken).ConfigureAwait(false);
+        if (obj is null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        if (obj.DeletionTimestamp is not null)
+        {
+            await new KustomizationFinalizer(_client, _options, _time).FinalizeAsync(obj, cancellationToken).ConfigureAwait(false);
+            await Finalizers.RemoveAsync(resource, obj, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done;
+        }
+
+        obj = await Finalizers.AddAsync(resource, obj, cancellationToken).ConfigureAwait(false);
+        KustomizationSpec spec;
+        try
+        {
+            spec = KustomizationSpec.From(obj);
+        }
+        catch (ApiException ex)
+        {
+            await _status.StalledAsync(resource, obj, Reasons.InvalidSpec, ex.Message, cancellationToken).ConfigureAwait(false);
+            throw new TerminalReconcileException(Reasons.InvalidSpec, ex.Message, ex);
+        }
+
+        if (spec.Suspend)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var clock = Stopwatch.StartNew();
+        string? revision = null;
+        try
+        {
+            var artifact = await SourceArtifactAsync(obj, spec, cancellationToken).ConfigureAwait(false);
+            revision = artifact.Revision;
+            await CheckDependenciesAsync(resource, obj, spec, revision, cancellationToken).ConfigureAwait(false);
+            var outcome = await ApplyRevisionAsync(obj, spec, artifact, cancellationToken).ConfigureAwait(false);
+            CountChanges(outcome.Changes);
+            await _status.SucceededAsync(resource, obj, spec, outcome, clock.Elapsed, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Requeue(spec.Interval);
+        }
+        catch (DependencyNotReadyException ex)
+        {
+            await _status.FailedAsync(resource, obj, Reasons.DependencyNotReady, ex.Message, revision, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Requeue(_options.RequeueDependency);
+        }
+        catch (ReconcileStepException ex)
+        {
+            await _status.FailedAsync(resource, obj, ex.Reason, ex.Message, revision, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Requeue(ex.Reason == Reasons.ArtifactFailed && revision is null ? _options.RequeueDependency : spec.EffectiveRetryInterval);
+        }
+        catch (TerminalReconcileException ex)
+        {
+            await _status.StalledAsync(resource, obj, ex.Reason, ex.Message, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Step 2: the source object and its artifact (no artifact yet: wait for the source, not an error).</summary>
+    private async Task<ArtifactStatus> SourceArtifactAsync(KubeObject obj, KustomizationSpec spec, CancellationToken cancellationToken)
+    {
+        var source = spec.SourceRef;
+        if (_options.NoCrossNamespaceRefs && source.Namespace != obj.Namespace)
+        {
+            throw new TerminalReconcileException(Reasons.AccessDenied,
+                $"cannot access {source.Kind}/{source.Namespace}/{source.Name}: cross-namespace references are disabled on this controller");
+        }
+
+        var apiVersion = source.ApiVersion.Contains('/', StringComparison.Ordinal) ? source.ApiVersion : "source.toolkit.fluxcd.io/v1";
+        var sourceObj = await ObjectReader.GetAsync(_client, apiVersion, source.Kind, source.Namespace, source.Name, cancellationToken).ConfigureAwait(false)
+            ?? throw new ReconcileStepException(Reasons.ArtifactFailed, $"{source.Kind} '{source.Namespace}/{source.Name}' not found");
+        return ArtifactStatus.FromJson(sourceObj.Json["status"]?["artifact"])
+            ?? throw new ReconcileStepException(Reasons.ArtifactFailed, $"Source artifact not found, retrying in {GoDuration.Format(_options.RequeueDependency)}");
+    }
+
+    /// <summary>Step 3: dependsOn; a cycle is terminal, an unready dependency waits (its Ready event wakes us).</summary>
+    private async Task CheckDependenciesAsync(Gyre.Kube.Dynamic.ResourceClient resource, KubeObject obj, KustomizationSpec spec, string revision, CancellationToken cancellationToken)
+    {
+        if (spec.DependsOn.Count == 0)
+        {
+            return;
+        }
+
+        var check = new DependencyCheck(_client);
+        if (await check.FindCycleAsync(obj, spec, cancellationToken).ConfigureAwait(false) is { } cycle)
+        {
+            throw new TerminalReconcileException(Reasons.DependencyCycle, $"dependency cycle detected: {cycle}; remove one of the dependsOn entries");
+        }
+
+        if (await check.FirstNotReadyAsync(spec, revision, cancellationToken).ConfigureAwait(false) is { } waiting)
+        {
+            _ = resource;
+            throw new DependencyNotReadyException($"{waiting}; retrying when it becomes ready (at the latest in {GoDuration.Format(_options.RequeueDependency)})");
+        }
+    }
+
+    /// <summary>Steps 4–13: fetch, build, apply, prune, health.</summary>
+    private async Task<ReconcileOutcome> ApplyRevisionAsync(KubeObject obj, KustomizationSpec spec, ArtifactStatus artifact, CancellationToken cancellationToken)
+    {
+        var work = Path.Combine(_options.WorkDirectory, "kustomization-" + Guid.NewGuid().ToString("N"));
+        var tenant = spec.ServiceAccountName is { } sa ? _client.Impersonate(KubeImpersonation.ServiceAccount(obj.Namespace!, sa)) : null;
+        try
+        {
+            var client = tenant ?? _client;
+            await _fetcher.FetchAsync(artifact, work, cancellationToken).ConfigureAwait(false);
+            var variables = await VariablesAsync(obj, spec, cancellationToken).ConfigureAwait(false);
+            var keyring = await KeyringAsync(obj, spec, cancellationToken).ConfigureAwait(false);
+            var objects = ManifestBuilder.Build(work, obj, spec, variables, keyring, cancellationToken);
+            var applier = new ServerSideApplier(client, _options.StageTimeout, _options.PollInterval, _time);
+            var changes = (await applier.ApplyAsync(objects, spec.Force, cancellationToken).ConfigureAwait(false)).ToList();
+            var applied = changes.Where(c => c.Action != ApplyAction.Skipped).ToList();
+            var inventory = new ResourceInventory(applied.Select(c => new InventoryEntry(c.Object.InventoryId, c.Version)));
+            if (spec.Prune)
+            {
+                var stale = ResourceInventory.Read(obj.Json["status"]?["inventory"]).Removed(inventory);
+                changes.AddRange(await new Pruner(client).PruneAsync(stale, obj.Name, obj.Namespace!, cancellationToken).ConfigureAwait(false));
+            }
+
+            var targets = spec.Wait
+                ? applied.Select(c => new ObjectKindReference(objects.First(o => o.Ref == c.Object).ApiVersion, c.Object.Kind, c.Object.Name, NullIfEmpty(c.Object.Namespace))).ToList()
+                : spec.HealthChecks.Select(h => h with { Namespace = h.Namespace ?? obj.Namespace }).ToList();
+            await new HealthWaiter(client, _options.PollInterval, _time).WaitAsync(targets, spec.EffectiveTimeout, cancellationToken).ConfigureAwait(false);
+            return new ReconcileOutcome(artifact.Revision, changes, inventory, targets.Count > 0);
+        }
+        catch (KubeApiException ex) when (ex.IsForbidden)
+        {
+            throw new ReconcileStepException(Reasons.ReconciliationFailed, ex.Message, ex);
+        }
+        finally
+        {
+            tenant?.Dispose();
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>postBuild variables: substituteFrom in order (optional ones may be missing), then substitute.</summary>
+    private async Task<IReadOnlyDictionary<string, string>?> VariablesAsync(KubeObject obj, KustomizationSpec spec, CancellationToken cancellationToken)
+    {
+        if (spec.PostBuild is not { } postBuild)
+        {
+            return null;
+        }
+
+        var sources = new List<KubeObject>();
+        foreach (var from in postBuild.SubstituteFrom)
+        {
+            var found = await ObjectReader.GetAsync(_client, "v1", from.Kind, obj.Namespace, from.Name, cancellationToken).ConfigureAwait(false);
+            if (found is null && !from.Optional)
+            {
+                throw new ReconcileStepException(Reasons.BuildFailed,
+                    $"post build failed: substituteFrom {from.Kind} '{obj.Namespace}/{from.Name}' not found; create it or mark it optional: true");
+            }
+
+            if (found is not null)
+            {
+                sources.Add(found);
+            }
+        }
+
+        try
+        {
+            return PostBuildSubstitution.CollectVariables(sources, postBuild.Substitute);
+        }
+        catch (SubstitutionException ex)
+        {
+            throw new ReconcileStepException(Reasons.BuildFailed, "post build failed: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>spec.decryption: the age (*.agekey) and OpenPGP (*.asc) keys of the referenced Secret.</summary>
+    private async Task<SopsKeyring?> KeyringAsync(KubeObject obj, KustomizationSpec spec, CancellationToken cancellationToken)
+    {
+        if (!spec.DecryptionEnabled || spec.DecryptionSecret is not { } name)
+        {
+            return null;
+        }
+
+        var secret = await ObjectReader.GetAsync(_client, "v1", "Secret", obj.Namespace, name, cancellationToken).ConfigureAwait(false)
+            ?? throw new ReconcileStepException(Reasons.DecryptionFailed, $"decryption secret '{obj.Namespace}/{name}' not found");
+        var data = ObjectReader.SecretData(secret);
+        return SopsKeyring.FromKeyMaterial(
+            data.Where(p => p.Key.EndsWith(".agekey", StringComparison.Ordinal)).Select(p => ObjectReader.Text(p.Value)),
+            data.Where(p => p.Key.EndsWith(".asc", StringComparison.Ordinal)).Select(p => p.Value));
+    }
+
+    private void CountChanges(IEnumerable<ChangeSetEntry> changes)
+    {
+        foreach (var change in changes.Where(c => c.Action is ApplyAction.Created or ApplyAction.Configured or ApplyAction.Deleted))
+        {
+            _metrics.Applied.Add(1, KustomizationSpec.Kind, change.Action.ToString().ToLowerInvariant());
+        }
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

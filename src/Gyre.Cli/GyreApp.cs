@@ -17,6 +17,8 @@ internal static class GyreApp
         root.Subcommands.Add(DebugCommand.Create(console));
         root.Subcommands.Add(KustomizeCommand.Create(console));
         root.Subcommands.Add(SopsCommand.Create(console));
+        root.Subcommands.Add(UpCommand.Create(console));
+        root.Subcommands.Add(GetCommand.Create(console));
         root.Subcommands.Add(ControllerCommand.Create(console));
         return root;
     }

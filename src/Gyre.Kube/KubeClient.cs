@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Gyre.Kube.Config;
 using Gyre.Kube.Discovery;
 using Gyre.Kube.Dynamic;
+using Gyre.Manifests;
 using Microsoft.Extensions.Logging;
 
 namespace Gyre.Kube;
@@ -47,6 +48,24 @@ public sealed class KubeClient : IDisposable
     /// <exception cref="KubeMappingException">The server does not serve the kind.</exception>
     public async Task<ResourceClient> ForKindAsync(string apiVersion, string kind, CancellationToken cancellationToken) =>
         Resource(await Mapper.FindAsync(apiVersion, kind, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>A dynamic client for a group/version/kind, found through discovery.</summary>
+    public Task<ResourceClient> ForKindAsync(GroupVersionKind gvk, CancellationToken cancellationToken) =>
+        ForKindAsync(gvk.ApiVersion, gvk.Kind, cancellationToken);
+
+    /// <summary>A dynamic client for the kind of a manifest object.</summary>
+    public Task<ResourceClient> ForObjectAsync(KubeObject obj, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        return ForObjectAsync(obj.Json, cancellationToken);
+    }
+
+    /// <summary>Server-side applies a manifest object, mapping its kind through discovery.</summary>
+    public async Task<KubeObject> ApplyAsync(KubeObject obj, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var resource = await ForObjectAsync(obj, cancellationToken).ConfigureAwait(false);
+        return new KubeObject(await resource.ApplyAsync(obj.Json, options, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>A dynamic client for the kind of <paramref name="obj"/>.</summary>
     public Task<ResourceClient> ForObjectAsync(JsonObject obj, CancellationToken cancellationToken)

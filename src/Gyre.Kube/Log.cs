@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Informer for {Resource} failed to list or watch; retrying: {Why}")]
     public static partial void InformerListFailed(ILogger logger, string resource, string why);
 
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Error, Message = "Informer for {Resource} failed unexpectedly; retrying")]
+    public static partial void InformerFailed(ILogger logger, Exception exception, string resource);
+
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Became leader of lease {Namespace}/{Name} as {Identity}")]
     public static partial void LeaderAcquired(ILogger logger, string @namespace, string name, string identity);
 

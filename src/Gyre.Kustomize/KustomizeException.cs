@@ -22,7 +22,11 @@ public sealed class KustomizeException : Exception
         File = file;
         ObjectRef = objectRef;
         Field = field;
+        Reason = what;
     }
+
+    /// <summary>What failed and why, without the location prefix.</summary>
+    public string? Reason { get; }
 
     /// <summary>The kustomization (or patch/resource) file the failure is about.</summary>
     public string? File { get; }

@@ -50,7 +50,7 @@ public sealed class Kustomizer
         }
 
         NameReferenceTransformer.Apply(resources, config);
-        VarSubstitution.Apply(resources, target.Kustomization, config);
+        VarSubstitution.Apply(resources, target.Vars, config);
         Sort(resources, target.Kustomization);
         var buildMetadata = target.Kustomization.Strings("buildMetadata");
         if (buildMetadata.Contains("managedByLabel"))
@@ -62,6 +62,20 @@ public sealed class Kustomizer
             }
         }
 
+        if (buildMetadata.Contains("originAnnotations"))
+        {
+            foreach (var resource in resources.Items)
+            {
+                AddOrigin(resource, root);
+            }
+        }
+
+        if (buildMetadata.Contains("transformerAnnotations"))
+        {
+            throw new KustomizeException(target.Kustomization.File, null, "buildMetadata",
+                "transformerAnnotations are not supported by Gyre's kustomize engine yet; remove it (originAnnotations and managedByLabel are supported)");
+        }
+
         foreach (var resource in resources.Items)
         {
             StringifyAnnotations(resource.Node);
@@ -70,14 +84,30 @@ public sealed class Kustomizer
         return new KustomizeResult(Print(resources), session.Warnings, resources.Count);
     }
 
+    /// <summary>config.kubernetes.io/origin as kustomize writes it: the source file, or the generator, relative to the root.</summary>
+    private static void AddOrigin(Resource resource, string root)
+    {
+        var origin = resource.GeneratedBy is { } generated
+            ? $"configuredIn: {PathText.Relative(root, generated.File)}\nconfiguredBy:\n  apiVersion: builtin\n  kind: {generated.Kind}\n"
+            : $"path: {PathText.Relative(root, resource.Source)}\n";
+        resource.Node.GetOrCreateMapping("metadata").GetOrCreateMapping("annotations").Set("config.kubernetes.io/origin", YamlNode.String(origin));
+    }
+
     /// <summary>
     /// kustomize ends every build by rewriting non-empty annotations without its build annotations
     /// (RemoveBuildAnnotations → SetAnnotations), which turns each value into the string of its source text.
     /// </summary>
     private static void StringifyAnnotations(YamlNode node)
     {
-        if (node.Get("metadata")?.Get("annotations") is not { IsMapping: true } annotations || annotations.Content.Count == 0)
+        var metadata = node.Get("metadata");
+        if (metadata?.Get("annotations") is not { IsMapping: true } annotations || annotations.Content.Count == 0)
         {
+            // As kustomize's output shows: empty or null annotations disappear (labels: {} stays).
+            if (metadata?.Get("annotations") is { } empty && (empty.IsNull || empty.IsMapping))
+            {
+                metadata.Remove("annotations");
+            }
+
             return;
         }
 

@@ -114,6 +114,36 @@ public sealed class SopsCommandTests : IClassFixture<GnuPgHomeFixture>, IDisposa
         Assert.Equal(Expected(vector), output);
     }
 
+    public static TheoryData<string> AllVerifiedVectors()
+    {
+        var root = Vector(string.Empty);
+        return
+        [
+            .. Directory.EnumerateFiles(root, "*.decrypted.json", SearchOption.AllDirectories)
+                .Select(p => Path.GetRelativePath(root, p[..^".decrypted.json".Length]))
+                .Where(p => File.Exists(Vector(p)))
+                .Order(StringComparer.Ordinal),
+        ];
+    }
+
+    [Theory]
+    [MemberData(nameof(AllVerifiedVectors))]
+    public async Task Decrypt_opens_every_real_sops_vector_with_its_published_key(string vector)
+    {
+        var ageKeys = Path.Combine(_dir, "all-age-keys.txt");
+        File.WriteAllText(ageKeys, string.Concat(new[] { "flux-age.txt", "flux-age-global.txt", "helm-secrets-age-key.txt", "sops-age-keys.txt" }
+            .Select(k => File.ReadAllText(Vector("keys/" + k)) + "\n")));
+        var env = new Dictionary<string, string> { ["GNUPGHOME"] = _gnupg.Home, ["SOPS_AGE_KEY_FILE"] = ageKeys };
+        string[] args = vector.EndsWith("no_mac.yaml", StringComparison.Ordinal) ? ["decrypt", "--ignore-mac", Vector(vector)] : ["decrypt", Vector(vector)];
+
+        var (code, output, error) = await Sops(env, args);
+
+        Assert.True(code == 0, error);
+        var expected = Expected(vector) ?? System.Text.Json.JsonDocument.Parse(File.ReadAllText(Vector(vector) + ".decrypted.json"))
+            .RootElement.GetProperty("values")[0].GetProperty("value").GetString();
+        Assert.Equal(expected, output);
+    }
+
     [Theory]
     [InlineData("kustomize-controller/files/file.txt", "value")]
     [InlineData("sops-nix/secrets.bin", "binary_value\n")]
@@ -207,6 +237,21 @@ public sealed class SopsCommandTests : IClassFixture<GnuPgHomeFixture>, IDisposa
         Assert.True(code == 0, error);
         Assert.DoesNotContain("new", File.ReadAllText(file).Split("sops:")[0], StringComparison.Ordinal);
         Assert.Equal("token: new\n", (await Sops(env, "decrypt", "app.yaml")).Output);
+    }
+
+    [Fact]
+    public async Task Edit_of_a_new_file_creates_it_encrypted_to_the_given_recipient()
+    {
+        var editor = Path.Combine(_dir, "writer.sh");
+        File.WriteAllText(editor, "#!/bin/sh\nprintf 'api_token: abc\\n' > \"$1\"\n");
+        File.SetUnixFileMode(editor, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var env = new Dictionary<string, string> { ["SOPS_AGE_KEY_FILE"] = Vector("keys/flux-age.txt"), ["EDITOR"] = editor };
+
+        var (code, _, error) = await Sops(env, "edit", "--age", FluxAge, "new.yaml");
+
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("abc", File.ReadAllText(Path.Combine(_dir, "new.yaml")), StringComparison.Ordinal);
+        Assert.Equal("api_token: abc\n", (await Sops(env, "decrypt", "new.yaml")).Output);
     }
 
     [Fact]

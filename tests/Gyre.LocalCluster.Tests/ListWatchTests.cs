@@ -93,7 +93,24 @@ public sealed class ListWatchTests : IClassFixture<ClusterFixture>
     }
 
     [Fact]
-    public async Task Watch_from_a_compacted_resource_version_is_410_gone()
+    public async Task Concurrent_watchers_all_receive_every_event()
+    {
+        var ns = await _cluster.NamespaceAsync("many");
+        var rv = JsonNode.Parse((await K.RunAsync("get", "--raw", $"/api/v1/namespaces/{ns}/configmaps")).Ok().Output)!["metadata"]!["resourceVersion"]!.GetValue<string>();
+        var watches = Enumerable.Range(0, 3).Select(_ => K.RunAsync("get", "--raw", $"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion={rv}&timeoutSeconds=3")).ToList();
+        await Task.Delay(500);
+        (await K.RunAsync("-n", ns, "create", "configmap", "shared")).Ok();
+        (await K.RunAsync("-n", ns, "delete", "configmap", "shared")).Ok();
+        foreach (var watch in watches)
+        {
+            var output = (await watch).Ok().Output;
+            Assert.Contains("\"ADDED\"", output, StringComparison.Ordinal);
+            Assert.Contains("\"DELETED\"", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Watch_from_a_compacted_resource_version_gets_an_error_event_with_410_gone()
     {
         var ns = await _cluster.NamespaceAsync("gone");
         // The fixture keeps 1000 events; push the window past resourceVersion 1.
@@ -103,9 +120,11 @@ public sealed class ListWatchTests : IClassFixture<ClusterFixture>
             (await K.RunWithInputAsync(docs, "-n", ns, "create", "-f", "-")).Ok();
         }
 
-        var result = await K.RunAsync("get", "--raw", $"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion=1");
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("Expired", result.Error + result.Output, StringComparison.Ordinal);
+        var output = (await K.RunAsync("get", "--raw", $"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion=1")).Ok().Output;
+        var error = JsonNode.Parse(output.Trim())!;
+        Assert.Equal("ERROR", error["type"]!.GetValue<string>());
+        Assert.Equal(410, error["object"]!["code"]!.GetValue<int>());
+        Assert.Equal("Expired", error["object"]!["reason"]!.GetValue<string>());
     }
 
     [Fact]

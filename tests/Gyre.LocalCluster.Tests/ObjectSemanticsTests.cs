@@ -116,6 +116,10 @@ public sealed class ObjectSemanticsTests : IClassFixture<ClusterFixture>
         (await K.RunAsync("-n", ns, "create", "configmap", "d", "--from-literal=a=1")).Ok();
         (await K.RunAsync("-n", ns, "patch", "cm", "d", "--type=merge", "-p", "{\"data\":{\"a\":\"2\"}}", "--dry-run=server")).Ok();
         (await K.RunAsync("-n", ns, "delete", "cm", "d", "--dry-run=server")).Ok();
+        (await K.RunWithInputAsync("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\ndata:\n  a: \"3\"\n", "-n", ns, "replace", "-f", "-", "--dry-run=server")).Ok();
+        (await K.RunWithInputAsync("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\ndata:\n  a: \"4\"\n", "-n", ns, "apply", "--server-side", "--force-conflicts", "-f", "-", "--dry-run=server")).Ok();
+        (await K.RunWithInputAsync("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: e\n", "-n", ns, "apply", "--server-side", "-f", "-", "--dry-run=server")).Ok();
+        (await K.RunAsync("-n", ns, "get", "cm", "e")).Fails("not found");
         var still = await _cluster.GetJsonAsync("-n", ns, "get", "cm", "d");
         Assert.Equal("1", still["data"]!["a"]!.GetValue<string>());
     }

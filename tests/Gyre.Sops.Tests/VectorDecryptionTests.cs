@@ -74,4 +74,24 @@ public sealed class VectorDecryptionTests
         Assert.True(SopsDecryptor.IsEncrypted(inner, SopsFormat.Binary));
         Assert.Equal("value", Encoding.UTF8.GetString(SopsDecryptor.Decrypt(inner, SopsFormat.Binary, Vectors.AgeOnly("flux-age.txt"))));
     }
+
+    [Fact]
+    public void A_keyring_from_flux_secret_entries_opens_age_and_pgp_files()
+    {
+        var keyring = SopsKeyring.FromKeyMaterial(
+            [File.ReadAllText(Vectors.Key("flux-age.txt"))],
+            [File.ReadAllBytes(Vectors.Key("flux-pgp.asc"))]);
+
+        Assert.Contains("key: value", Encoding.UTF8.GetString(SopsDecryptor.Decrypt(Vectors.Read("kustomize-controller/algorithms/age.yaml"), SopsFormat.Yaml, keyring)), StringComparison.Ordinal);
+        Assert.Contains("key: value", Encoding.UTF8.GetString(SopsDecryptor.Decrypt(Vectors.Read("kustomize-controller/algorithms/pgp.yaml"), SopsFormat.Yaml, keyring)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Output_type_json_prints_a_yaml_file_as_sops_json()
+    {
+        var plain = SopsDecryptor.Decrypt(Vectors.Read("kustomize-controller/algorithms/age.yaml"), SopsFormat.Yaml, Vectors.AgeOnly("flux-age.txt"),
+            new SopsDecryptOptions { OutputFormat = SopsFormat.Json });
+
+        Assert.Equal("{\n\t\"apiVersion\": \"v1\",\n\t\"kind\": \"Secret\",\n\t\"metadata\": {\n\t\t\"name\": \"age\"\n\t},\n\t\"stringData\": {\n\t\t\"key\": \"value\"\n\t}\n}\n", Encoding.UTF8.GetString(plain));
+    }
 }

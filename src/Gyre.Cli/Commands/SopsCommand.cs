@@ -36,7 +36,7 @@ internal static class SopsCommand
         var command = new Command("sops", "Encrypt and decrypt SOPS files with age and OpenPGP, compatible with the sops CLI\n\nExample:\n  gyre sops encrypt --age age1... secret.yaml > secret.enc.yaml\n  SOPS_AGE_KEY_FILE=key.txt gyre sops decrypt secret.enc.yaml");
         command.Subcommands.Add(Decrypt(console, environment));
         command.Subcommands.Add(Encrypt(console, environment, time));
-        command.Subcommands.Add(Edit(console, environment, time));
+        command.Subcommands.Add(Edit(environment, time));
         command.Subcommands.Add(Rotate(console, environment, time));
         command.Subcommands.Add(UpdateKeys(console, environment, time));
         return command;
@@ -73,42 +73,61 @@ internal static class SopsCommand
         command.SetAction(parse =>
         {
             var (path, format) = Input(parse, environment);
-            var rule = Rule(parse, environment, path);
-            var options = (rule?.ToOptions() ?? new SopsEncryptOptions()) with
-            {
-                File = parse.GetValue(FileArgument),
-                OutputFormat = OutputFormat(parse),
-                Indent = LoadConfig(parse, environment).Config?.YamlIndent,
-            };
-            var flagKeys = Specs(parse.GetValue(AgeKeys), SopsKeySpec.Age).Concat(Specs(parse.GetValue(PgpKeys), SopsKeySpec.Pgp)).ToList();
-            if (flagKeys.Count > 0)
-            {
-                options = options with { KeyGroups = [flagKeys], ShamirThreshold = 0 };
-            }
-            else if (options.KeyGroups.Count == 0 && rule is { UnsupportedProviders.Count: > 0 })
-            {
-                throw new SopsException($"the creation rule only names providers Gyre does not support ({string.Join(", ", rule.UnsupportedProviders)}); use age or pgp", options.File);
-            }
-
-            options = WithFlagRules(parse, options);
+            var options = EncryptOptions(parse, environment, path);
             var encrypted = SopsEncryptor.Encrypt(File.ReadAllBytes(path), format, options, SopsKeyDiscovery.Discover(environment), time.GetUtcNow());
             return Write(console, parse, path, encrypted);
         });
         return command;
     }
 
-    private static Command Edit(CliConsole console, SopsEnvironment environment, TimeProvider time)
+    // Master keys and rules: --age/--pgp and the regex/suffix flags win over the matching .sops.yaml creation rule.
+    private static SopsEncryptOptions EncryptOptions(ParseResult parse, SopsEnvironment environment, string path)
     {
-        var command = new Command("edit", "Decrypt into a private temporary file, open $EDITOR, and re-encrypt when it exits\n\nExample:\n  EDITOR=vim gyre sops edit secret.enc.yaml") { FileArgument, InputType, ConfigPath };
+        var rule = Rule(parse, environment, path);
+        var options = (rule?.ToOptions() ?? new SopsEncryptOptions()) with
+        {
+            File = parse.GetValue(FileArgument),
+            OutputFormat = OutputFormat(parse),
+            Indent = LoadConfig(parse, environment).Config?.YamlIndent,
+        };
+        var flagKeys = Specs(parse.GetValue(AgeKeys), SopsKeySpec.Age).Concat(Specs(parse.GetValue(PgpKeys), SopsKeySpec.Pgp)).ToList();
+        if (flagKeys.Count > 0)
+        {
+            options = options with { KeyGroups = [flagKeys], ShamirThreshold = 0 };
+        }
+        else if (options.KeyGroups.Count == 0 && rule is { UnsupportedProviders.Count: > 0 })
+        {
+            throw new SopsException($"the creation rule only names providers Gyre does not support ({string.Join(", ", rule.UnsupportedProviders)}); use age or pgp", options.File);
+        }
+
+        return WithFlagRules(parse, options);
+    }
+
+    private static Command Edit(SopsEnvironment environment, TimeProvider time)
+    {
+        var command = new Command("edit", "Decrypt into a private temporary file, open $EDITOR, and re-encrypt when it exits; a new file is created\nencrypted with --age/--pgp or the .sops.yaml creation rule\n\nExample:\n  EDITOR=vim gyre sops edit secret.enc.yaml")
+        {
+            FileArgument, InputType, ConfigPath, AgeKeys, PgpKeys, EncryptedRegex, UnencryptedRegex, EncryptedSuffix, UnencryptedSuffix, ShamirThreshold,
+        };
         command.SetAction(parse =>
         {
-            var (path, format) = Input(parse, environment);
             var editor = environment.Get("SOPS_EDITOR") ?? environment.Get("EDITOR") ?? "vi";
+            var file = parse.GetValue(FileArgument)!;
+            var newPath = Path.GetFullPath(file, environment.CurrentDirectory);
+            if (!File.Exists(newPath))
+            {
+                var newFormat = parse.GetValue(InputType) is { } t ? SopsFormats.Parse(t) : SopsFormats.FromPath(newPath);
+                var options = EncryptOptions(parse, environment, newPath) with { File = file, Indent = LoadConfig(parse, environment).Config?.YamlIndent };
+                var content = RunEditor(editor, [], Path.GetExtension(newPath));
+                File.WriteAllBytes(newPath, SopsEncryptor.Encrypt(content, newFormat, options, SopsKeyDiscovery.Discover(environment), time.GetUtcNow()));
+                return ExitCodes.Success;
+            }
+
+            var (path, format) = Input(parse, environment);
             var edited = SopsRekeying.Edit(File.ReadAllBytes(path), format, SopsKeyDiscovery.Discover(environment),
                 plain => RunEditor(editor, plain, Path.GetExtension(path)), time.GetUtcNow(),
                 new SopsDecryptOptions { File = parse.GetValue(FileArgument), Indent = LoadConfig(parse, environment).Config?.YamlIndent });
             File.WriteAllBytes(path, edited);
-            _ = console;
             return ExitCodes.Success;
         });
         return command;

@@ -27,6 +27,11 @@ internal static class ManifestBuilder
             throw new ReconcileStepException(Reasons.ArtifactFailed, $"kustomization path not found: spec.path '{spec.Path}' does not exist in the artifact");
         }
 
+        if (spec.DecryptionEnabled && keyring is not null)
+        {
+            SopsFileVerifier.VerifyTree(root, directory, keyring);
+        }
+
         string yaml;
         try
         {
@@ -46,12 +51,14 @@ internal static class ManifestBuilder
             ? new PostBuildSubstitution(variables, strict: true)
             : null;
         var objects = new List<KubeObject>();
-        foreach (var built in KubeObject.ParseStream(yaml))
+        foreach (var document in BuildOutput.Documents(yaml))
         {
+            var built = KubeObject.Parse(document);
             var obj = Decrypt(built, spec, keyring);
             if (substitution is not null && !PostBuildSubstitution.IsDisabled(obj))
             {
-                obj = Substitute(substitution, obj);
+                // As Flux substitutes in the build's own YAML, the quoting written in Git survives ("${port}" stays a string).
+                obj = Substitute(substitution, obj, ReferenceEquals(obj, built) ? document : obj.ToYaml());
             }
 
             Label(obj, kustomization, spec);
@@ -76,7 +83,9 @@ internal static class ManifestBuilder
 
         try
         {
-            var plain = SopsDecryptor.Decrypt(Encoding.UTF8.GetBytes(obj.ToJson()), SopsFormat.Json, keyring);
+            // The MAC was verified on the committed file before the build (SopsFileVerifier): kustomize reorders fields and
+            // adds labels, so the built object can no longer match it, which is why Flux skips the check here too.
+            var plain = SopsDecryptor.Decrypt(Encoding.UTF8.GetBytes(obj.ToJson()), SopsFormat.Json, keyring, new SopsDecryptOptions { IgnoreMac = true });
             return new KubeObject(JsonNode.Parse(plain) as JsonObject ?? throw new ReconcileStepException(Reasons.DecryptionFailed, $"{obj.Ref}: decrypted content is not an object"));
         }
         catch (SopsException ex)
@@ -85,11 +94,11 @@ internal static class ManifestBuilder
         }
     }
 
-    private static KubeObject Substitute(PostBuildSubstitution substitution, KubeObject obj)
+    private static KubeObject Substitute(PostBuildSubstitution substitution, KubeObject obj, string yaml)
     {
         try
         {
-            return KubeObject.Parse(substitution.Substitute(obj.ToYaml(), obj.Ref));
+            return KubeObject.Parse(substitution.Substitute(yaml, obj.Ref));
         }
         catch (SubstitutionException ex)
         {

@@ -19,6 +19,9 @@ public sealed record ApiResource(string Group, string Version, string Resource, 
     /// <summary><c>v1</c> or <c>apps/v1</c>.</summary>
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
+    /// <summary>The group/version/kind this resource serves.</summary>
+    public Gyre.Manifests.GroupVersionKind GroupVersionKind => new(Group, Version, Kind);
+
     /// <summary><c>deployments.apps</c>, or <c>pods</c> for the core group: the name kubectl and RBAC use.</summary>
     public string QualifiedResource => Group.Length == 0 ? Resource : $"{Resource}.{Group}";
 

@@ -43,11 +43,18 @@ public sealed partial class SharedInformer : IAsyncDisposable
     /// <summary>True once the first full list is in the cache.</summary>
     public bool HasSynced => _synced.Task.IsCompletedSuccessfully;
 
+    private volatile string? _lastSyncResourceVersion;
+    private int _listCount;
+
     /// <summary>The resourceVersion of the last list, watch event or bookmark.</summary>
-    public string? LastSyncResourceVersion { get; private set; }
+    public string? LastSyncResourceVersion
+    {
+        get => _lastSyncResourceVersion;
+        private set => _lastSyncResourceVersion = value;
+    }
 
     /// <summary>The number of lists performed (1 + relists after 410 Gone or errors); for tests and metrics.</summary>
-    public int ListCount { get; private set; }
+    public int ListCount => Volatile.Read(ref _listCount);
 
     /// <summary>Adds a handler; if the cache already holds objects they are replayed to it as adds first.</summary>
     public void AddHandler(IInformerHandler handler)
@@ -93,11 +100,21 @@ public sealed partial class SharedInformer : IAsyncDisposable
             {
                 return;
             }
-            catch (KubeException e)
+#pragma warning disable CA1031 // The reflector must outlive any failure, as client-go's does: a dead informer silently freezes every controller's cache.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
             {
-                // Not transient (403, 404 of a removed CRD): keep trying with backoff, as client-go's reflector does,
-                // so the informer recovers when RBAC or the CRD is fixed.
-                Log.InformerListFailed(_logger, _client.Resource.QualifiedResource, e.Message);
+                // Including non-transient API errors (403, 404 of a removed CRD): keep trying with backoff, so the
+                // informer recovers when RBAC or the CRD is fixed.
+                if (e is KubeException)
+                {
+                    Log.InformerListFailed(_logger, _client.Resource.QualifiedResource, e.Message);
+                }
+                else
+                {
+                    Log.InformerFailed(_logger, e, _client.Resource.QualifiedResource);
+                }
+
                 await DelayAsync(++failures, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -143,7 +160,7 @@ public sealed partial class SharedInformer : IAsyncDisposable
             }
         }
 
-        ListCount++;
+        Interlocked.Increment(ref _listCount);
         LastSyncResourceVersion = resourceVersion;
         _synced.TrySetResult();
     }

@@ -26,6 +26,13 @@ internal static class KubeHttpHandlerFactory
             KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
             AllowAutoRedirect = false,
         };
+        if (connection.Exec is not null)
+        {
+            // Exec plugins may rotate client certificates; recycle connections so a new one is presented within minutes
+            // (client-go instead closes all connections on rotation).
+            handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+        }
+
         if (connection.ProxyUrl is not null)
         {
             handler.Proxy = new WebProxy(connection.ProxyUrl);

@@ -60,7 +60,7 @@ internal static class GeneratedResourceMerger
             metadata.Remove("namespace");
         }
 
-        var merged = new Resource(generated.Node, generated.Source) { NeedsHashSuffix = old.NeedsHashSuffix, Behavior = old.Behavior };
+        var merged = new Resource(generated.Node, old.Source) { NeedsHashSuffix = old.NeedsHashSuffix, Behavior = old.Behavior, GeneratedBy = old.GeneratedBy };
         merged.PreviousIds.AddRange(old.PreviousIds);
         merged.Prefixes.AddRange(old.Prefixes);
         merged.Suffixes.AddRange(old.Suffixes);

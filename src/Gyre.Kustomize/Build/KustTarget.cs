@@ -27,12 +27,28 @@ internal sealed partial class KustTarget
     public static KustTarget Load(BuildSession session, string directory) =>
         new(session, KustomizationLoader.Load(session.FileSystem, directory));
 
+    /// <summary>Legacy vars declared by this kustomization and everything it includes.</summary>
+    public List<Transformers.VarDefinition> Vars { get; } = [];
+
     public (ResourceList Resources, TransformerConfig Config) AccumulateTarget()
     {
         var resources = new ResourceList();
         var config = TransformerConfig.Defaults();
         Accumulate(resources, config);
         return (resources, config);
+    }
+
+    private void MergeVars(IEnumerable<Transformers.VarDefinition> vars)
+    {
+        foreach (var v in vars)
+        {
+            if (Vars.Any(existing => existing.Name == v.Name))
+            {
+                throw new KustomizeException(_kustomization.File, null, "vars", $"var '{v.Name}' already encountered; var names must be unique across the build");
+            }
+
+            Vars.Add(v);
+        }
     }
 
     private void Accumulate(ResourceList resources, TransformerConfig config)
@@ -50,6 +66,12 @@ internal sealed partial class KustTarget
             config.Merge(TransformerConfig.Parse(_loader.ReadFile(file, "configurations"), _loader.Resolve(file)));
         }
 
+        foreach (var crd in _kustomization.Strings("crds"))
+        {
+            // Read (and load-restrict) like kustomize; Gyre does not yet derive name references from CRD schemas.
+            _loader.ReadFile(crd, "crds");
+        }
+
         RunGenerators(resources);
         foreach (var component in _kustomization.Strings("components"))
         {
@@ -57,6 +79,7 @@ internal sealed partial class KustTarget
         }
 
         RunTransformers(resources, config);
+        MergeVars(Transformers.VarSubstitution.Parse(_kustomization));
     }
 
     private void WarnDeprecated()
@@ -79,6 +102,12 @@ internal sealed partial class KustTarget
                 throw new KustomizeException(_kustomization.File, null, field,
                     "helm chart inflation is not supported yet: Gyre's Helm engine does not exist yet; render the chart to YAML and list it under resources");
             }
+        }
+
+        if (_kustomization.Get("openapi") is not null)
+        {
+            throw new KustomizeException(_kustomization.File, null, "openapi",
+                "custom OpenAPI schemas are not supported by Gyre's kustomize engine yet; remove the field (the built-in Kubernetes schema is used)");
         }
 
         foreach (var field in new[] { "generators", "transformers", "validators" })
@@ -108,6 +137,7 @@ internal sealed partial class KustTarget
                 var (subResources, subConfig) = sub.AccumulateTarget();
                 resources.AddAll(subResources, _kustomization.File);
                 config.Merge(subConfig);
+                MergeVars(sub.Vars);
             }
             finally
             {
@@ -167,6 +197,7 @@ internal sealed partial class KustTarget
             }
 
             component.Accumulate(resources, config);
+            MergeVars(component.Vars);
         }
         finally
         {

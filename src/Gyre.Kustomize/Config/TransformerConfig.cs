@@ -28,7 +28,10 @@ internal sealed class TransformerConfig
 
     public List<NameReference> NameReferences { get; } = [];
 
-    public static TransformerConfig Defaults() => Parse(DefaultConfig.Text, "builtin configuration");
+    private static readonly TransformerConfig BuiltIn = Parse(DefaultConfig.Text, "builtin configuration");
+
+    /// <summary>A fresh copy of kustomize's built-in configuration (parsed once per process; callers mutate their copy).</summary>
+    public static TransformerConfig Defaults() => BuiltIn.Copy();
 
     /// <summary>Parses a configuration file in kustomize's format (namePrefix:, commonLabels:, nameReference:...).</summary>
     public static TransformerConfig Parse(string text, string source)

@@ -58,6 +58,23 @@ public static class PathText
         return path[(path.LastIndexOf('/') + 1)..];
     }
 
+    /// <summary>The relative path from directory to path (filepath.Rel).</summary>
+    public static string Relative(string directory, string path)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(path);
+        var from = Clean(directory).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var to = Clean(path).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var common = 0;
+        while (common < from.Length && common < to.Length && from[common] == to[common])
+        {
+            common++;
+        }
+
+        var parts = Enumerable.Repeat("..", from.Length - common).Concat(to.Skip(common)).ToList();
+        return parts.Count == 0 ? "." : string.Join('/', parts);
+    }
+
     /// <summary>True when path is root itself or inside it.</summary>
     public static bool IsWithin(string path, string root)
     {

@@ -78,6 +78,7 @@ internal static class ConfigDataGenerator
         {
             NeedsHashSuffix = !options.DisableNameSuffixHash,
             Behavior = args.GetString("behavior") ?? "create",
+            GeneratedBy = (kustomization.File, isSecret ? "SecretGenerator" : "ConfigMapGenerator"),
         };
     }
 }

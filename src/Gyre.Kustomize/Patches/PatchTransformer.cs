@@ -54,7 +54,14 @@ internal static class PatchTransformer
             foreach (var resource in resources.Items.Where(target.Matches).ToList())
             {
                 resource.RecordCurrentId();
-                JsonPatch.Apply(resource.Node, document, where);
+                try
+                {
+                    JsonPatch.Apply(resource.Node, document, where);
+                }
+                catch (KustomizeException ex) when (ex.ObjectRef is null)
+                {
+                    throw new KustomizeException(ex.File, resource.CurrentId.Display, ex.Field, ex.Reason ?? ex.Message);
+                }
             }
 
             return;
@@ -70,7 +77,7 @@ internal static class PatchTransformer
 
             foreach (var resource in resources.Items.Where(target.Matches).ToList())
             {
-                ApplyTo(resources, resource, patch, allowNameChange, allowKindChange);
+                ApplyTo(resources, resource, patch, allowNameChange, allowKindChange, where);
             }
         }
     }
@@ -107,14 +114,14 @@ internal static class PatchTransformer
             throw new KustomizeException(where, id.Display, field, $"{why} {id}; failed to find unique target for patch {id}");
         }
 
-        ApplyTo(resources, matches[0], patch, allowNameChange, allowKindChange);
+        ApplyTo(resources, matches[0], patch, allowNameChange, allowKindChange, where);
     }
 
     private static bool SameId(ResId a, ResId b) =>
         a.Group == b.Group && a.Version == b.Version && a.Kind == b.Kind && a.Name == b.Name
         && (a.Namespace.Length == 0 ? "default" : a.Namespace) == (b.Namespace.Length == 0 ? "default" : b.Namespace);
 
-    private static void ApplyTo(ResourceList resources, Resource resource, Resource patch, bool allowNameChange, bool allowKindChange)
+    private static void ApplyTo(ResourceList resources, Resource resource, Resource patch, bool allowNameChange, bool allowKindChange, string where)
     {
         var (name, ns, kind, apiVersion) = (resource.Name, resource.Namespace, resource.Kind, resource.ApiVersion);
         if (allowNameChange || allowKindChange)
@@ -126,7 +133,17 @@ internal static class PatchTransformer
         patchNode.Set("apiVersion", YamlNode.String(apiVersion));
         var id = resource.CurrentId;
         var definition = KubernetesSchema.Instance.DefinitionFor(id.Group, id.Version, id.Kind);
-        if (!StrategicMerge.Apply(resource.Node, patchNode, definition))
+        bool kept;
+        try
+        {
+            kept = StrategicMerge.Apply(resource.Node, patchNode, definition);
+        }
+        catch (KustomizeException ex) when (ex.File is null)
+        {
+            throw new KustomizeException(where, id.Display, ex.Field, ex.Reason ?? ex.Message);
+        }
+
+        if (!kept)
         {
             resources.Remove(resource);
             return;

@@ -39,7 +39,8 @@ internal static class StrategicMerge
 
         foreach (var (key, value) in patch.Pairs())
         {
-            if (key == Directive || key.StartsWith("$setElementOrder/", StringComparison.Ordinal) || key == "$retainKeys")
+            // kyaml drops $retainKeys but keeps $setElementOrder/... as an ordinary field, and so does kustomize's output.
+            if (key == Directive || key == "$retainKeys")
             {
                 continue;
             }
@@ -52,7 +53,13 @@ internal static class StrategicMerge
 
             var property = KubernetesSchema.Instance.Property(definition, key);
             var existing = target.Get(key);
-            if (existing is null || existing.IsNull || existing.Kind != value.Kind || value.IsScalar)
+            if (existing is not null && !existing.IsNull && existing.Kind != value.Kind)
+            {
+                throw new KustomizeException(null, null, key,
+                    $"wrong node kind: the patch has a {value.Kind} where the target has a {existing.Kind}; fix the patch's '{key}'");
+            }
+
+            if (existing is null || existing.IsNull || value.IsScalar)
             {
                 target.Set(key, Strip(value.Clone()));
                 continue;

@@ -19,6 +19,9 @@ internal sealed class Resource
     /// <summary>Where the object came from (a file, or the generator), for messages.</summary>
     public string Source { get; }
 
+    /// <summary>For generated objects: the kustomization file and generator kind (kustomize's origin configuredIn/configuredBy).</summary>
+    public (string File, string Kind)? GeneratedBy { get; init; }
+
     public List<ResId> PreviousIds { get; } = [];
 
     public List<string> Prefixes { get; } = [];
@@ -78,7 +81,7 @@ internal sealed class Resource
 
     public Resource Clone()
     {
-        var copy = new Resource(Node.Clone(), Source) { NeedsHashSuffix = NeedsHashSuffix, Behavior = Behavior };
+        var copy = new Resource(Node.Clone(), Source) { NeedsHashSuffix = NeedsHashSuffix, Behavior = Behavior, GeneratedBy = GeneratedBy };
         copy.PreviousIds.AddRange(PreviousIds);
         copy.Prefixes.AddRange(Prefixes);
         copy.Suffixes.AddRange(Suffixes);

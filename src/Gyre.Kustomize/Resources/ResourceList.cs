@@ -16,16 +16,23 @@ internal sealed class ResourceList
     /// <summary>Appends resources, failing on an id already present (kustomize's resWrangler.Append).</summary>
     public void AddRange(IEnumerable<Resource> resources, string where)
     {
-        var ids = _items.Select(r => r.CurrentId).ToHashSet();
+        // Names are cheap to read; full ids are compared only among objects sharing a name.
+        var byName = _items.ToLookup(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(r => r.CurrentId).ToList(), StringComparer.Ordinal);
         foreach (var resource in resources)
         {
             var id = resource.CurrentId;
-            if (!ids.Add(id))
+            if (!byName.TryGetValue(id.Name, out var sameName))
+            {
+                byName[id.Name] = sameName = [];
+            }
+
+            if (sameName.Contains(id))
             {
                 throw new KustomizeException(where, id.Display, null,
                     $"may not add resource with an already registered id: {id}; remove the duplicate or give one of them another name");
             }
 
+            sameName.Add(id);
             _items.Add(resource);
         }
     }

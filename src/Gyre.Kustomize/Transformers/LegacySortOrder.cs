@@ -31,9 +31,9 @@ internal static class LegacySortOrder
             ranks[last[i]] = 1 + i;
         }
 
-        var list = resources.ToList();
-        list.Sort((a, b) => Compare(a.CurrentId, b.CurrentId, ranks));
-        return list;
+        var list = resources.Select(r => (Resource: r, Id: r.CurrentId)).ToList();
+        list.Sort((a, b) => Compare(a.Id, b.Id, ranks));
+        return list.Select(e => e.Resource);
     }
 
     private static int Compare(ResId a, ResId b, Dictionary<string, int> ranks)

@@ -34,9 +34,10 @@ internal static class NameReferenceTransformer
         foreach (var referrer in resources.Items.ToList())
         {
             var scope = new ReferrerScope(referrer, currentIds[referrer]);
+            var originalId = referrer.OriginalId;
             foreach (var reference in config.NameReferences)
             {
-                foreach (var spec in reference.FieldSpecs.Where(s => s.Selects(referrer.OriginalId)))
+                foreach (var spec in reference.FieldSpecs.Where(s => s.Selects(originalId)))
                 {
                     var filter = new Lookup(scope, reference, spec, index);
                     FieldPath.Visit(referrer.Node, spec.Path, create: false, filter.Update);

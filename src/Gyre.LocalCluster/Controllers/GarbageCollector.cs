@@ -23,6 +23,11 @@ internal sealed class GarbageCollector
 
     public bool Reconcile()
     {
+        if (!_state.Store.HasCollectableObjects || !HasWork(_state.Store.ListAll()))
+        {
+            return false;
+        }
+
         var changed = _state.Store.Write(tx =>
         {
             var all = tx.Everything().ToList();
@@ -46,6 +51,34 @@ internal sealed class GarbageCollector
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// A cheap scan outside the write lock: is any owner being deleted, or any dependent missing an owner?
+    /// Most writes change neither, and the collector must not hold the store's lock over every object for nothing.
+    /// </summary>
+    private static bool HasWork(IReadOnlyList<StoredObject> all)
+    {
+        HashSet<string>? uids = null;
+        foreach (var obj in all)
+        {
+            var meta = new ObjectMeta(obj.Object);
+            if (meta.IsDeleting)
+            {
+                return true;
+            }
+
+            if (meta.OwnerReferences is { Count: > 0 } refs)
+            {
+                uids ??= all.Select(o => new ObjectMeta(o.Object).Uid).ToHashSet(StringComparer.Ordinal);
+                if (refs.Any(r => !uids.Contains(r?["uid"]?.GetValue<string>() ?? string.Empty)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private void ProcessDependent(StoreTransaction tx, StoredObject dependent, Dictionary<string, StoredObject> byUid)

@@ -44,7 +44,7 @@ internal sealed partial class ResourceHandler
             ["kind"] = request.Resource.Kind + "List",
             ["apiVersion"] = request.Resource.ApiVersion,
             ["metadata"] = new JsonObject { ["resourceVersion"] = _state.Store.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            ["items"] = new JsonArray([.. deleted]),
+            ["items"] = new JsonArray([.. deleted.Select(d => d.DeepClone())]),
         };
         await HttpResponses.WriteAsync(request.Context, 200, list).ConfigureAwait(false);
     }

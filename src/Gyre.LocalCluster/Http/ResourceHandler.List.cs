@@ -61,7 +61,8 @@ internal sealed partial class ResourceHandler
         var fieldSelector = FieldSelector.Parse(request.Query["fieldSelector"].FirstOrDefault() ?? string.Empty, request.Resource);
         var (all, version) = state.Store.List(request.Resource.StorageKey, request.Path.Namespace);
         var items = all.Where(o => labelSelector.Matches(new ObjectMeta(o.Object).Labels) && fieldSelector.Matches(o.Object)).ToList();
-        items.Sort((a, b) => string.CompareOrdinal(SortKey(a), SortKey(b)));
+
+        // The store keeps each resource ordered by namespace/name already (the order continue tokens rely on).
         return (items, version);
     }
 

@@ -29,6 +29,7 @@ internal sealed partial class ResourceHandler
         var bytes = await RequestBody.ReadBytesAsync(request.Context, cancellationToken).ConfigureAwait(false);
         var patch = RequestBody.Parse(bytes, media == ApplyPatchType ? "application/yaml" : HttpResponses.Json);
         JsonObject result;
+        var created = false;
         if (request.Path.Subresource == "scale")
         {
             result = _state.Store.Write(tx =>
@@ -42,7 +43,7 @@ internal sealed partial class ResourceHandler
         {
             var applied = patch as JsonObject ?? throw ApiStatusException.BadRequest("the applied configuration must be an object");
             FieldValidation.Check(_state, request, applied);
-            result = _state.Store.Write(tx => Apply(request, applied, tx));
+            (result, created) = _state.Store.Write(tx => Apply(request, applied, tx));
         }
         else
         {
@@ -61,10 +62,10 @@ internal sealed partial class ResourceHandler
 
         _state.NotifyChanged();
         var body = request.Path.Subresource == "scale" ? result : ResourceVersions.Convert(result, request.Resource);
-        await HttpResponses.WriteAsync(request.Context, 200, body).ConfigureAwait(false);
+        await HttpResponses.WriteAsync(request.Context, created ? 201 : 200, body).ConfigureAwait(false);
     }
 
-    private JsonObject Apply(ApiRequest request, JsonObject applied, StoreTransaction tx)
+    private (JsonObject Result, bool Created) Apply(ApiRequest request, JsonObject applied, StoreTransaction tx)
     {
         var manager = request.FieldManager;
         if (string.IsNullOrEmpty(manager))
@@ -88,12 +89,12 @@ internal sealed partial class ResourceHandler
         {
             var created = ServerSideApply.Apply(null, applied, manager, force, schema, request.Resource.ApiVersion, now, request.Ref, name);
             new ObjectMeta(created).Name = name;
-            return Create(request, created, tx, recordManagedFields: false);
+            return (Create(request, created, tx, recordManagedFields: false), true);
         }
 
         var live = ResourceVersions.Convert(current.Object, request.Resource);
         var result = ServerSideApply.Apply(live, applied, manager, force, schema, request.Resource.ApiVersion, now, request.Ref, name);
-        return Store(request, current, result, tx, manager, recordManagedFields: false);
+        return (Store(request, current, result, tx, manager, recordManagedFields: false), false);
     }
 
     private static JsonObject PatchDocument(string media, JsonObject current, JsonNode patch, SchemaNode? schema)

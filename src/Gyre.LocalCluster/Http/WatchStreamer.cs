@@ -44,7 +44,20 @@ internal sealed class WatchStreamer
         }
         else if (long.TryParse(rvText, CultureInfo.InvariantCulture, out var from))
         {
-            subscription = _state.Store.Subscribe(key, request.Path.Namespace, from, out initial);
+            try
+            {
+                subscription = _state.Store.Subscribe(key, request.Path.Namespace, from, out initial);
+            }
+            catch (ApiStatusException gone) when (gone.Code == 410)
+            {
+                // kube-apiserver answers a watch from a compacted revision with 200 and one ERROR event carrying the 410 Status.
+                request.Context.Response.StatusCode = 200;
+                request.Context.Response.ContentType = HttpResponses.Json;
+                var error = "{\"type\":\"ERROR\",\"object\":" + gone.ToStatus().ToJsonString(JsonContext.Options) + "}\n";
+                await request.Context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(error), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             initialVersion = from;
         }
         else
@@ -57,7 +70,6 @@ internal sealed class WatchStreamer
             var response = request.Context.Response;
             response.StatusCode = 200;
             response.ContentType = HttpResponses.Json;
-            response.Headers["Transfer-Encoding"] = "chunked";
             await response.StartAsync(cancellationToken).ConfigureAwait(false);
             var firstTable = true;
             var lastVersion = initialVersion;
@@ -71,7 +83,8 @@ internal sealed class WatchStreamer
                     firstTable = false;
                 }
 
-                var line = new JsonObject { ["type"] = type, ["object"] = payload }.ToJsonString(JsonContext.Options) + "\n";
+                // The payload may be the stored node shared by every watcher: serialize it, never re-parent it.
+                var line = "{\"type\":\"" + type + "\",\"object\":" + payload.ToJsonString(JsonContext.Options) + "}\n";
                 await response.Body.WriteAsync(Encoding.UTF8.GetBytes(line), cancellationToken).ConfigureAwait(false);
                 await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
             }

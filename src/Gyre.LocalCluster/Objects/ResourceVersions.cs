@@ -9,14 +9,16 @@ namespace Gyre.LocalCluster.Objects;
 /// </summary>
 internal static class ResourceVersions
 {
+    /// <summary>The object as the requested version; the stored (shared, read-only) node itself when no rewrite is needed.</summary>
     public static JsonObject Convert(JsonObject stored, ResourceInfo requested)
     {
-        var copy = stored.DeepClone().AsObject();
-        if (requested.IsCustom)
+        if (!requested.IsCustom || stored["apiVersion"]?.GetValue<string>() == requested.ApiVersion)
         {
-            copy["apiVersion"] = requested.ApiVersion;
+            return stored;
         }
 
+        var copy = stored.DeepClone().AsObject();
+        copy["apiVersion"] = requested.ApiVersion;
         return copy;
     }
 }

@@ -119,6 +119,11 @@ internal static class ProtobufBody
             {
                 obj[field.Name] = decoded;
             }
+            else if (decoded is null && field.Name == "creationTimestamp")
+            {
+                // metav1.Time is a struct, not a pointer: Go's JSON writes the zero value as null.
+                obj[field.Name] = null;
+            }
         }
 
         return obj;
@@ -185,7 +190,7 @@ internal static class ProtobufBody
 
     private static JsonValue? DecodeTime(ReadOnlySpan<byte> data)
     {
-        long seconds = 0;
+        long seconds = 0, nanos = 0;
         var reader = new ProtoReader(data);
         while (!reader.End)
         {
@@ -194,14 +199,18 @@ internal static class ProtobufBody
             {
                 seconds = (long)reader.ReadVarint();
             }
+            else if (number == 2)
+            {
+                nanos = (long)reader.ReadVarint();
+            }
             else
             {
                 reader.Skip(wire);
             }
         }
 
-        // Go's zero time.Time marshals as -62135596800 seconds (0001-01-01); JSON shows it as null.
-        if (seconds <= -62135596800)
+        // metav1.Time marshals a zero time as an empty Timestamp; JSON shows it as null.
+        if ((seconds == 0 && nanos == 0) || seconds <= -62135596800)
         {
             return null;
         }

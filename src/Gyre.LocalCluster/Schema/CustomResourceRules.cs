@@ -39,7 +39,11 @@ internal static class CustomResourceRules
                 continue;
             }
 
-            obj[key] = StructuralSchema.Process(value, schema.Property(key), key, causes);
+            var processed = StructuralSchema.Process(value, schema.Property(key), key, causes);
+            if (!ReferenceEquals(processed, value))
+            {
+                obj[key] = processed;
+            }
         }
 
         StructuralSchema.ApplyDefaults(obj, schema);

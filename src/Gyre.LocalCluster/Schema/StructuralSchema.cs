@@ -119,7 +119,11 @@ internal static class StructuralSchema
                 continue;
             }
 
-            o[key] = Process(child, childSchema, path + "." + key, causes);
+            var processed = Process(child, childSchema, path + "." + key, causes);
+            if (!ReferenceEquals(processed, child))
+            {
+                o[key] = processed;
+            }
         }
     }
 
@@ -129,7 +133,13 @@ internal static class StructuralSchema
         CheckBound(schema, "maxItems", a.Count, v => a.Count > v, path, $"should have at most {{0}} items", causes, a.ToJsonString());
         for (var i = 0; i < a.Count; i++)
         {
-            a[i] = Process(a[i], schema.Items, $"{path}[{i}]", causes);
+            // Re-assigning the same node to its own slot throws ("the node already has a parent"): only replace changes.
+            var item = a[i];
+            var processed = Process(item, schema.Items, $"{path}[{i}]", causes);
+            if (!ReferenceEquals(processed, item))
+            {
+                a[i] = processed;
+            }
         }
     }
 

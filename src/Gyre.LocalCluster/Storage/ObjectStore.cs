@@ -16,6 +16,7 @@ internal sealed class ObjectStore : IDisposable
     private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _objects = new(StringComparer.Ordinal);
     private readonly WatchLog _log;
     private readonly List<WatchSubscription> _subscriptions = [];
+    private readonly HashSet<string> _collectable = new(StringComparer.Ordinal);
     private long _resourceVersion;
 
     private ObjectStore(SqliteConnection db, int watchLogCapacity)
@@ -61,6 +62,21 @@ internal sealed class ObjectStore : IDisposable
         var store = new ObjectStore(db, watchLogCapacity);
         store.Load();
         return store;
+    }
+
+    /// <summary>
+    /// Whether any object has ownerReferences or a deletionTimestamp: the only objects the garbage collector and
+    /// finalizers care about, tracked at commit so the collector need not scan the store after every write.
+    /// </summary>
+    public bool HasCollectableObjects
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _collectable.Count > 0;
+            }
+        }
     }
 
     public StoredObject? Get(string key, string ns, string name)
@@ -211,6 +227,15 @@ internal sealed class ObjectStore : IDisposable
         }
 
         map[ObjectKey(obj.Namespace, obj.Name)] = obj;
+        var meta = obj.Object["metadata"];
+        if (meta?["ownerReferences"] is System.Text.Json.Nodes.JsonArray { Count: > 0 } || meta?["deletionTimestamp"] is not null)
+        {
+            _collectable.Add(obj.Key + "/" + ObjectKey(obj.Namespace, obj.Name));
+        }
+        else
+        {
+            _collectable.Remove(obj.Key + "/" + ObjectKey(obj.Namespace, obj.Name));
+        }
     }
 
     private void Commit(StoreTransaction tx)
@@ -252,6 +277,7 @@ internal sealed class ObjectStore : IDisposable
             if (change.Type == WatchEvent.Deleted)
             {
                 _objects[change.Object.Key].Remove(ObjectKey(change.Object.Namespace, change.Object.Name));
+                _collectable.Remove(change.Object.Key + "/" + ObjectKey(change.Object.Namespace, change.Object.Name));
             }
             else
             {

@@ -54,7 +54,9 @@ internal sealed class TreeCipher
             WalkBranch(document, [], []);
         }
 
-        return Convert.ToHexString(_hash.GetHashAndReset());
+        var mac = Convert.ToHexString(_hash.GetHashAndReset());
+        _hash.Dispose();
+        return mac;
     }
 
     private void WalkBranch(SopsBranch branch, List<string> path, List<List<string>> commentsStack)
@@ -166,6 +168,7 @@ internal sealed class TreeCipher
     private static string MacBytes(object value) => value switch
     {
         string s => s,
+        SopsTimestamp t => t.Value,
         long or int or ulong => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         double d => GoFloat.Format(d, 'f'),
         bool b => b ? "True" : "False",

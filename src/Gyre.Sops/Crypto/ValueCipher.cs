@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Gyre.Sops.Tree;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Modes;
+using Org.BouncyCastle.Crypto.Modes.Gcm;
 using Org.BouncyCastle.Crypto.Parameters;
 
 namespace Gyre.Sops.Crypto;
@@ -13,17 +13,38 @@ namespace Gyre.Sops.Crypto;
 /// sops's value cipher: AES-256-GCM with a 32-byte IV, the value's path as additional data, written as
 /// ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]. The BCL's AesGcm only takes 12-byte nonces, so GCM comes from BouncyCastle.
 /// </summary>
-internal static partial class ValueCipher
+internal static class ValueCipher
 {
     private const int IvSize = 32;
     private const int TagSize = 16;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    [GeneratedRegex(@"^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]", RegexOptions.CultureInvariant)]
-    private static partial Regex EncryptedValue();
-
     /// <summary>True when the string has the ENC[AES256_GCM,…] shape.</summary>
-    public static bool IsEncrypted(string value) => EncryptedValue().IsMatch(value);
+    public static bool IsEncrypted(string value) => TrySplit(value, out _);
+
+    // Splits ENC[AES256_GCM,data:…,iv:…,tag:…,type:…] by hand: sops's regex has greedy groups that backtrack
+    // quadratically on long values. Base64 never contains ',', so the separators are unambiguous.
+    private static bool TrySplit(string value, out (string Data, string Iv, string Tag, string Type) parts)
+    {
+        parts = default;
+        const string Prefix = "ENC[AES256_GCM,data:";
+        if (!value.StartsWith(Prefix, StringComparison.Ordinal) || !value.EndsWith(']'))
+        {
+            return false;
+        }
+
+        var iv = value.IndexOf(",iv:", Prefix.Length, StringComparison.Ordinal);
+        var tag = iv < 0 ? -1 : value.IndexOf(",tag:", iv, StringComparison.Ordinal);
+        var type = tag < 0 ? -1 : value.IndexOf(",type:", tag, StringComparison.Ordinal);
+        if (type < 0 || iv == Prefix.Length || tag == iv + 4 || type == tag + 5 || value.Length - 1 == type + 6)
+        {
+            return false;
+        }
+
+        parts = (value[Prefix.Length..iv], value[(iv + 4)..tag], value[(tag + 5)..type], value[(type + 6)..^1]);
+        return true;
+    }
 
     /// <summary>Decrypts one value; the result is typed from the `type:` field (str, int, float, bool, bytes, comment).</summary>
     public static object Decrypt(string ciphertext, byte[] key, string additionalData)
@@ -33,8 +54,7 @@ internal static partial class ValueCipher
             return string.Empty;
         }
 
-        var match = EncryptedValue().Match(ciphertext);
-        if (!match.Success)
+        if (!TrySplit(ciphertext, out var parts))
         {
             throw new SopsException("input string is not an ENC[AES256_GCM,...] value; the file may have been edited by hand");
         }
@@ -42,16 +62,16 @@ internal static partial class ValueCipher
         byte[] data, iv, tag;
         try
         {
-            data = Convert.FromBase64String(match.Groups[1].Value);
-            iv = Convert.FromBase64String(match.Groups[2].Value);
-            tag = Convert.FromBase64String(match.Groups[3].Value);
+            data = Convert.FromBase64String(parts.Data);
+            iv = Convert.FromBase64String(parts.Iv);
+            tag = Convert.FromBase64String(parts.Tag);
         }
         catch (FormatException ex)
         {
             throw new SopsException("corrupt ciphertext: data, iv or tag is not valid base64", innerException: ex);
         }
 
-        var type = match.Groups[4].Value;
+        var type = parts.Type;
         var plain = Open(key, iv, data, tag, Encoding.UTF8.GetBytes(additionalData));
         return ToValue(plain, type);
     }
@@ -67,7 +87,7 @@ internal static partial class ValueCipher
         }
 
         var iv = RandomNumberGenerator.GetBytes(IvSize);
-        var gcm = new GcmBlockCipher(new AesEngine());
+        var gcm = NewGcm();
         gcm.Init(true, new AeadParameters(new KeyParameter(key), TagSize * 8, iv, Encoding.UTF8.GetBytes(additionalData)));
         var output = new byte[gcm.GetOutputSize(plain.Length)];
         var written = gcm.ProcessBytes(plain, 0, plain.Length, output, 0);
@@ -78,9 +98,13 @@ internal static partial class ValueCipher
             $"ENC[AES256_GCM,data:{Convert.ToBase64String(data)},iv:{Convert.ToBase64String(iv)},tag:{Convert.ToBase64String(tag)},type:{type}]");
     }
 
+    // BasicGcmMultiplier: sops values are a few blocks each, so building the default multiplier's 8 KiB table for
+    // every value costs more than it saves (see docs/performance/sops.md).
+    private static GcmBlockCipher NewGcm() => new(new AesEngine(), new BasicGcmMultiplier());
+
     private static byte[] Open(byte[] key, byte[] iv, byte[] data, byte[] tag, byte[] additionalData)
     {
-        var gcm = new GcmBlockCipher(new AesEngine());
+        var gcm = NewGcm();
         gcm.Init(false, new AeadParameters(new KeyParameter(key), TagSize * 8, iv, additionalData));
         var input = new byte[data.Length + tag.Length];
         data.CopyTo(input, 0);
@@ -119,7 +143,7 @@ internal static partial class ValueCipher
         {
             "int" => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)
                 ? i
-                : throw new SopsException($"decrypted value '{(text.Length > 0 ? "<hidden>" : text)}' is not an int"),
+                : throw new SopsException("decrypted value is not an int"),
             "float" => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
                 ? d
                 : throw new SopsException("decrypted value is not a float"),
@@ -134,6 +158,7 @@ internal static partial class ValueCipher
     {
         string s => (Encoding.UTF8.GetBytes(s), "str"),
         byte[] bytes => (bytes, "str"),
+        SopsTimestamp t => (Encoding.UTF8.GetBytes(t.Value), "str"),
         long l => (Encoding.UTF8.GetBytes(l.ToString(CultureInfo.InvariantCulture)), "int"),
         int i => (Encoding.UTF8.GetBytes(i.ToString(CultureInfo.InvariantCulture)), "int"),
         double d => (Encoding.UTF8.GetBytes(GoFloat.Format(d, 'f')), "float"),

@@ -15,7 +15,7 @@ internal static class MetadataWriter
                 sops.Add(new SopsItem("shamir_threshold", (long)metadata.ShamirThreshold));
             }
 
-            sops.Add(new SopsItem("key_groups", metadata.KeyGroups.Select(g => (object?)WriteGroup(g, split: false)).ToList()));
+            sops.Add(new SopsItem("key_groups", metadata.KeyGroups.Select(g => (object?)WriteGroup(g)).ToList()));
         }
 
         var single = metadata.KeyGroups.Count == 1 ? metadata.KeyGroups[0] : [];
@@ -38,9 +38,8 @@ internal static class MetadataWriter
         return sops;
     }
 
-    private static SopsBranch WriteGroup(IReadOnlyList<MasterKey> group, bool split)
+    private static SopsBranch WriteGroup(IReadOnlyList<MasterKey> group)
     {
-        _ = split;
         var branch = new SopsBranch();
         AddPgp(branch, group);
         AddAge(branch, group);

@@ -4,8 +4,9 @@ using Gyre.Sops.Tree;
 namespace Gyre.Sops.Stores;
 
 /// <summary>
-/// sops's INI store: each section is a branch (its comments inside it, so a section comment's AAD is `section:`),
-/// keys printed go-ini style with `=` aligned per section, the `sops` section holding flattened metadata.
+/// sops's INI store on go-ini: each section is a branch; a section's comment is its branch's first item and a key's
+/// comment follows the key (so both have the AAD `section:`); printed go-ini style, `=` aligned per section, comments
+/// as `; …` above what they belong to, values quoted when go-ini would.
 /// </summary>
 internal sealed class IniStore : ISopsStore
 {
@@ -41,7 +42,8 @@ internal sealed class IniStore : ISopsStore
 
             if (line[0] is ';' or '#')
             {
-                pendingComments.Add(new SopsItem(new SopsComment(line[1..].TrimStart()), null));
+                // As sops's stripCommentChar: drop the leading marker characters and spaces.
+                pendingComments.Add(new SopsItem(new SopsComment(line.TrimStart(line[0], ' ')), null));
                 continue;
             }
 
@@ -66,15 +68,19 @@ internal sealed class IniStore : ISopsStore
                 root.Add(new SopsItem("DEFAULT", section));
             }
 
-            section.AddRange(pendingComments);
-            pendingComments.Clear();
             var value = line[(equals + 1)..].Trim();
             if (value.StartsWith("\"\"\"", StringComparison.Ordinal))
             {
                 value = ReadMultiline(lines, ref i, value[3..]);
             }
+            else if (value.Length >= 2 && value[0] is '"' or '`' && value[^1] == value[0])
+            {
+                value = value[1..^1];
+            }
 
             section.Add(new SopsItem(line[..equals].Trim(), value));
+            section.AddRange(pendingComments);
+            pendingComments.Clear();
         }
 
         return [root];
@@ -105,51 +111,53 @@ internal sealed class IniStore : ISopsStore
             }
 
             first = false;
-            var width = section.Where(i => i.Key is string).Select(i => ((string)i.Key).Length).DefaultIfEmpty(0).Max();
-            var comments = new List<string>();
-            var header = false;
-            foreach (var entry in section)
+            var entries = section.ToList();
+            if (entries.Count > 0 && entries[0].Key is SopsComment sectionComment)
             {
-                if (entry.Key is SopsComment comment)
-                {
-                    comments.Add(comment.Value);
-                    continue;
-                }
-
-                if (!header)
-                {
-                    WriteComments(text, comments);
-                    text.Append('[').Append(name).Append("]\n");
-                    header = true;
-                }
-                else
-                {
-                    WriteComments(text, comments);
-                }
-
-                var key = (string)entry.Key;
-                text.Append(key).Append(' ', width - key.Length).Append(" = ").Append(Format(entry.Value)).Append('\n');
+                WriteComment(text, sectionComment.Value);
+                entries.RemoveAt(0);
             }
 
-            if (!header)
-            {
-                WriteComments(text, comments);
-                text.Append('[').Append(name).Append("]\n");
-            }
+            text.Append('[').Append(name).Append("]\n");
+            WriteKeys(text, entries);
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static void WriteComments(StringBuilder text, List<string> comments)
+    // As sops's encodeTree: a comment after a key becomes that key's comment (the last one wins), printed above it.
+    private static void WriteKeys(StringBuilder text, List<SopsItem> entries)
     {
-        foreach (var comment in comments)
+        var keys = new List<(string Key, string Value, string? Comment)>();
+        foreach (var entry in entries)
         {
-            text.Append("; ").Append(comment).Append('\n');
+            if (entry.Key is SopsComment comment)
+            {
+                if (keys.Count > 0)
+                {
+                    keys[^1] = keys[^1] with { Comment = comment.Value };
+                }
+
+                continue;
+            }
+
+            keys.Add(((string)entry.Key, Format(entry.Value), null));
         }
 
-        comments.Clear();
+        var width = keys.Select(k => k.Key.Length).DefaultIfEmpty(0).Max();
+        foreach (var (key, value, comment) in keys)
+        {
+            if (comment is not null)
+            {
+                WriteComment(text, comment);
+            }
+
+            text.Append(key).Append(' ', width - key.Length).Append(" = ").Append(value).Append('\n');
+        }
     }
+
+    private static void WriteComment(StringBuilder text, string comment) =>
+        text.Append(comment.StartsWith(';') || comment.StartsWith('#') ? string.Empty : "; ").Append(comment).Append('\n');
 
     private static string Format(object? value)
     {
@@ -160,7 +168,18 @@ internal sealed class IniStore : ISopsStore
             double d => Crypto.GoFloat.Format(d, 'f'),
             _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
         };
-        return s.Contains('\n', StringComparison.Ordinal) ? "\"\"\"" + s + "\"\"\"" : s;
+        // go-ini's quoting: triple quotes for newlines or backticks, backticks for '#'/';', double quotes for edge spaces.
+        if (s.Contains('\n', StringComparison.Ordinal) || s.Contains('`', StringComparison.Ordinal))
+        {
+            return "\"\"\"" + s + "\"\"\"";
+        }
+
+        if (s.Contains('#', StringComparison.Ordinal) || s.Contains(';', StringComparison.Ordinal))
+        {
+            return "`" + s + "`";
+        }
+
+        return s.Trim().Length != s.Length ? "\"" + s + "\"" : s;
     }
 
     private static string ReadMultiline(string[] lines, ref int i, string rest)

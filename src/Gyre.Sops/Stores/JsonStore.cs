@@ -152,6 +152,9 @@ internal sealed class JsonStore : ISopsStore
             case long or int or ulong:
                 text.Append(Convert.ToString(value, CultureInfo.InvariantCulture));
                 return;
+            case SopsTimestamp t:
+                WriteString(text, t.Value);
+                return;
             case byte[] bytes:
                 WriteString(text, Encoding.UTF8.GetString(bytes));
                 return;

@@ -76,7 +76,7 @@ internal sealed class GoYamlEmitter(int indentWidth)
             }
 
             _out.Append(ScalarText(key, indent, simpleKey: true)).Append(':');
-            EmitValue(value, indent, NextIndent(indent));
+            EmitValue(value, NextIndent(indent));
             WriteComment(value.FootComment, indent);
             WriteComment(key.FootComment, indent);
         }
@@ -88,7 +88,7 @@ internal sealed class GoYamlEmitter(int indentWidth)
         {
             var item = node.Content[i];
             var first = i == 0 && inline;
-            if (item.HeadComment.Length > 0 && item.Kind != YamlNodeKind.Mapping)
+            if (item.HeadComment.Length > 0)
             {
                 if (first)
                 {
@@ -110,17 +110,12 @@ internal sealed class GoYamlEmitter(int indentWidth)
             _out.Append('-');
             if (item.Kind != YamlNodeKind.Scalar && item.Content.Count > 0)
             {
-                if (item.Kind == YamlNodeKind.Mapping && item.HeadComment.Length > 0)
-                {
-                    item.Content[0].HeadComment = JoinComments(item.HeadComment, item.Content[0].HeadComment);
-                }
-
                 _out.Append(' ');
                 EmitBlock(item, indent + 2, inline: true);
             }
             else
             {
-                EmitValue(item, indent, indent + 2);
+                EmitValue(item, indent + 2);
             }
 
             WriteComment(item.FootComment, indent);
@@ -128,7 +123,7 @@ internal sealed class GoYamlEmitter(int indentWidth)
     }
 
     // Writes what follows "key:" or "-": a scalar on the same line, an empty collection as {} or [], or a block below.
-    private void EmitValue(YamlNode value, int indent, int childIndent)
+    private void EmitValue(YamlNode value, int childIndent)
     {
         switch (value.Kind)
         {
@@ -152,8 +147,6 @@ internal sealed class GoYamlEmitter(int indentWidth)
                 EmitBlock(value, childIndent, inline: false);
                 break;
         }
-
-        _ = indent;
     }
 
     private bool EndsAtLineStart() => _out.Length > 0 && _out[^1] == '\n';
@@ -180,9 +173,6 @@ internal sealed class GoYamlEmitter(int indentWidth)
             _out.Append(' ', indent).Append(lines[i]).Append('\n');
         }
     }
-
-    private static string JoinComments(string first, string second) =>
-        second.Length == 0 ? first : first + "\n" + second;
 
     private string ScalarText(YamlNode node, int blockIndent, bool simpleKey)
     {

@@ -13,6 +13,7 @@ internal sealed class YamlTreeReader
 {
     private readonly Dictionary<string, object?> _anchors = new(StringComparer.Ordinal);
     private readonly List<Frame> _stack = [];
+    private readonly List<(SopsComment Comment, long Column, Frame ReadIn)> _buffered = [];
     private string _text = string.Empty;
 
     public static List<SopsBranch> Read(string text)
@@ -43,6 +44,7 @@ internal sealed class YamlTreeReader
                     document = null;
                     break;
                 case DocumentEnd:
+                    FlushComments(atDocumentEnd: true);
                     var branch = document ?? [];
                     branch.InsertRange(0, leading.Select(c => new SopsItem(c, null)));
                     leading.Clear();
@@ -59,8 +61,12 @@ internal sealed class YamlTreeReader
                     }
 
                     break;
+                case YamlComment comment when comment.IsInline:
+                    _stack[^1].InsertBeforeLast(CommentText(comment));
+                    break;
                 case YamlComment comment:
-                    OnComment(comment);
+                    // Where a comment line belongs is only known at the next node (see FlushComments).
+                    _buffered.Add((CommentText(comment), comment.Start.Column, _stack[^1]));
                     break;
                 case Scalar scalar when _stack.Count == 0:
                     if (scalar.Value.Length > 0 || scalar.Style != YamlDotNet.Core.ScalarStyle.Plain)
@@ -74,6 +80,14 @@ internal sealed class YamlTreeReader
                 case MappingStart start when _stack.Count == 0:
                     document = [];
                     _stack.Add(new Frame(document, start.Start.Column, start.Anchor.IsEmpty ? null : start.Anchor.Value));
+                    break;
+                case MappingStart or SequenceStart:
+                    OnNode(parser.Current!);
+                    FlushComments(atDocumentEnd: false);
+                    break;
+                case Scalar or AnchorAlias:
+                    FlushComments(atDocumentEnd: false);
+                    OnNode(parser.Current!);
                     break;
                 default:
                     OnNode(parser.Current!);
@@ -105,7 +119,6 @@ internal sealed class YamlTreeReader
                 if (_stack.Count > 0)
                 {
                     Append(done.Collection);
-                    _stack[^1].FlushPending();
                 }
 
                 break;
@@ -155,35 +168,23 @@ internal sealed class YamlTreeReader
         frame.PendingKey = null;
     }
 
-    // A comment belongs to the innermost open collection whose items start at or left of the comment's column,
-    // the way go-yaml attaches comments by indentation; inline comments go before the entry they follow.
-    private void OnComment(YamlComment comment)
+    // As go-yaml attaches comments: a comment line aligned with the entry that follows it is that entry's head comment;
+    // any other comment is a foot comment of the innermost collection open where it was written.
+    private void FlushComments(bool atDocumentEnd)
     {
-        var item = CommentText(comment);
-        var top = _stack[^1];
-        if (comment.IsInline)
+        foreach (var (comment, column, readIn) in _buffered)
         {
-            top.InsertBeforeLast(item);
-            return;
-        }
-
-        var column = comment.Start.Column;
-        for (var i = _stack.Count - 1; i > 0; i--)
-        {
-            if (_stack[i].Column <= column)
+            if (!atDocumentEnd && _stack.Count > 0 && _stack[^1].Column == column)
             {
-                _stack[i].AddComment(item);
-                return;
+                _stack[^1].AddComment(comment);
             }
-
-            if (_stack[i - 1].Column <= column)
+            else
             {
-                _stack[i - 1].Pending.Add(item);
-                return;
+                readIn.AddComment(comment);
             }
         }
 
-        _stack[0].AddComment(item);
+        _buffered.Clear();
     }
 
     // YamlDotNet drops the spaces after '#'; sops keeps everything after it, so read the line from the source.
@@ -214,7 +215,12 @@ internal sealed class YamlTreeReader
         }
 
         var (resolved, value) = GoYamlResolver.Resolve(scalar.Value);
-        return resolved is GoYamlResolver.Tag.Timestamp or GoYamlResolver.Tag.Merge ? scalar.Value : value;
+        return resolved switch
+        {
+            GoYamlResolver.Tag.Timestamp => (object?)SopsTimestamp.TryParse(scalar.Value) ?? scalar.Value,
+            GoYamlResolver.Tag.Merge => scalar.Value,
+            _ => value,
+        };
     }
 
     private static object? DeepCopy(object? value) => value switch
@@ -233,8 +239,6 @@ internal sealed class YamlTreeReader
         public string? Anchor { get; } = anchor;
 
         public string? PendingKey { get; set; }
-
-        public List<SopsComment> Pending { get; } = [];
 
         public void AddComment(SopsComment comment)
         {
@@ -259,16 +263,6 @@ internal sealed class YamlTreeReader
             var branch = (SopsBranch)Collection;
             var at = PendingKey is null ? Math.Max(0, branch.Count - 1) : branch.Count;
             branch.Insert(at, new SopsItem(comment, null));
-        }
-
-        public void FlushPending()
-        {
-            foreach (var comment in Pending)
-            {
-                AddComment(comment);
-            }
-
-            Pending.Clear();
         }
     }
 }

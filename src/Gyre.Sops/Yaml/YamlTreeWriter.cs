@@ -124,6 +124,7 @@ internal static class YamlTreeWriter
         long or int or ulong => new YamlNode { Value = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)! },
         double d => new YamlNode { Value = FloatText(d) },
         SopsComment c => StringNode(c.Value),
+        SopsTimestamp t => new YamlNode { Value = t.Value },
         _ => StringNode(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
     };
 

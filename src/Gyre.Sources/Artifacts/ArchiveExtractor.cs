@@ -31,6 +31,10 @@ public static class ArchiveExtractor
             // Not gzip or not tar: corrupt or not an archive at all.
             throw new SourceException(location, "extracting the archive", ex.Message, failureReason, inner: ex);
         }
+        catch (EndOfStreamException ex)
+        {
+            throw new SourceException(location, "extracting the archive", "the archive is truncated", failureReason, inner: ex);
+        }
     }
 
     private static async Task ExtractCoreAsync(Stream archive, string destination, string location, ExtractionLimits limits, CancellationToken cancellationToken)
@@ -105,7 +109,7 @@ public static class ArchiveExtractor
 
                 break;
             case TarEntryType.SymbolicLink:
-                var linkParent = Path.GetDirectoryName(target)!;
+                var linkParent = Path.GetDirectoryName(target)!; // target is strictly inside root
                 if (Path.IsPathRooted(entry.LinkName))
                 {
                     throw Refused(location, entry.Name, $"symlink to absolute path '{entry.LinkName}'");

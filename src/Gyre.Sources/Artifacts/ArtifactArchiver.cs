@@ -32,15 +32,23 @@ public static class ArtifactArchiver
         await using (gzip.ConfigureAwait(false))
         {
             var tar = new TarWriter(gzip, TarEntryFormat.Gnu, leaveOpen: true);
+            var entries = 0;
             await using (tar.ConfigureAwait(false))
             {
-                await WriteDirectoryAsync(tar, root, "", exclude, cancellationToken).ConfigureAwait(false);
+                entries = await WriteDirectoryAsync(tar, root, "", exclude, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (entries == 0)
+            {
+                // TarWriter writes no end-of-archive blocks for an empty archive; write them so readers see a valid tar.
+                await gzip.WriteAsync(new byte[1024], cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private static async Task WriteDirectoryAsync(TarWriter tar, string directory, string relative, Func<string, bool, bool>? exclude, CancellationToken cancellationToken)
+    private static async Task<int> WriteDirectoryAsync(TarWriter tar, string directory, string relative, Func<string, bool, bool>? exclude, CancellationToken cancellationToken)
     {
+        var written = 0;
         var children = new DirectoryInfo(directory).EnumerateFileSystemInfos()
             .OrderBy(i => i.Name, StringComparer.Ordinal)
             .ToList();
@@ -61,7 +69,7 @@ public static class ArtifactArchiver
                 }
 
                 await tar.WriteEntryAsync(NewEntry(TarEntryType.Directory, path + "/", DirectoryMode), cancellationToken).ConfigureAwait(false);
-                await WriteDirectoryAsync(tar, dir.FullName, path, exclude, cancellationToken).ConfigureAwait(false);
+                written += 1 + await WriteDirectoryAsync(tar, dir.FullName, path, exclude, cancellationToken).ConfigureAwait(false);
             }
             else if (child is FileInfo file && FileKind.IsRegular(file))
             {
@@ -72,6 +80,7 @@ public static class ArtifactArchiver
 
                 var mode = OperatingSystem.IsWindows() || (file.UnixFileMode & AnyExecute) == 0 ? FileMode : ExecutableMode;
                 var entry = NewEntry(TarEntryType.RegularFile, path, mode);
+                written++;
                 if (file.Length == 0)
                 {
                     // Never opened: an empty entry needs no data, and opening is what would block on a FIFO.
@@ -87,6 +96,8 @@ public static class ArtifactArchiver
                 }
             }
         }
+
+        return written;
     }
 
     private static GnuTarEntry NewEntry(TarEntryType type, string name, UnixFileMode mode) => new(type, name)

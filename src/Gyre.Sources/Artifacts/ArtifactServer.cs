@@ -35,6 +35,7 @@ public sealed class ArtifactServer : IAsyncDisposable
         var app = builder.Build();
         app.MapGet("/{**path}", (string? path) => Serve(store, path ?? ""));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        // A started Kestrel server always exposes the addresses feature, with the port it actually bound.
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ArtifactServer(app, new Uri(bound));
     }

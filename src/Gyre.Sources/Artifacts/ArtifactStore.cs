@@ -127,7 +127,7 @@ public sealed class ArtifactStore
     {
         ArgumentNullException.ThrowIfNull(artifact);
         var target = LocalPath(artifact.Path);
-        var link = Path.Combine(Path.GetDirectoryName(target)!, linkName);
+        var link = Path.Combine(Path.GetDirectoryName(target)!, linkName); // LocalPath is always below Root
         var temp = link + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
@@ -152,7 +152,7 @@ public sealed class ArtifactStore
     public IReadOnlyList<string> GarbageCollect(Artifact current, int retentionRecords, TimeSpan ttl)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var directory = Path.GetDirectoryName(LocalPath(current.Path))!;
+        var directory = Path.GetDirectoryName(LocalPath(current.Path))!; // LocalPath is always below Root
         if (!Directory.Exists(directory))
         {
             return [];

@@ -75,6 +75,12 @@ internal static class GitAuthentication
             environment.Config("http.sslCAInfo", files.Materialize("ca.crt", ca));
         }
 
+        if (credentials?.TlsCertificate is { Length: > 0 } certificate && credentials.TlsKey is { Length: > 0 } key)
+        {
+            environment.Config("http.sslCert", files.Materialize("tls.crt", certificate))
+                .Config("http.sslKey", files.Materialize("tls.key", key));
+        }
+
         if (credentials?.BearerToken is { Length: > 0 } token)
         {
             environment.Config("http.extraHeader", "Authorization: Bearer " + token).Secret(token);

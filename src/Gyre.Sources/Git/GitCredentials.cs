@@ -17,6 +17,11 @@ public sealed record GitCredentials
 
     public byte[]? CaCertificate { get; init; }
 
+    /// <summary>Client certificate and key for mutual TLS (<c>tls.crt</c>, <c>tls.key</c>).</summary>
+    public byte[]? TlsCertificate { get; init; }
+
+    public byte[]? TlsKey { get; init; }
+
     public byte[]? Identity { get; init; }
 
     public byte[]? KnownHosts { get; init; }
@@ -33,6 +38,8 @@ public sealed record GitCredentials
             Password = Text("password"),
             BearerToken = Text("bearerToken"),
             CaCertificate = Bytes("ca.crt") ?? Bytes("caFile"),
+            TlsCertificate = Bytes("tls.crt"),
+            TlsKey = Bytes("tls.key"),
             Identity = Bytes("identity"),
             KnownHosts = Bytes("known_hosts"),
         };

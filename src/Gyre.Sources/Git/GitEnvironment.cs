@@ -11,7 +11,8 @@ internal sealed class GitEnvironment
         "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
         "GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "SSH_ASKPASS", "SSH_AUTH_SOCK", "GIT_PROXY_COMMAND",
         "GIT_CONFIG", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT", "GIT_TRACE", "GIT_CURL_VERBOSE", "GIT_TRACE_CURL",
-        "GNUPGHOME", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy",
+        "GNUPGHOME", "GIT_SSL_NO_VERIFY", "GIT_SSL_CERT", "GIT_SSL_KEY", "GIT_SSL_CERT_PASSWORD_PROTECTED", "GIT_SSL_PINNEDPUBKEY",
+        "GIT_SSL_VERSION", "GIT_SSL_CIPHER_LIST", "GIT_HTTP_PROXY_AUTHMETHOD", "GIT_COOKIE_FILE", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy",
     ];
 
     private readonly List<(string Key, string Value)> _config = [];
@@ -47,6 +48,14 @@ internal sealed class GitEnvironment
         foreach (var name in Scrubbed)
         {
             environment.Remove(name);
+        }
+
+        // GIT_SSL_CAINFO/CAPATH in the host environment beat http.sslCAInfo; drop them when the Secret brings a CA.
+        // (curl keeps its default CA path, so the system roots stay trusted in addition, as go-git's CABundle does.)
+        if (_config.Any(c => c.Key == "http.sslCAInfo"))
+        {
+            environment.Remove("GIT_SSL_CAINFO");
+            environment.Remove("GIT_SSL_CAPATH");
         }
 
         environment["GIT_TERMINAL_PROMPT"] = "0";

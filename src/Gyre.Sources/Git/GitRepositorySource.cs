@@ -61,7 +61,7 @@ public sealed class GitRepositorySource
             return new GitRepositoryResult { Artifact = current, Changed = false, ContentConfig = contentConfig, IncludedArtifacts = Included(request) };
         }
 
-        return await BuildAsync(request, url, location, target, environment, contentConfig, cancellationToken).ConfigureAwait(false);
+        return await BuildAsync(request, location, target, environment, contentConfig, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ResolvedRef> ResolveAsync(GitRepositoryRequest request, string location, GitEnvironment environment, CancellationToken cancellationToken)
@@ -84,7 +84,7 @@ public sealed class GitRepositorySource
     }
 
     private async Task<GitRepositoryResult> BuildAsync(
-        GitRepositoryRequest request, Uri url, string location, ResolvedRef target, GitEnvironment environment, string contentConfig,
+        GitRepositoryRequest request, string location, ResolvedRef target, GitEnvironment environment, string contentConfig,
         CancellationToken cancellationToken)
     {
         var checkout = Path.Combine(_workDirectory, "git-" + Guid.NewGuid().ToString("N"));
@@ -109,7 +109,6 @@ public sealed class GitRepositorySource
             var ignore = SourceIgnore.Load(checkout, request.Ignore);
             var artifact = await _store.ArchiveAsync(request.Key, commit + ".tar.gz", resolved.Revision, checkout, ignore.IsIgnored, null, cancellationToken)
                 .ConfigureAwait(false);
-            _ = url;
             _store.GarbageCollect(artifact);
             return new GitRepositoryResult
             {
@@ -163,9 +162,15 @@ public sealed class GitRepositorySource
     private static List<Artifact> Included(GitRepositoryRequest request) =>
         request.Include.Select(i => i.Artifact!).ToList();
 
-    /// <summary>A digest of the spec fields that shape the artifact's content beyond the revision.</summary>
-    internal static string ContentConfig(GitRepositoryRequest request)
+    /// <summary>
+    /// A digest of the spec fields that shape the artifact's content beyond the revision (ignore, recurseSubmodules,
+    /// sparseCheckout, include and the included artifacts). A reconciler that keeps Flux's observedIgnore,
+    /// observedRecurseSubmodules, observedSparseCheckout and observedInclude in status recomputes the observed value by
+    /// calling this with a request built from those fields.
+    /// </summary>
+    public static string ContentConfig(GitRepositoryRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var text = new StringBuilder();
         text.Append("ignore=").Append(request.Ignore ?? "<default>").Append('\n');
         text.Append("submodules=").Append(request.RecurseSubmodules).Append('\n');

@@ -20,6 +20,7 @@ internal sealed class GitSignatureVerifier(GitCommand git)
             throw Failed(location, "the verification Secret has no '*.asc' OpenPGP or '*.sshpub' SSH public keys");
         }
 
+        // Beside the checkout (an absolute path with a parent), so it is deleted with the rest of the scratch space.
         var home = Path.Combine(Path.GetDirectoryName(directory)!, Path.GetFileName(directory) + ".gnupg");
         PrivateDirectory.Create(home);
         try

@@ -16,8 +16,16 @@ public sealed record HelmRepositoryRequest
     /// <summary>username/password from spec.secretRef.</summary>
     public Oci.RegistryCredentials? Credentials { get; init; }
 
+    /// <summary>spec.passCredentials: send the credentials to other hosts too (redirects here, chart URLs in HelmChart).</summary>
+    public bool PassCredentials { get; init; }
+
     /// <summary>ca.crt from spec.certSecretRef.</summary>
     public byte[]? CaCertificate { get; init; }
+
+    /// <summary>tls.crt and tls.key from spec.certSecretRef, for mutual TLS.</summary>
+    public byte[]? ClientCertificate { get; init; }
+
+    public byte[]? ClientKey { get; init; }
 
     /// <summary>spec.insecure (type oci: plain HTTP registry).</summary>
     public bool Insecure { get; init; }

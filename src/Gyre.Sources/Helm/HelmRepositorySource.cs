@@ -55,24 +55,8 @@ public sealed class HelmRepositorySource(ArtifactStore store)
 
     private static async Task<byte[]> DownloadAsync(Uri indexUrl, string location, HelmRepositoryRequest request, CancellationToken cancellationToken)
     {
-        using var http = SourceHttpClient.Create(request.CaCertificate, request.Timeout);
-        using var message = new HttpRequestMessage(HttpMethod.Get, indexUrl);
-        if (request.Credentials is { } c)
-        {
-            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(c.Username + ":" + c.Password)));
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new SourceException(location, "fetching index.yaml", UrlRedactor.RedactText(ex.InnerException?.Message ?? ex.Message),
-                SourceReasons.Failed, isTransient: true, ex);
-        }
-
+        using var http = SourceHttpClient.Create(request.CaCertificate, request.ClientCertificate, request.ClientKey, request.Timeout);
+        var response = await SendFollowingRedirectsAsync(http, indexUrl, location, request, cancellationToken).ConfigureAwait(false);
         using (response)
         {
             var status = (int)response.StatusCode;
@@ -112,6 +96,52 @@ public sealed class HelmRepositorySource(ArtifactStore store)
         }
     }
 
+    /// <summary>
+    /// GETs the index, following up to 10 redirects by hand: credentials go only to the index's own scheme, host and
+    /// port (Helm's rule; Go's client drops Authorization on cross-host redirects too), unless passCredentials.
+    /// </summary>
+    private static async Task<HttpResponseMessage> SendFollowingRedirectsAsync(
+        HttpClient http, Uri indexUrl, string location, HelmRepositoryRequest request, CancellationToken cancellationToken)
+    {
+        var target = indexUrl;
+        for (var hop = 0; ; hop++)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, target);
+            if (request.Credentials is { } c && HelmCredentialsPolicy.SendCredentials(indexUrl, target, request.PassCredentials))
+            {
+                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(c.Username + ":" + c.Password)));
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new SourceException(location, "fetching index.yaml", UrlRedactor.RedactText(ex.InnerException?.Message ?? ex.Message),
+                    SourceReasons.Failed, isTransient: true, ex);
+            }
+
+            if ((int)response.StatusCode is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } next)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            if (hop >= 10)
+            {
+                throw new SourceException(location, "fetching index.yaml", "more than 10 redirects", SourceReasons.Failed, isTransient: true);
+            }
+
+            target = next.IsAbsoluteUri ? next : new Uri(target, next);
+            if (target.Scheme is not ("http" or "https"))
+            {
+                throw new SourceException(location, "fetching index.yaml", "redirected to a non-HTTP URL", SourceReasons.Failed);
+            }
+        }
+    }
+
     /// <summary>Checks the document is a Helm repository index and counts its chart versions.</summary>
     private static int Validate(byte[] content, string location)
     {
@@ -143,6 +173,8 @@ public sealed class HelmRepositorySource(ArtifactStore store)
         {
             Credentials = request.Credentials,
             CaCertificate = request.CaCertificate,
+            ClientCertificate = request.ClientCertificate,
+            ClientKey = request.ClientKey,
             Insecure = request.Insecure,
             Timeout = request.Timeout,
         });

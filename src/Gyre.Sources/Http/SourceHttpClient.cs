@@ -10,7 +10,10 @@ namespace Gyre.Sources.Http;
 public static class SourceHttpClient
 {
     /// <summary>Creates a client; <paramref name="caCertificatePem"/> replaces the system roots when set.</summary>
-    public static HttpClient Create(byte[]? caCertificatePem, TimeSpan timeout)
+    public static HttpClient Create(byte[]? caCertificatePem, TimeSpan timeout) => Create(caCertificatePem, null, null, timeout);
+
+    /// <summary>Creates a client that also presents a client certificate (certSecretRef tls.crt + tls.key) for mutual TLS.</summary>
+    public static HttpClient Create(byte[]? caCertificatePem, byte[]? clientCertificatePem, byte[]? clientKeyPem, TimeSpan timeout)
     {
         var handler = new SocketsHttpHandler
         {
@@ -35,6 +38,14 @@ public static class SourceHttpClient
                 chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
                 return chain.Build(new X509Certificate2(certificate));
             };
+        }
+
+        if (clientCertificatePem is { Length: > 0 } && clientKeyPem is { Length: > 0 })
+        {
+            using var pem = X509Certificate2.CreateFromPem(
+                System.Text.Encoding.ASCII.GetString(clientCertificatePem), System.Text.Encoding.ASCII.GetString(clientKeyPem));
+            // Re-imported so the private key is usable by the TLS stack on every platform (ephemeral PEM keys are not on all).
+            handler.SslOptions.ClientCertificates = [X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null)];
         }
 
         return new HttpClient(handler) { Timeout = timeout };

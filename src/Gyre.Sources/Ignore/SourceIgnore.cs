@@ -40,7 +40,7 @@ public sealed class SourceIgnore
 
         foreach (var file in FindIgnoreFiles(root))
         {
-            var relativeDir = Path.GetRelativePath(root, Path.GetDirectoryName(file)!).Replace('\\', '/');
+            var relativeDir = Path.GetRelativePath(root, Path.GetDirectoryName(file)!).Replace('\\', '/'); // files found under root have a parent
             list.AddRules(Lines(File.ReadAllText(file)).Select(rule => Scope(rule, relativeDir == "." ? "" : relativeDir)));
         }
 

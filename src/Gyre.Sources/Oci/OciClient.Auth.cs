@@ -11,12 +11,18 @@ public sealed partial class OciClient
     private async Task<HttpResponseMessage> SendAsync(
         Func<HttpRequestMessage> request, string repository, string what, CancellationToken cancellationToken, bool followRedirects = false)
     {
+        var cacheKey = RegistryTokenCache.KeyOf(_registry, repository, _options.Credentials);
+        _authorization ??= _options.TokenCache?.Get(cacheKey);
         var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Unauthorized && RegistryChallenge.From(response) is { } challenge)
         {
             response.Dispose();
-            _authorization = await AuthenticateAsync(challenge, repository, cancellationToken).ConfigureAwait(false);
+            (_authorization, var lifetime) = await AuthenticateAsync(challenge, repository, cancellationToken).ConfigureAwait(false);
             response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode && _authorization is not null)
+            {
+                _options.TokenCache?.Put(cacheKey, _authorization, lifetime);
+            }
         }
 
         if (followRedirects && (int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } redirect)
@@ -62,19 +68,29 @@ public sealed partial class OciClient
         }
     }
 
-    private async Task<AuthenticationHeaderValue?> AuthenticateAsync(RegistryChallenge challenge, string repository, CancellationToken cancellationToken)
+    /// <summary>The authorization a challenge asks for, and how long it may be reused (the token's expires_in, default 60s).</summary>
+    private async Task<(AuthenticationHeaderValue? Header, TimeSpan Lifetime)> AuthenticateAsync(
+        RegistryChallenge challenge, string repository, CancellationToken cancellationToken)
     {
+        var defaultLifetime = TimeSpan.FromSeconds(60);
         var basic = _options.Credentials is { } c
             ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(c.Username + ":" + c.Password)))
             : null;
         if (challenge.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
         {
-            return basic;
+            return (basic, defaultLifetime);
         }
 
         if (!challenge.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || !challenge.Parameters.TryGetValue("realm", out var realm))
         {
-            return null;
+            return (null, TimeSpan.Zero);
+        }
+
+        // The challenge names where to send the credentials; never send them in clear text unless plain HTTP was asked for.
+        if (!Uri.TryCreate(realm, UriKind.Absolute, out var realmUri) || (realmUri.Scheme != "https" && !(realmUri.Scheme == "http" && _options.Insecure)))
+        {
+            throw Failure(repository, "requesting a registry token", $"the token realm '{UrlRedactor.Redact(realm)}' is not an https URL",
+                SourceReasons.AuthenticationFailed, false);
         }
 
         var query = new StringBuilder("?");
@@ -96,7 +112,9 @@ public sealed partial class OciClient
 
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
         var token = json?["token"]?.GetValue<string>() ?? json?["access_token"]?.GetValue<string>();
-        return token is null ? null : new AuthenticationHeaderValue("Bearer", token);
+        // Reuse stops 10 s before the token expires so a cached token is never presented stale.
+        var expiresIn = json?["expires_in"] is JsonValue e && e.TryGetValue<int>(out var seconds) && seconds > 20 ? TimeSpan.FromSeconds(seconds - 10) : defaultLifetime;
+        return token is null ? (null, TimeSpan.Zero) : (new AuthenticationHeaderValue("Bearer", token), expiresIn);
     }
 
     private SourceException Failure(string repository, string what, string why, string reason, bool transient, Exception? inner = null) =>

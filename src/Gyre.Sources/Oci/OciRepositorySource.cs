@@ -21,7 +21,7 @@ public sealed class OciRepositorySource(ArtifactStore store, string workDirector
                 SourceReasons.OciLayerOperationFailed);
         }
 
-        var contentConfig = $"layer={request.LayerMediaType}|{request.LayerOperation};ignore={request.Ignore}";
+        var contentConfig = ContentConfig(request);
         using var client = new OciClient(reference.Registry, request.Client);
         var (tag, digest) = await ResolveAsync(client, reference, request, cancellationToken).ConfigureAwait(false);
         var revision = RevisionFormat.Oci(tag, digest);
@@ -44,6 +44,13 @@ public sealed class OciRepositorySource(ArtifactStore store, string workDirector
         var url = store.Symlink(artifact, "latest.tar.gz");
         store.GarbageCollect(artifact);
         return new OciRepositoryResult { Artifact = artifact, Changed = true, Url = url, ContentConfig = contentConfig };
+    }
+
+    /// <summary>The spec fields beyond the revision that shape the artifact (observedLayerSelector, observedIgnore).</summary>
+    public static string ContentConfig(OciRepositoryRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"layer={request.LayerMediaType}|{request.LayerOperation};ignore={request.Ignore}";
     }
 
     private static async Task<(string? Tag, string Digest)> ResolveAsync(

@@ -220,6 +220,8 @@ internal sealed partial class Executor
             ArgType.List => value is List<object?>,
             ArgType.StringList => value is string[],
             ArgType.Time => value is GoTime,
+            ArgType.Certificate => value is Sprig.SprigCertificate,
+            ArgType.Uint32 => value is ulong,
             _ => false,
         };
         if (ok)
@@ -268,7 +270,7 @@ internal sealed partial class Executor
             case ArgType.Int64:
                 return n is NumberNode { IsInt: true } i64 ? new GoInt64(i64.Int64) : throw Errorf("expected integer; found " + n);
             case ArgType.Uint32:
-                return n is NumberNode { IsUint: true } u ? u.Uint64 : throw Errorf("expected unsigned integer; found " + n);
+                return n is NumberNode { IsUint: true, Uint64: <= uint.MaxValue } u ? u.Uint64 : throw Errorf("expected unsigned integer; found " + n);
             case ArgType.String:
                 return n is StringNode s ? s.Text : throw Errorf("expected string; found " + n);
             case ArgType.Any or ArgType.Value or null:

@@ -38,4 +38,7 @@ public enum ArgType
 
     /// <summary><c>uint32</c>.</summary>
     Uint32,
+
+    /// <summary>Sprig's <c>certificate</c> struct (Cert and Key PEM strings).</summary>
+    Certificate,
 }

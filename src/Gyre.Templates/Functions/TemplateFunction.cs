@@ -48,6 +48,7 @@ public sealed class TemplateFunction
         ArgType.StringList => "[]string",
         ArgType.Time => "time.Time",
         ArgType.Uint32 => "uint32",
+        ArgType.Certificate => "sprig.certificate",
         _ => "?",
     };
 }

@@ -51,27 +51,45 @@ public sealed partial class HelmTemplateEngine
     public (string Output, string Error, string? HelmError) Render(IReadOnlyDictionary<string, string> templates, string entry, object? data)
     {
         ArgumentNullException.ThrowIfNull(templates);
-        var set = new TemplateSet(RootName, Functions(), _options);
-        Bind(set);
-        foreach (var name in ParseOrder(templates.Keys))
+        TemplateSet set;
+        try
         {
-            try
-            {
-                set.Parse(name, templates[name]);
-            }
-            catch (TemplateException e)
-            {
-                return ("", e.Message, ParseErrorText(name, e.Message));
-            }
+            set = Parse(templates);
+        }
+        catch (TemplateException e)
+        {
+            return ("", e.Message, ParseErrorText(e.File ?? "", e.Message));
         }
         try
         {
-            return (StripNoValue(set.Execute(entry, data)), "", null);
+            return (Execute(set, entry, data), "", null);
         }
         catch (TemplateException e)
         {
             return ("", e.Message, ExecErrorText(entry, e));
         }
+    }
+
+    /// <summary>Parses the templates of a chart (and its subcharts) into one set, in Helm's order.</summary>
+    /// <exception cref="TemplateException">A template does not parse.</exception>
+    public TemplateSet Parse(IReadOnlyDictionary<string, string> templates)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        var set = new TemplateSet(RootName, Functions(), _options);
+        Bind(set);
+        foreach (var name in ParseOrder(templates.Keys))
+        {
+            set.Parse(name, templates[name]);
+        }
+        return set;
+    }
+
+    /// <summary>Renders one template of a parsed set, deleting "&lt;no value&gt;" as Helm does.</summary>
+    /// <exception cref="TemplateException">Execution failed.</exception>
+    public string Execute(TemplateSet set, string entry, object? data)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return StripNoValue(set.Execute(entry, data));
     }
 
     /// <summary>Helm's parse order: deeper paths first, then descending lexical order (a parent's define wins).</summary>

@@ -51,8 +51,15 @@ internal static class YamlEmitter
         var text = GoJson.FormatFloat(d);
         if (text.AsSpan().IndexOfAny(".eE") < 0)
         {
-            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l
-                : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u : d;
+            // Each branch boxed on its own: a conditional expression would unify long, ulong and double into double.
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
+            {
+                return l;
+            }
+            if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var u))
+            {
+                return u;
+            }
         }
         return d;
     }
@@ -127,11 +134,11 @@ internal static class YamlEmitter
         long or int or GoInt64 => GoTypes.AsLong(v).ToString(CultureInfo.InvariantCulture),
         ulong u => u.ToString(CultureInfo.InvariantCulture),
         double d => FloatText(d),
-        string s => StringScalar(s, indent),
+        string s => StringScalar(s, indent, pretty),
         Dictionary<string, object?> => "{}",
         Dictionary<string, string> => "{}",
         List<object?> or string[] or long[] => "[]",
-        _ => StringScalar(GoPrinter.Sprintf("%v", [v]), indent),
+        _ => StringScalar(GoPrinter.Sprintf("%v", [v]), indent, pretty),
     };
 
     private static string FloatText(double d)
@@ -147,11 +154,13 @@ internal static class YamlEmitter
         return double.IsNaN(d) ? ".nan" : GoFloat.Format(d, 'g', -1);
     }
 
-    private static string StringScalar(string s, int indent)
+    private static string StringScalar(string s, int indent, bool pretty)
     {
-        if (s.Contains('\n', StringComparison.Ordinal) && !HasSpecial(s) && !s.EndsWith(' ') )
+        // yaml.v3 (toYamlPretty) also keeps tabs in literal blocks; yaml.v2 double-quotes them.
+        var literalAllowed = !HasSpecial(pretty ? s.Replace('\t', ' ') : s) && !s.EndsWith(' ');
+        if (s.Contains('\n', StringComparison.Ordinal) && literalAllowed)
         {
-            return Literal(s, indent);
+            return Literal(s, indent, pretty);
         }
         if (s.Length == 0 || ResolvesToNonString(s))
         {
@@ -164,13 +173,15 @@ internal static class YamlEmitter
         return PlainAllowed(s) ? s : "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 
-    private static string Literal(string s, int indent)
+    private static string Literal(string s, int indent, bool pretty)
     {
         var chomp = s.EndsWith("\n\n", StringComparison.Ordinal) ? "+" : s.EndsWith('\n') ? "" : "-";
         var indicator = s.StartsWith(' ') || s.StartsWith('\n') ? "2" : "";
         var body = s.EndsWith('\n') ? s[..^1] : s;
         var sb = new StringBuilder("|" + indicator + chomp);
-        foreach (var line in body.Split('\n'))
+        var lines = body.Split('\n');
+        // yaml.v3 drops a leading empty line of a literal block (its output, reproduced as is).
+        foreach (var line in pretty && lines.Length > 1 && lines[0].Length == 0 ? lines[1..] : lines)
         {
             sb.Append('\n');
             if (line.Length > 0)
@@ -181,8 +192,17 @@ internal static class YamlEmitter
         return sb.ToString();
     }
 
+    // yaml.v2 resolves these plain scalars to timestamps, so such strings are quoted.
+    private static readonly System.Text.RegularExpressions.Regex Timestamp = new(
+        @"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\.[0-9]*)?([ \t]*(Z|[-+][0-9]{1,2}(:?[0-9]{2})?))?)?$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     private static bool ResolvesToNonString(string s)
     {
+        if (Timestamp.IsMatch(s))
+        {
+            return true;
+        }
         var node = new YamlDotNet.RepresentationModel.YamlScalarNode(s) { Style = YamlDotNet.Core.ScalarStyle.Plain };
         try
         {

@@ -28,6 +28,9 @@ internal static class DefaultFunctions
         // Gyre engines never read the process environment: env yields "" and expandenv drops references, as if unset.
         m["env"] = F(_ => "", ArgType.String);
         m["expandenv"] = F(a => ExpandEnv(S(a[0])), ArgType.String);
+        // Sprig resolves the name with DNS; engines do no network I/O, so templates parse but the call fails clearly.
+        m["getHostByName"] = F(a => throw new TemplateFunctionException("getHostByName " + Formatting.GoQuote.Quote(S(a[0])) +
+            ": name resolution is not available while rendering in Gyre"), ArgType.String);
     }
 
     private static string Must(object? v, Func<string> f) =>

@@ -22,6 +22,7 @@ public static class SprigFunctions
         DateFunctions.Register(m, options);
         PathFunctions.Register(m);
         UrlFunctions.Register(m);
+        CryptoFunctions.Register(m, options);
         return m;
     }
 

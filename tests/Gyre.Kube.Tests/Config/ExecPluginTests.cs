@@ -127,5 +127,29 @@ public sealed class ExecPluginTests : IDisposable
         Assert.Equal("Bearer rotated", server.Requests.Last().Headers["Authorization"].Single());
     }
 
+    [Fact]
+    public async Task A_client_certificate_from_the_plugin_is_presented_in_the_TLS_handshake()
+    {
+        using var pki = new TestPki();
+        _dir.Write("cert.pem", pki.ClientCertificatePem);
+        _dir.Write("key.pem", pki.ClientKeyPem);
+        var plugin = _dir.Write("cert.sh", $$$"""
+            #!/bin/sh
+            cert=$(awk 'BEGIN{ORS="\\n"} {print}' "{{{_dir.Path}}}/cert.pem")
+            key=$(awk 'BEGIN{ORS="\\n"} {print}' "{{{_dir.Path}}}/key.pem")
+            printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"clientCertificateData":"%s","clientKeyData":"%s"}}' "$cert" "$key"
+            """);
+        await using var server = await TestHttpServer.StartAsync(c => Answer(c, "none"), pki.Server, requireClientCertFromCa: pki.Ca);
+        var connection = await Connect(server.Address, plugin, "client.authentication.k8s.io/v1");
+        var withCa = new KubeConnection { Server = connection.Server, Exec = connection.Exec, CertificateAuthorityPem = pki.CaPem };
+        using var client = new KubeClient(withCa, Connections.NoRetries);
+
+        await client.Resource(Namespaces).GetAsync(null, "default", TestTimeout.Token);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("CN=admin, O=system:masters", request.ClientCertificateSubject);
+        Assert.False(request.Headers.ContainsKey("Authorization"));
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -39,7 +39,7 @@ public sealed class SharedInformerReconnectTests
 
         factory.StartAll();
         await factory.WaitForCacheSyncAsync(TestTimeout.Token);
-        await TestTimeout.Until(() => informer.ListCount == 2 && recorder.Seen.Count == 6, $"the relist after 410 (lists {informer.ListCount}, seen {string.Join(" | ", recorder.Seen)}, requests {string.Join(" ", server.Requests.Select(r => r.PathAndQuery))})");
+        await TestTimeout.Until(() => informer.ListCount == 2 && recorder.Seen.Count == 6 && server.Requests.Count(r => r.PathAndQuery.Contains("watch=1")) == 3, $"the relist after 410 (lists {informer.ListCount}, seen {string.Join(" | ", recorder.Seen)}, requests {string.Join(" ", server.Requests.Select(r => r.PathAndQuery))})");
 
         Assert.Equal(["add a 2 initial", "add b 3 initial", "update a 4", "delete b", "update a 4", "add c 9"], recorder.Seen);
         Assert.Equal(["default/a", "default/c"], informer.Cache.List().Select(ObjectCache.KeyOf));
@@ -72,5 +72,24 @@ public sealed class SharedInformerReconnectTests
         await TestTimeout.Until(() => late.Seen.Count == 2, "the resync");
 
         Assert.Equal(["add a 2 initial", "update a 2"], late.Seen);
+    }
+
+    [Fact]
+    public async Task A_failed_list_is_retried_until_it_succeeds()
+    {
+        var script = new ScriptedWatchServer();
+        script.Lists.Enqueue(ScriptedWatchServer.Forbidden);
+        script.Lists.Enqueue(ScriptedWatchServer.List("3", ScriptedWatchServer.Cm("a", "2")));
+        await using var server = await TestHttpServer.StartAsync(script.HandleAsync);
+        using var client = new KubeClient(Connections.Plain(server.Address), Connections.NoRetries);
+        var log = new CollectingLogger();
+        await using var factory = new SharedInformerFactory(client, logger: log);
+        var informer = factory.GetOrCreate(ConfigMaps, new InformerOptions { Namespace = "default" });
+
+        informer.Start();
+        await informer.WaitForSyncAsync(TestTimeout.Token);
+
+        Assert.NotNull(informer.Cache.Get("default", "a"));
+        Assert.Contains(log.Lines, l => l.Contains("Forbidden (403)", StringComparison.Ordinal));
     }
 }

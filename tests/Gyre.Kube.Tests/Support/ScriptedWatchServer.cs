@@ -35,6 +35,13 @@ public sealed class ScriptedWatchServer
             Lists.TryDequeue(out list);
         }
 
+        if (list == Forbidden)
+        {
+            context.Response.StatusCode = 403;
+            await context.Response.WriteAsync("""{"kind":"Status","apiVersion":"v1","code":403,"reason":"Forbidden","message":"configmaps is forbidden"}""");
+            return;
+        }
+
         await context.Response.WriteAsync(list ?? """{"kind":"ConfigMapList","metadata":{"resourceVersion":"1"},"items":[]}""");
     }
 
@@ -62,6 +69,9 @@ public sealed class ScriptedWatchServer
 
     public static string List(string rv, params string[] items) =>
         $$"""{"kind":"ConfigMapList","apiVersion":"v1","metadata":{"resourceVersion":"{{rv}}"},"items":[{{string.Join(",", items)}}]}""";
+
+    /// <summary>Queue this as a list answer to make that list fail with 403 Forbidden.</summary>
+    public const string Forbidden = "403";
 
     public const string Gone = """{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","status":"Failure","message":"too old resource version: 2 (10)","reason":"Expired","code":410}}""";
 }

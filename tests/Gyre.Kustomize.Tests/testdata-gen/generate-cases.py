@@ -8,11 +8,27 @@ import os, shutil, textwrap, itertools
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testdata")
 MARK = "generated-case"
 written = []
+changed = []
+
+def snapshot(d):
+    result = {}
+    for base, _, names in os.walk(d):
+        for n in names:
+            p = os.path.join(base, n)
+            rel = os.path.relpath(p, d)
+            if rel.startswith("expected."):
+                continue
+            result[rel] = ("symlink", os.readlink(p)) if os.path.islink(p) else open(p, "rb").read()
+    return result
 
 def case(name, files, build=None, culprit=None):
     d = os.path.join(ROOT, name)
     if os.path.isdir(d):
+        before = snapshot(d)
+        kept = {n: open(os.path.join(d, n), "rb").read() for n in ("expected.yaml", "expected.error") if os.path.exists(os.path.join(d, n))}
         shutil.rmtree(d)
+    else:
+        before, kept = None, {}
     os.makedirs(d)
     for path, content in files.items():
         p = os.path.join(d, path)
@@ -27,6 +43,11 @@ def case(name, files, build=None, culprit=None):
         open(os.path.join(d, "build-path"), "w").write(build + "\n")
     if culprit:
         open(os.path.join(d, "culprit"), "w").write("\n".join(culprit) + "\n")
+    if before is not None and snapshot(d) == before:
+        for n, content in kept.items():
+            open(os.path.join(d, n), "wb").write(content)
+    else:
+        changed.append(name)
     written.append(name)
 
 def raw(text):
@@ -1060,7 +1081,7 @@ case("error-patch-target-not-found", {"kustomization.yaml": kust("patches:\n- pa
     "p.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ghost\nspec:\n  replicas: 1\n"}, culprit=["p.yaml", "Deployment/ghost", "patches"])
 case("error-psm-target-not-found", {"kustomization.yaml": kust("patchesStrategicMerge:\n- p.yaml\n", ["cm.yaml"]), "cm.yaml": CONFIGMAP,
     "p.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ghost\n"}, culprit=["p.yaml", "Deployment/ghost"])
-case("error-json-patch-bad-path", {"kustomization.yaml": kust("patches:\n- target:\n    kind: ConfigMap\n  patch: |-\n    - op: replace\n      path: /spec/nothing/here\n      value: 1\n", ["cm.yaml"]), "cm.yaml": CONFIGMAP}, culprit=["/spec/nothing/here"])
+case("error-json-patch-bad-path", {"kustomization.yaml": kust("patches:\n- target:\n    kind: ConfigMap\n  patch: |-\n    - op: replace\n      path: /spec/nothing/here\n      value: 1\n", ["cm.yaml"]), "cm.yaml": CONFIGMAP}, culprit=["/spec/nothing/here", "ConfigMap/app-config", "kustomization.yaml"])
 case("error-json-patch-remove-missing", {"kustomization.yaml": kust("patches:\n- target:\n    kind: ConfigMap\n  patch: |-\n    - op: remove\n      path: /data/absent\n", ["cm.yaml"]), "cm.yaml": CONFIGMAP}, culprit=["/data/absent"])
 case("error-json-patch-no-target", {"kustomization.yaml": kust("patches:\n- patch: |-\n    - op: remove\n      path: /data\n", ["cm.yaml"]), "cm.yaml": CONFIGMAP}, culprit=["target"])
 case("error-remote-resource", {"kustomization.yaml": kust("", ["https://github.com/example/repo//deploy?ref=v1"])}, culprit=["https://github.com/example/repo", "resources"])
@@ -1075,8 +1096,140 @@ case("error-component-as-resource", {"kustomization.yaml": kust("", ["comp"]), "
 case("error-kustomization-as-component", {"kustomization.yaml": "components:\n- notcomp\n", "notcomp/kustomization.yaml": kust("", [])}, culprit=["notcomp"])
 case("error-replicas-no-match", {"kustomization.yaml": kust("replicas:\n- name: ghost\n  count: 2\n", ["d.yaml"]), "d.yaml": deployment()}, culprit=["ghost", "replicas"])
 
+
+# ---------------------------------------------------------------- 14. vars, origin annotations, more interactions
+VARS_K = """
+vars:
+- name: SVC_NAME
+  objref:
+    kind: Service
+    name: web
+    apiVersion: v1
+- name: CFG_MODE
+  objref:
+    kind: ConfigMap
+    name: app-config
+    apiVersion: v1
+  fieldref:
+    fieldpath: data.mode
+- name: REPLICAS
+  objref:
+    kind: Deployment
+    name: web
+    apiVersion: apps/v1
+  fieldref:
+    fieldpath: spec.replicas
+"""
+VARS_DEPLOY = deployment().replace("value: prod", "value: $(SVC_NAME).$(CFG_MODE).svc").replace("mountPath: /etc/cfg", "mountPath: /etc/$(SVC_NAME)") \
+    .replace("        env:\n", "        args: [\"--svc=$(SVC_NAME)\", \"--replicas\", \"$(REPLICAS)\", \"$$(ESCAPED)\", \"$(UNKNOWN)\"]\n        env:\n")
+case("vars-basic", {"kustomization.yaml": kust(VARS_K, ["d.yaml", "svc.yaml", "cm.yaml"]), "d.yaml": VARS_DEPLOY, "svc.yaml": SERVICE, "cm.yaml": CONFIGMAP})
+case("vars-with-prefix", {"kustomization.yaml": kust("namePrefix: p-\n" + VARS_K, ["d.yaml", "svc.yaml", "cm.yaml"]), "d.yaml": VARS_DEPLOY, "svc.yaml": SERVICE, "cm.yaml": CONFIGMAP})
+case("vars-from-base", {"overlay/kustomization.yaml": kust("nameSuffix: -o\n", ["../base"]),
+    "base/kustomization.yaml": kust(VARS_K, ["d.yaml", "svc.yaml", "cm.yaml"]), "base/d.yaml": VARS_DEPLOY, "base/svc.yaml": SERVICE, "base/cm.yaml": CONFIGMAP}, build="overlay")
+case("vars-generated-configmap", {"kustomization.yaml": kust("configMapGenerator:\n- name: app-config\n  literals:\n  - mode=gen\n" + VARS_K, ["d.yaml", "svc.yaml"]), "d.yaml": VARS_DEPLOY, "svc.yaml": SERVICE})
+case("buildmetadata-origin", {"overlay/kustomization.yaml": kust("buildMetadata: [originAnnotations]\nnamePrefix: o-\n", ["../base", "svc.yaml"]), "overlay/svc.yaml": SERVICE,
+    "base/kustomization.yaml": kust("configMapGenerator:\n- name: gen\n  literals:\n  - a=1\n", ["d.yaml"]), "base/d.yaml": deployment()}, build="overlay")
+case("buildmetadata-origin-managedby", {"kustomization.yaml": kust("buildMetadata: [originAnnotations, managedByLabel]\nsecretGenerator:\n- name: s\n  literals:\n  - a=1\n", ["cm.yaml"]), "cm.yaml": CONFIGMAP})
+for i, (prefix, suffix, ns) in enumerate(itertools.product(["", "p-"], ["", "-s"], ["", "team"])):
+    body = (f"namePrefix: {prefix}\n" if prefix else "") + (f"nameSuffix: {suffix}\n" if suffix else "") + (f"namespace: {ns}\n" if ns else "")
+    case(f"matrix-names-generators-{i}", {"overlay/kustomization.yaml": kust(body + "configMapGenerator:\n- name: app-config\n  behavior: merge\n  literals:\n  - overlay=yes\n", ["../base"]),
+        "base/kustomization.yaml": kust("configMapGenerator:\n- name: app-config\n  literals:\n  - mode=base\nsecretGenerator:\n- name: app-secret\n  literals:\n  - password=x\n", sorted(ALL.keys() - {"configmap.yaml", "secret.yaml"})),
+        **{f"base/{k}": v for k, v in ALL.items() if k not in ("configmap.yaml", "secret.yaml")}}, build="overlay")
+for i, kinds in enumerate([["deployment.yaml", "statefulset.yaml"], ["cronjob.yaml", "hpa.yaml"], ["ingress.yaml", "service.yaml"], ["rolebinding.yaml", "role.yaml", "sa.yaml"]]):
+    files = {k: ALL[k] for k in kinds}
+    case(f"matrix-everything-{i}", {"kustomization.yaml": kust("""
+namespace: prod
+namePrefix: x-
+nameSuffix: -y
+labels:
+- pairs:
+    team: t
+  includeSelectors: true
+commonAnnotations:
+  a: b
+images:
+- name: nginx
+  newName: mirror/nginx
+  newTag: "2"
+- name: postgres
+  digest: sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+configMapGenerator:
+- name: app-config
+  literals:
+  - mode=matrix
+secretGenerator:
+- name: app-secret
+  literals:
+  - password=m
+""" + ("replicas:\n- name: web\n  count: 4\n" if "deployment.yaml" in files else ""), sorted(files)), **files})
+case("flux-layout-clusters", {
+    "clusters/staging/kustomization.yaml": kust("", ["flux-system", "../../infrastructure", "apps.yaml"]),
+    "clusters/staging/flux-system/kustomization.yaml": kust("", ["gotk-sync.yaml"]),
+    "clusters/staging/flux-system/gotk-sync.yaml": FLUX_GIT.replace("podinfo", "flux-system") + "---\n" + FLUX_KS.replace("name: apps", "name: flux-system"),
+    "clusters/staging/apps.yaml": FLUX_KS.replace("production", "staging"),
+    "infrastructure/kustomization.yaml": kust("namespace: infra\n", ["sources.yaml", "release.yaml"]),
+    "infrastructure/sources.yaml": FLUX_GIT, "infrastructure/release.yaml": FLUX_HR}, build="clusters/staging")
+case("component-with-generators-and-images", {
+    "overlay/kustomization.yaml": kust("namespace: dev\ncomponents:\n- ../components/monitoring\n- ../components/debug\n", ["../base"]),
+    "base/kustomization.yaml": kust("configMapGenerator:\n- name: app-config\n  literals:\n  - mode=base\n", ["d.yaml", "svc.yaml"]), "base/d.yaml": deployment(), "base/svc.yaml": SERVICE,
+    "components/monitoring/kustomization.yaml": COMPONENT + "resources:\n- monitor.yaml\nlabels:\n- pairs:\n    monitored: 'true'\n",
+    "components/monitoring/monitor.yaml": "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n",
+    "components/debug/kustomization.yaml": COMPONENT + "images:\n- name: nginx\n  newTag: debug\nconfigMapGenerator:\n- name: app-config\n  behavior: merge\n  literals:\n  - debug=on\n"}, build="overlay")
+
+# ---------------------------------------------------------------- 15. directives, overlay targeting, edge cases
+DIRECTIVES = {
+    "list-replace": "spec:\n  template:\n    spec:\n      containers:\n      - $patch: replace\n      - name: only\n        image: only:1\n",
+    "set-element-order": "spec:\n  template:\n    spec:\n      $setElementOrder/containers:\n      - name: app\n      containers:\n      - name: app\n        image: x:1\n",
+    "retain-keys": "spec:\n  strategy:\n    $retainKeys:\n    - type\n    type: Recreate\n",
+    "delete-env": "spec:\n  template:\n    spec:\n      containers:\n      - name: app\n        env:\n        - name: MODE\n          $patch: delete\n",
+    "null-in-list-element": "spec:\n  template:\n    spec:\n      containers:\n      - name: app\n        ports: null\n",
+    "empty-map": "spec:\n  template:\n    metadata:\n      annotations: {}\n",
+    "scalar-to-map": "spec:\n  replicas:\n    nested: true\n",
+    "new-list": "spec:\n  template:\n    spec:\n      tolerations:\n      - key: k\n        operator: Exists\n      imagePullSecrets:\n      - name: regcred\n",
+    "multi-doc": None,
+}
+for key, body in DIRECTIVES.items():
+    header = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n"
+    if body is None:
+        patch = header + "spec:\n  replicas: 3\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n"
+    else:
+        patch = header + body
+    case(f"patch-directive-{key}", {"kustomization.yaml": kust("patchesStrategicMerge:\n- patch.yaml\n", ["d.yaml", "svc.yaml"]),
+                                    "d.yaml": deployment(), "svc.yaml": SERVICE, "patch.yaml": patch},
+         culprit=["patch.yaml", "Deployment/web", "replicas"] if key == "scalar-to-map" else None)
+case("overlay-patch-by-base-name", {"overlay/kustomization.yaml": kust("namePrefix: o-\npatches:\n- path: p.yaml\n- target:\n    kind: Deployment\n    name: web\n  patch: |-\n    - op: add\n      path: /metadata/annotations\n      value:\n        by-target: 'yes'\n", ["../base"]),
+    "overlay/p.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 12\n",
+    "base/kustomization.yaml": kust("namePrefix: b-\nnamespace: base-ns\n", ["d.yaml"]), "base/d.yaml": deployment()}, build="overlay")
+case("overlay-patch-by-prefixed-name", {"overlay/kustomization.yaml": kust("patches:\n- path: p.yaml\n", ["../base"]),
+    "overlay/p.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: b-web\nspec:\n  replicas: 13\n",
+    "base/kustomization.yaml": kust("namePrefix: b-\n", ["d.yaml"]), "base/d.yaml": deployment()}, build="overlay")
+case("overlay-namespace-patch-target-namespace", {"overlay/kustomization.yaml": kust("namespace: two\npatches:\n- target:\n    namespace: one\n  patch: |-\n    - op: add\n      path: /metadata/labels/from-one\n      value: 'yes'\n", ["../base"]),
+    "base/kustomization.yaml": kust("", ["objs.yaml"]), "base/objs.yaml": CONFIGMAP.replace("name: app-config", "name: a\n  namespace: one\n  labels: {}") + "---\n" + CONFIGMAP.replace("name: app-config", "name: b\n  labels: {}")}, build="overlay")
+case("error-duplicate-from-two-bases", {"kustomization.yaml": kust("", ["a", "b"]), "a/kustomization.yaml": kust("", ["cm.yaml"]), "a/cm.yaml": CONFIGMAP,
+    "b/kustomization.yaml": kust("", ["cm.yaml"]), "b/cm.yaml": CONFIGMAP}, culprit=["ConfigMap/app-config"])
+case("generator-invalid-key", {"kustomization.yaml": "configMapGenerator:\n- name: cfg\n  literals:\n  - 'bad key=1'\n"})
+case("generator-binary-file", {"kustomization.yaml": "configMapGenerator:\n- name: cfg\n  files:\n  - blob.bin\n", "blob.bin": raw("\x00\x01\x02\xff\xfe")})
+case("generator-secret-merge-plain", {"kustomization.yaml": kust("secretGenerator:\n- name: app-secret\n  behavior: merge\n  literals:\n  - extra=1\n", ["secret.yaml"]), "secret.yaml": SECRET})
+case("generator-replace-plain", {"kustomization.yaml": kust("configMapGenerator:\n- name: app-config\n  behavior: replace\n  literals:\n  - only=1\n", ["cm.yaml"]), "cm.yaml": CONFIGMAP.replace("name: app-config", "name: app-config\n  labels:\n    keep: me")})
+case("images-custom-fieldspec", {"kustomization.yaml": kust("configurations:\n- images.yaml\nimages:\n- name: nginx\n  newTag: custom\n", ["w.yaml"]),
+    "images.yaml": "images:\n- path: spec/runner/image\n  kind: Widget\n", "w.yaml": WIDGET.replace("spec:\n", "spec:\n  runner:\n    image: nginx:1\n")})
+case("namespace-cluster-scoped-keeps-namespace", {"kustomization.yaml": kust("namespace: prod\n", ["objs.yaml"]),
+    "objs.yaml": CLUSTERROLE.replace("name: viewer", "name: viewer\n  namespace: wrong") + "---\n" + NAMESPACE})
+case("namespace-rolebinding-other-ns-subjects", {"kustomization.yaml": kust("namespace: prod\nnamePrefix: p-\n", ["sa.yaml", "rb.yaml"]), "sa.yaml": SA,
+    "rb.yaml": ROLEBINDING.replace("- kind: User\n  name: jane", "- kind: ServiceAccount\n  name: runner\n  namespace: elsewhere\n- kind: ServiceAccount\n  name: default\n  namespace: kube-system")})
+case("replacements-after-prefix-select", {"kustomization.yaml": kust("namePrefix: p-\nreplacements:\n- source:\n    kind: Service\n    name: web\n  targets:\n  - select:\n      kind: Deployment\n      name: web\n    fieldPaths:\n    - spec.template.spec.containers.[name=app].env.[name=MODE].value\n", ["d.yaml", "svc.yaml"]),
+    "d.yaml": deployment(), "svc.yaml": SERVICE})
+case("labels-on-empty-and-null-metadata", {"kustomization.yaml": kust("commonLabels:\n  a: b\ncommonAnnotations:\n  c: d\n", ["objs.yaml"]),
+    "objs.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\n  labels:\n  annotations: {}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: two\n  labels: {}\n"})
+case("annotations-empty-removed", {"kustomization.yaml": kust("", ["objs.yaml"]),
+    "objs.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\n  annotations: {}\n  labels: {}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: two\n  annotations:\n"})
+case("sort-options-in-base-ignored", {"overlay/kustomization.yaml": kust("", ["../base"]), "base/kustomization.yaml": kust("sortOptions:\n  order: fifo\n", sorted(ALL)), **{f"base/{k}": v for k, v in ALL.items()}}, build="overlay")
+case("psm-multiple-patches-same-target", {"kustomization.yaml": kust("patchesStrategicMerge:\n- a.yaml\n- b.yaml\n", ["d.yaml"]), "d.yaml": deployment(),
+    "a.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  template:\n    metadata:\n      labels:\n        a: a\n",
+    "b.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels:\n        b: b\n"})
+
 # remove stale generated cases
 for d in os.listdir(ROOT):
     if os.path.isfile(os.path.join(ROOT, d, MARK)) and d not in written:
         shutil.rmtree(os.path.join(ROOT, d))
-print(f"{len(written)} generated cases")
+print(f"{len(written)} generated cases; changed (regenerate these): {' '.join(changed)}")

@@ -125,5 +125,28 @@ public sealed class ArchiveExtractorTests : IDisposable
         Assert.Contains("hard links", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Truncated_archive_is_a_clear_error()
+    {
+        var whole = TarGz(File("a.yaml", new string('a', 5000))).ToArray();
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => ExtractAsync(new MemoryStream(whole[..(whole.Length / 2)])));
+
+        Assert.StartsWith("test.tar.gz: extracting the archive: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Empty_directory_archives_to_a_valid_empty_tarball()
+    {
+        Directory.CreateDirectory(_dir.Combine("empty"));
+        using var buffer = new MemoryStream();
+        await ArtifactArchiver.WriteAsync(_dir.Combine("empty"), buffer, null, TestTimeout.Token);
+        buffer.Position = 0;
+
+        await ExtractAsync(buffer);
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.Combine("out")));
+    }
+
     public void Dispose() => _dir.Dispose();
 }

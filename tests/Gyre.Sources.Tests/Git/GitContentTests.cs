@@ -80,6 +80,8 @@ public sealed class GitContentTests(GitHttpFixture fixture) : IClassFixture<GitH
         var result = await _harness.Git.ReconcileAsync(Request(appUrl) with { Include = [include] }, TestTimeout.Token);
 
         Assert.Equal(["app.yaml", "vendor/lib/base.yaml"], (await _harness.FilesOfAsync(result.Artifact)).Keys);
+        Assert.Equal(result.ContentConfig, GitRepositorySource.ContentConfig(Request(appUrl) with { Include = [include] }));
+        Assert.NotEqual(result.ContentConfig, GitRepositorySource.ContentConfig(Request(appUrl)));
         Assert.Equal([included.Artifact], result.IncludedArtifacts);
     }
 

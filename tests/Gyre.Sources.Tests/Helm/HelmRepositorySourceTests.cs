@@ -88,6 +88,25 @@ public sealed class HelmRepositorySourceTests : IClassFixture<RegistryFixture>, 
     }
 
     [Fact]
+    public async Task Client_certificate_from_cert_secret_passes_mutual_tls()
+    {
+        var certificates = TestCertificates.Create();
+        await using var server = await StaticHttpServer.StartAsync(tls: true, certificates, requireClientCertificate: true);
+        server.Files["index.yaml"] = Encoding.UTF8.GetBytes(Index);
+        var request = Request(server.BaseUrl) with { CaCertificate = Encoding.ASCII.GetBytes(certificates.CaPem) };
+
+        var result = await _source.ReconcileAsync(request with
+        {
+            ClientCertificate = Encoding.ASCII.GetBytes(certificates.ClientCertificatePem),
+            ClientKey = Encoding.ASCII.GetBytes(certificates.ClientKeyPem),
+        }, TestTimeout.Token);
+        var error = await Assert.ThrowsAsync<SourceException>(() => _source.ReconcileAsync(request, TestTimeout.Token));
+
+        Assert.True(result.Changed);
+        Assert.True(error.IsTransient);
+    }
+
+    [Fact]
     public async Task Untrusted_certificate_is_refused_without_the_ca()
     {
         await using var server = await StaticHttpServer.StartAsync(tls: true);
@@ -112,6 +131,25 @@ public sealed class HelmRepositorySourceTests : IClassFixture<RegistryFixture>, 
 
         Assert.Equal(SourceReasons.AuthenticationFailed, error.Reason);
         Assert.DoesNotContain("wrong-pass-123", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redirect_to_another_host_is_followed_without_credentials_unless_passCredentials()
+    {
+        await using var repo = await StaticHttpServer.StartAsync();
+        await using var cdn = await StaticHttpServer.StartAsync();
+        cdn.Files["cdn/index.yaml"] = Encoding.UTF8.GetBytes(Index);
+        repo.Redirects["index.yaml"] = cdn.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "/cdn/index.yaml";
+        var request = Request(repo.BaseUrl) with { Credentials = new RegistryCredentials("helm", "helm-pass") };
+
+        var withheld = await _source.ReconcileAsync(request, TestTimeout.Token);
+        var passed = await _source.ReconcileAsync(request with { PassCredentials = true, Key = request.Key with { Name = "passed" } }, TestTimeout.Token);
+
+        Assert.True(withheld.Changed);
+        Assert.True(passed.Changed);
+        Assert.StartsWith("Basic ", repo.Authorizations[0], StringComparison.Ordinal);
+        Assert.Equal("", cdn.Authorizations[0]);
+        Assert.StartsWith("Basic ", cdn.Authorizations[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,18 +42,39 @@ public sealed class GitHttpServer : IAsyncDisposable
     /// <summary>When set, every request waits this long first (to exercise timeouts).</summary>
     public TimeSpan Delay { get; set; }
 
-    public static async Task<GitHttpServer> StartAsync()
+    /// <summary>The CA (PEM) that signed the server certificate when started with TLS.</summary>
+    public string? CaPem { get; private init; }
+
+    public static async Task<GitHttpServer> StartAsync(TestCertificates? tls = null, bool requireClientCertificate = false)
     {
         var root = new TempDirectory();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (tls is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0, l => l.UseHttps(https =>
+            {
+                https.ServerCertificate = tls.Server;
+                if (requireClientCertificate)
+                {
+                    // mTLS: only client certificates issued by the test CA get in.
+                    https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate;
+                    https.ClientCertificateValidation = (certificate, _, _) => certificate.Issuer == "CN=Gyre Test CA";
+                }
+            })));
+        }
+
         var app = builder.Build();
         GitHttpServer? server = null;
         app.Run(context => server!.HandleAsync(context));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new GitHttpServer(app, root, address);
+        var port = new Uri(address).Port;
+        server = new GitHttpServer(app, root, tls is null ? address : $"https://localhost:{port}") { CaPem = tls?.CaPem };
         return server;
     }
 

@@ -23,14 +23,25 @@ public sealed class RegistryServer : IAsyncDisposable
 
     public string Host => $"127.0.0.1:{Port}";
 
-    public static async Task<RegistryServer> StartAsync(string? username = null, string? password = null)
+    public static async Task<RegistryServer> StartAsync(string? username = null, string? password = null, TestCertificates? tls = null)
     {
-        var server = new RegistryServer();
-        await server.RunAsync(username, password);
-        return server;
+        // The free port is probed then released, so another process can take it first: start again on a new port.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new RegistryServer();
+            try
+            {
+                await server.RunAsync(username, password, tls);
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                await server.DisposeAsync();
+            }
+        }
     }
 
-    private async Task RunAsync(string? username, string? password)
+    private async Task RunAsync(string? username, string? password, TestCertificates? tls)
     {
         Port = FreePort();
         var auth = "";
@@ -41,9 +52,17 @@ public sealed class RegistryServer : IAsyncDisposable
             auth = $"auth:\n  htpasswd:\n    realm: gyre-test\n    path: {_dir.Combine("htpasswd")}\n";
         }
 
+        var tlsConfig = "";
+        if (tls is not null)
+        {
+            File.WriteAllText(_dir.Combine("tls.crt"), tls.ServerCertificatePem);
+            File.WriteAllText(_dir.Combine("tls.key"), tls.ServerKeyPem);
+            tlsConfig = $"  tls:\n    certificate: {_dir.Combine("tls.crt")}\n    key: {_dir.Combine("tls.key")}\n";
+        }
+
         File.WriteAllText(_dir.Combine("config.yml"),
             $"version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: {_dir.Combine("data")}\n" +
-            $"  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:{Port}\n{auth}");
+            $"  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:{Port}\n{tlsConfig}{auth}");
         var start = new ProcessStartInfo("docker-registry") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add(_dir.Combine("config.yml"));

@@ -40,6 +40,23 @@ public sealed class SshServer : IAsyncLifetime
         HostPublicKey = File.ReadAllText(_dir.Combine("host_ed25519.pub")).Trim();
         File.WriteAllText(_dir.Combine("authorized_keys"),
             File.ReadAllText(ClientKeyPath + ".pub") + File.ReadAllText(EncryptedClientKeyPath + ".pub"));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartSshdAsync();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // The probed port was taken before sshd bound it: try another.
+                _sshd?.Dispose();
+            }
+        }
+    }
+
+    private async Task StartSshdAsync()
+    {
         Port = FreePort();
         File.WriteAllText(_dir.Combine("sshd_config"), string.Join('\n',
             $"Port {Port}", "ListenAddress 127.0.0.1", $"HostKey {_dir.Combine("host_ed25519")}",

@@ -40,16 +40,30 @@ public sealed class StaticHttpServer : IAsyncDisposable
 
     public int Requests { get; private set; }
 
-    public static async Task<StaticHttpServer> StartAsync(bool tls = false)
+    /// <summary>Paths answered with a 302 to the given absolute URL.</summary>
+    public Dictionary<string, string> Redirects { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Authorization headers seen, in order.</summary>
+    public List<string> Authorizations { get; } = [];
+
+    public static async Task<StaticHttpServer> StartAsync(bool tls = false, TestCertificates? certificates = null, bool requireClientCertificate = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         string? caPem = null;
         if (tls)
         {
-            var (ca, server) = CreateCertificates();
-            caPem = ca.ExportCertificatePem();
-            builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0, l => l.UseHttps(server)));
+            var certs = certificates ?? TestCertificates.Create();
+            caPem = certs.CaPem;
+            builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0, l => l.UseHttps(https =>
+            {
+                https.ServerCertificate = certs.Server;
+                if (requireClientCertificate)
+                {
+                    https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate;
+                    https.ClientCertificateValidation = (certificate, _, _) => certificate.Issuer == "CN=Gyre Test CA";
+                }
+            })));
         }
         else
         {
@@ -68,6 +82,14 @@ public sealed class StaticHttpServer : IAsyncDisposable
     private async Task ServeAsync(HttpContext context)
     {
         Requests++;
+        Authorizations.Add(context.Request.Headers.Authorization.ToString());
+        if (Redirects.TryGetValue(context.Request.Path.Value!.TrimStart('/'), out var redirect))
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = redirect;
+            return;
+        }
+
         if (Username is not null
             && context.Request.Headers.Authorization.ToString() != "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(Username + ":" + Password)))
         {
@@ -82,27 +104,6 @@ public sealed class StaticHttpServer : IAsyncDisposable
         }
 
         await context.Response.Body.WriteAsync(content);
-    }
-
-    private static (X509Certificate2 Ca, X509Certificate2 Server) CreateCertificates()
-    {
-        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var caRequest = new CertificateRequest("CN=Gyre Test CA", caKey, HashAlgorithmName.SHA256);
-        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        var now = DateTimeOffset.UtcNow;
-        var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
-
-        using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var serverRequest = new CertificateRequest("CN=localhost", serverKey, HashAlgorithmName.SHA256);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName("localhost");
-        san.AddIpAddress(IPAddress.Loopback);
-        serverRequest.CertificateExtensions.Add(san.Build());
-        serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var signed = serverRequest.Create(ca, now.AddDays(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(8));
-        var server = X509CertificateLoader.LoadPkcs12(signed.CopyWithPrivateKey(serverKey).Export(X509ContentType.Pkcs12), null);
-        return (ca, server);
     }
 
     public async ValueTask DisposeAsync()

@@ -29,11 +29,25 @@ public sealed class TokenAuthProxy : IAsyncDisposable
 
     public List<string> Scopes { get; } = [];
 
-    public static async Task<TokenAuthProxy> StartAsync(string upstreamHost, string username, string password)
+    /// <summary>Registry API requests (token requests not included).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    private int _requests;
+
+    /// <param name="tls">Serve HTTPS while still advertising a plain-http token realm (a misconfigured or hostile registry).</param>
+    public static async Task<TokenAuthProxy> StartAsync(string upstreamHost, string? username, string? password, TestCertificates? tls = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (tls is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0, l => l.UseHttps(tls.Server)));
+        }
+
         var app = builder.Build();
         var upstream = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri("http://" + upstreamHost) };
         TokenAuthProxy? proxy = null;
@@ -43,7 +57,8 @@ public sealed class TokenAuthProxy : IAsyncDisposable
             var host = proxy!.Host;
             if (context.Request.Path == "/token")
             {
-                if (context.Request.Headers.Authorization.ToString() != expectedBasic)
+                // Anonymous tokens (Docker Hub style) when no user is configured.
+                if (username is not null && context.Request.Headers.Authorization.ToString() != expectedBasic)
                 {
                     context.Response.StatusCode = 401;
                     return;
@@ -58,6 +73,7 @@ public sealed class TokenAuthProxy : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref proxy._requests);
             if (context.Request.Headers.Authorization.ToString() != "Bearer " + Token)
             {
                 var repo = context.Request.Path.Value!.Split('/').Skip(2).TakeWhile(p => p is not ("manifests" or "blobs" or "tags")).ToArray();

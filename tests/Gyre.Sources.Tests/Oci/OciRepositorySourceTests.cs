@@ -234,6 +234,102 @@ public sealed class OciRepositorySourceTests : IClassFixture<RegistryFixture>, I
     }
 
     [Fact]
+    public async Task Tls_registry_is_trusted_through_the_custom_ca()
+    {
+        var certificates = TestCertificates.Create();
+        await using var registry = await RegistryServer.StartAsync(tls: certificates);
+        var trusting = new OciClientOptions { CaCertificate = Encoding.ASCII.GetBytes(certificates.CaPem) };
+        var digest = await PushAsync(registry, "v1", "over tls", trusting);
+
+        var result = await _source.ReconcileAsync(Request(registry) with { Tag = "v1", Client = trusting }, TestTimeout.Token);
+        var error = await Assert.ThrowsAsync<SourceException>(() =>
+            _source.ReconcileAsync(Request(registry) with { Tag = "v1", Client = new OciClientOptions() }, TestTimeout.Token));
+
+        Assert.Equal($"v1@{digest}", result.Artifact.Revision);
+        Assert.Equal(SourceReasons.OciPullFailed, error.Reason);
+    }
+
+    [Fact]
+    public async Task Ignore_rules_apply_to_extracted_layers()
+    {
+        await PushAsync(_registries.Anonymous, "v1", "kept");
+
+        var result = await _source.ReconcileAsync(Request(_registries.Anonymous) with { Tag = "v1", Ignore = "/deploy/" }, TestTimeout.Token);
+
+        Assert.Empty(await FilesOfAsync(result.Artifact));
+    }
+
+    [Fact]
+    public async Task Anonymous_bearer_token_is_requested_without_credentials()
+    {
+        var digest = await PushAsync(_registries.Anonymous, "v1", "public");
+        await using var proxy = await TokenAuthProxy.StartAsync(_registries.Anonymous.Host, null, null);
+
+        var result = await _source.ReconcileAsync(new OciRepositoryRequest
+        {
+            Key = new ArtifactKey("OCIRepository", "default", "anonymous"),
+            Url = $"oci://{proxy.Host}/{_repository}",
+            Tag = "v1",
+            Client = Insecure,
+        }, TestTimeout.Token);
+
+        Assert.Equal($"v1@{digest}", result.Artifact.Revision);
+        Assert.Equal([$"repository:{_repository}:pull"], proxy.Scopes.Distinct());
+    }
+
+    [Fact]
+    public async Task Credentials_are_not_sent_to_a_plain_http_token_realm_of_a_tls_registry()
+    {
+        var certificates = TestCertificates.Create();
+        await using var proxy = await TokenAuthProxy.StartAsync(_registries.Anonymous.Host, "robot", "robot-secret", certificates);
+        var options = new OciClientOptions
+        {
+            Credentials = new RegistryCredentials("robot", "robot-secret"),
+            CaCertificate = Encoding.ASCII.GetBytes(certificates.CaPem),
+        };
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => _source.ReconcileAsync(new OciRepositoryRequest
+        {
+            Key = new ArtifactKey("OCIRepository", "default", "realm"),
+            Url = $"oci://{proxy.Host.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)}/{_repository}",
+            Tag = "v1",
+            Client = options,
+        }, TestTimeout.Token));
+
+        Assert.Equal(SourceReasons.AuthenticationFailed, error.Reason);
+        Assert.Contains("is not an https URL", error.Message, StringComparison.Ordinal);
+        Assert.Empty(proxy.Scopes);
+    }
+
+    [Fact]
+    public async Task Cached_token_makes_an_unchanged_check_a_single_request()
+    {
+        await PushAsync(_registries.Anonymous, "v1", "cached");
+        await using var proxy = await TokenAuthProxy.StartAsync(_registries.Anonymous.Host, "robot", "robot-secret");
+        var cache = new RegistryTokenCache(_time);
+        var request = new OciRepositoryRequest
+        {
+            Key = new ArtifactKey("OCIRepository", "default", "cached"),
+            Url = $"oci://{proxy.Host}/{_repository}",
+            Tag = "v1",
+            Client = new OciClientOptions { Insecure = true, Credentials = new RegistryCredentials("robot", "robot-secret"), TokenCache = cache },
+        };
+        var first = await _source.ReconcileAsync(request, TestTimeout.Token);
+        var (requests, tokens) = (proxy.Requests, proxy.Scopes.Count);
+
+        var second = await _source.ReconcileAsync(request with { CurrentArtifact = first.Artifact, ObservedContentConfig = first.ContentConfig }, TestTimeout.Token);
+        var (afterSecond, tokensAfterSecond) = (proxy.Requests, proxy.Scopes.Count);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await _source.ReconcileAsync(request with { CurrentArtifact = first.Artifact, ObservedContentConfig = first.ContentConfig }, TestTimeout.Token);
+
+        Assert.False(second.Changed);
+        Assert.Equal(1, afterSecond - requests);
+        Assert.Equal(tokens, tokensAfterSecond);
+        Assert.Equal(2, proxy.Requests - afterSecond); // the expired token: challenge, then the HEAD with a new token
+        Assert.Equal(tokens + 1, proxy.Scopes.Count);
+    }
+
+    [Fact]
     public void Url_with_a_tag_is_refused_for_oci_repositories()
     {
         var error = Assert.Throws<SourceException>(() => OciReference.Parse("oci://ghcr.io/org/app:v1", allowTagOrDigest: false));

@@ -422,6 +422,89 @@ case("helm_include_depth_limit", {"t": "{{ define \"loop\" }}{{ include \"loop\"
 case("helm_exec_error_location", {"c/templates/a.yaml": "a: 1\nb: {{ .Values.x.y }}"}, entry="c/templates/a.yaml", data={"Values": {"x": None}}, helm=True)
 case("helm_configmap", {"c/templates/_helpers.tpl": helpers, "c/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-{{ .Chart.Name | trunc 63 | trimSuffix \"-\" }}\n  labels:\n    {{- include \"h.labels\" . | nindent 4 }}\ndata:\n  {{- range $k, $v := .Values.labels }}\n  {{ $k }}: {{ $v | quote }}\n  {{- end }}\n  ports: {{ .Values.ports | toJson | quote }}\n  {{- with .Values.image }}\n  image: \"{{ .repository }}:{{ .tag | default \"latest\" }}\"\n  {{- end }}\n  {{- if not .Values.enabled }}\n  disabled: \"true\"\n  {{- end }}\n"}, entry="c/templates/cm.yaml", data=HV, helm=True)
 
+# ---- combinations and edge cases ---------------------------------------------------------------------------------
+case("combo_unicode_column_error", "héllo wörld {{ .a.b }}", {"a": None})
+case("combo_unicode_len_trunc", "{{ len .u }}|{{ trunc 2 .u }}|{{ substr 0 3 .u }}|{{ upper .u }}|{{ title .u }}", {"u": "éa日本"})
+case("combo_multiline_error_line", "a\nb\n\n{{ if .x }}\n{{ .y.z }}\n{{ end }}", {"x": True, "y": None})
+case("combo_define_error_other_file", {"a.tpl": "x\n{{ define \"d\" }}\n\n{{ index .l 5 }}{{ end }}", "main": "{{ template \"d\" . }}"}, entry="main", data={"l": [1]})
+case("combo_pipeline_with_parens_and_vars", "{{ $x := list 1 2 3 }}{{ range $i, $e := $x }}{{ if gt $i 0 }},{{ end }}{{ $e | add 10 }}{{ end }}")
+case("combo_nested_index_dict", "{{ $d := dict \"a\" (dict \"b\" (list 10 20)) }}{{ index $d \"a\" \"b\" 1 }}|{{ (index $d.a.b 0) }}")
+case("combo_with_range_else", "{{ with .l }}{{ range . }}{{ . }}{{ else }}none{{ end }}{{ else }}nothing{{ end }}", {"l": []})
+case("combo_and_or_values", "{{ or .a .b \"c\" }}|{{ and .x .y }}|{{ or 0 \"\" }}|{{ and 1 \"s\" (list 1) }}", {"a": "", "b": None, "x": 1, "y": "yes"})
+case("combo_error_context_long", "{{ printf \"%s-%s-%s-%s\" \"aaaaaaaaaa\" \"bbbbbbbbbb\" \"cccccccccc\" .n.x }}", {"n": None})
+case("combo_deep_nesting", "{{ if true }}{{ with .a }}{{ range .b }}{{ if . }}{{ with $.c }}{{ . }}{{ end }}{{ end }}{{ end }}{{ end }}{{ end }}", {"a": {"b": [1, 0, 2]}, "c": "C"})
+case("combo_dollar_in_template_call", {"main": "{{ template \"d\" .a }}", "d": "{{ $.x }}-{{ .x }}"}, entry="main", data={"a": {"x": 1}, "x": 2})
+case("combo_range_map_string_values_sorted", "{{ range $k, $v := .m }}{{ $k }}{{ end }}", {"m": {"b": 1, "B": 2, "a": 3, "_": 4, "1": 5, "é": 6}})
+case("combo_json_roundtrip", "{{ .m | toJson | fromJson | toJson }}", {"m": {"x": [1, 2.5, "s", True, None, {"y": {}}]}})
+case("combo_pretty_json_nested", "{{ toPrettyJson .m }}", {"m": {"x": [1, {"y": []}], "z": {}}})
+case("combo_yaml_in_helm", {"c/templates/t.yaml": "spec:\n  {{- toYaml .Values.spec | nindent 2 }}\n  list:\n  {{- toYaml .Values.l | nindent 2 }}"}, entry="c/templates/t.yaml", helm=True,
+     data={"Values": {"spec": {"containers": [{"name": "a", "args": ["--x=1", "y"], "env": [{"name": "E", "value": "1"}]}], "replicas": 2}, "l": [[1, 2], {"a": None}]}})
+case("combo_quote_special", "{{ quote \"tab\\there\" \"nl\\n\" \"é\" \"\\u0001\" \"\\u2028\" }}")
+case("combo_printf_q_unicode", "{{ printf \"%q %+q %x % X\" \"日本\" \"日本\" \"日本\" \"é\" }}")
+case("combo_js_unicode", "{{ js \"日本\\u00a0\\u200b\" }}")
+case("combo_semver_methods_chain", "{{ $v := semver \"v2.3.4-rc.1+b5\" }}{{ $v.Major }}.{{ $v.Minor }}.{{ $v.Patch }} {{ $v.Prerelease }} {{ $v.Metadata }} {{ $v.Original }} {{ $v }}")
+case("combo_ternary_chain", "{{ range .l }}{{ ternary \"even\" \"odd\" (eq (mod . 2) (int64 0)) }} {{ end }}", {"l": [1, 2, 3]})
+case("combo_default_chain", "{{ .a | default .b | default \"z\" }}|{{ default (list 1) .e }}", {"a": "", "b": None, "e": []})
+case("combo_regex_groups", "{{ regexReplaceAll \"(\\\\w+)@(\\\\w+)\\\\.com\" \"bob@example.com, al@test.com\" \"${2}:${1}\" }}")
+case("combo_list_ops", "{{ $l := list 3 1 2 }}{{ $l = append $l 0 }}{{ $l = prepend $l 9 }}{{ $l }}|{{ $l | uniq | len }}|{{ sortAlpha $l }}|{{ last $l }}|{{ first $l }}|{{ initial $l }}|{{ rest $l }}")
+case("combo_dict_ops", "{{ $d := dict \"a\" 1 }}{{ $_ := set $d \"b\" 2 }}{{ $_ := unset $d \"a\" }}{{ $d }}|{{ hasKey $d \"b\" }}|{{ keys $d }}|{{ values $d }}")
+case("combo_merge_nested_deep", "{{ $a := dict \"x\" (dict \"y\" (dict \"z\" 1 \"w\" 2)) }}{{ $b := dict \"x\" (dict \"y\" (dict \"z\" 5 \"v\" 3)) }}{{ merge $a $b }}|{{ mergeOverwrite (deepCopy $a) $b }}")
+case("combo_print_int_float_mix", "{{ print 1 2.0 3.5 \"x\" 4 }}|{{ println 1 2.0 }}|{{ printf \"%v %v\" 1e6 1e-6 }}")
+case("combo_big_ints", "{{ 9223372036854775807 }} {{ -9223372036854775808 }} {{ add 9223372036854775807 1 }} {{ 18446744073709551615 }}")
+case("combo_char_arith", "{{ add 'a' 1 }} {{ printf \"%c%c\" 72 'i' }}")
+case("combo_whitespace_only_template", "   \n\t  ")
+case("combo_empty_template", "")
+case("combo_trailing_text_after_end", "{{ if true }}x{{ end }}\n  tail  ")
+case("combo_crlf", "a\r\n{{- \" b \" -}}\r\nc")
+case("combo_index_missingkey_error", "[{{ index .m \"zz\" }}]", {"m": {}}, options=["missingkey=error"])
+case("combo_missingkey_error_nil_data", "{{ .x }}", None, options=["missingkey=error"])
+case("combo_missingkey_zero_map_string", "[{{ (dict \"a\" 1).b }}]", None, options=["missingkey=zero"])
+case("combo_len_of_int64", "{{ len (int64 3) }}")
+case("combo_eq_list_nil", "{{ eq .l nil }}", {"l": [1]})
+case("combo_not_fn_value", "{{ not .f }}", {"f": 0.0})
+case("combo_urlquery_unicode", "{{ urlquery \"日本 語&x=1\" }}")
+case("combo_html_quote", "{{ html \"a\\u0000b\" }}")
+case("combo_helm_tpl_values_template", {"c/templates/t.yaml": "{{ tpl .Values.tmpl . }}"}, entry="c/templates/t.yaml", helm=True,
+     data={"Values": {"tmpl": "{{ .Release.Name }}-{{ .Values.suffix | default \"none\" }}", "suffix": "s"}, "Release": {"Name": "r"}})
+case("combo_helm_include_in_range", {"c/templates/_h.tpl": "{{ define \"item\" }}- {{ .name }}{{ end }}", "c/templates/t.yaml": "{{ range .Values.items }}{{ include \"item\" . }}\n{{ end }}"}, entry="c/templates/t.yaml", helm=True,
+     data={"Values": {"items": [{"name": "a"}, {"name": "b"}]}})
+case("combo_helm_required_nested_include", {"c/templates/_h.tpl": "{{ define \"need\" }}{{ required \"need .x\" .x }}{{ end }}", "c/templates/t.yaml": "a: {{ include \"need\" . }}"}, entry="c/templates/t.yaml", helm=True, data={})
+case("combo_helm_fail_in_include", {"c/templates/_h.tpl": "{{ define \"f\" }}{{ fail \"bad thing\" }}{{ end }}", "c/templates/t.yaml": "{{ include \"f\" . }}"}, entry="c/templates/t.yaml", helm=True, data={})
+case("combo_helm_no_value_in_list", "{{ list .Values.a .Values.b }}|{{ printf \"%v\" .Values.a }}", {"Values": {"b": 1}}, helm=True)
+
+# ---- crypto (random output is checked for shape; derived and decrypted values exactly) ----------------------------
+crypto = {
+    "derivePassword": ['derivePassword 1 "long" "password" "user" "example.com"', 'derivePassword 2 "maximum" "pw" "u" "site"', 'derivePassword 1 "pin" "pw" "u" "site"',
+                       'derivePassword 7 "basic" "é" "ü" "s"', 'derivePassword 1 "nope" "pw" "u" "s"', 'derivePassword 1 "short" "" "" ""'],
+    "decryptAES": ['decryptAES "secretkey" "Gei07G9NGkUnqO6OkNcx3YpEFmooXBehwM0Q3XP30Lc="', 'decryptAES "k" (encryptAES "k" "round trip")', 'decryptAES "k" ""', 'encryptAES "k" ""',
+                   'encryptAES "k" "x" | len', 'decryptAES "k" "!!notbase64"'],
+    "bcrypt": ['bcrypt "pw" | len', 'regexMatch "^\\\\$2a\\\\$10\\\\$[./A-Za-z0-9]{53}$" (bcrypt "pw")', 'regexMatch "^admin:\\\\$2a\\\\$10\\\\$" (htpasswd "admin" "pw")', 'htpasswd "a:b" "pw"'],
+    "genPrivateKey": ['genPrivateKey "ecdsa" | hasPrefix "-----BEGIN EC PRIVATE KEY-----\\n"', 'genPrivateKey "ecdsa" | hasSuffix "-----END EC PRIVATE KEY-----\\n"', 'genPrivateKey "bogus"',
+                      'genPrivateKey "rsa" | hasPrefix "-----BEGIN RSA PRIVATE KEY-----\\n"'],
+    "genCA": ['$ca := genCA "my-ca" 365 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----\\n" $ca.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----\\n" $ca.Key }} {{ typeOf $ca',
+              '$ca := genCA "ca" 10 }}{{ $c := genSignedCert "svc" (list "10.0.0.1") (list "svc.ns.svc") 5 $ca }}{{ hasSuffix "-----END CERTIFICATE-----\\n" $c.Cert }} {{ ne $c.Cert $ca.Cert',
+              '$c := genSelfSignedCert "self" nil nil 3 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert',
+              '$ca := genCA "ca" 10 }}{{ $b := buildCustomCert ($ca.Cert | b64enc) ($ca.Key | b64enc) }}{{ eq $b.Cert $ca.Cert }} {{ eq $b.Key $ca.Key',
+              '$k := genPrivateKey "rsa" }}{{ $ca := genCAWithKey "ca" 1 $k }}{{ eq $ca.Key $k', 'genSignedCert "x" nil nil 1 "notacert"',
+              '$c := genSelfSignedCertWithKey "self" (list "127.0.0.1") (list "localhost") 3 (genPrivateKey "rsa") }}{{ len $c.Key | lt 100'],
+}
+for fn, exprs in crypto.items():
+    for i, e in enumerate(exprs):
+        case("crypto_%s_%d" % (fn, i), "[{{ %s }}]" % e)
+
+# ---- YAML output corner cases ------------------------------------------------------------------------------------
+yaml_values = {
+    "nested_lists": [[1, [2, 3]], [], [[]]], "list_of_lists_of_maps": [[{"a": 1}], [{"b": {"c": [1]}}]],
+    "strings": ["a: b", "a:b", "x #y", "x#y", "[x", "{x", "*x", "&x", "!x", "|x", ">x", "%x", "@x", "`x", "'x", "\"x", "x'", "-", "- ", "?", "? x", ":", "x:", "...", "---", "a\\b", "ü", "\u00a0x", "0.5", ".5", "1_000", "0x", "0b12", "+1", "-1", "1e5", "1E5", "12:30", "yes", "No", "OFF", "~", "Null", "nan", ".nan", ".inf", "-.inf", "2001-12-14", "2001-12-14t21:59:43.10-05:00", "=", "<<", "true ", " "],
+    "multiline": ["a\nb", "a\nb\n", "a\nb\n\n", "\na", "a\n ", " a\nb", "tab\tin\nline", "x\r\ny"],
+    "numbers": [0, -0.0, 1.0, 1.5, 100000000, 1e15, 1e16, 1e20, 1e21, 123456789012, 0.000001, 1e-7, -3, 2.5e-10],
+    "keys": {"b": 1, "a": {"z": 1, "y": [1, {"x": 2}]}, "c d": 2, "e:f": 3, "": 4, "1": 5, "true": 6, "null": 7},
+}
+for k, v in yaml_values.items():
+    case("yaml_toYaml_" + k, {"c/templates/t.yaml": "{{ toYaml .Values.v }}"}, entry="c/templates/t.yaml", helm=True, data={"Values": {"v": v}})
+    case("yaml_toYamlPretty_" + k, {"c/templates/t.yaml": "{{ toYamlPretty .Values.v }}"}, entry="c/templates/t.yaml", helm=True, data={"Values": {"v": v}})
+    case("yaml_nindent_" + k, {"c/templates/t.yaml": "v:\n  {{- toYaml .Values.v | nindent 2 }}"}, entry="c/templates/t.yaml", helm=True, data={"Values": {"v": v}})
+
 # ---- write --------------------------------------------------------------------------------------------------------
 for old in glob.glob(os.path.join(here, "cases", "gen_*.json")):
     os.remove(old)

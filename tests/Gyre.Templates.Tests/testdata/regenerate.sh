@@ -32,6 +32,12 @@ GO111MODULE=off GOPATH="$gp:/usr/share/gocode" GOFLAGS= GOPROXY=off GOCACHE="$ou
 check=0
 [ "${1:-}" = "--check" ] && check=1
 mkdir -p "$here/expected"
+if ((!check)); then
+  # Goldens of cases that no longer exist go away with them.
+  for e in "$here"/expected/*.json; do
+    [ -f "$here/cases/$(basename "$e")" ] || rm -f "$e"
+  done
+fi
 diffs=0 n=0
 for c in "$here"/cases/*.json; do
   name="$(basename "$c")"

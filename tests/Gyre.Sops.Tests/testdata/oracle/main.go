@@ -1,7 +1,7 @@
 // Oracle for Gyre's SOPS golden files: decrypts a sops YAML or JSON file with a known data key and prints the
 // plaintext the way sops's stores do (real gopkg.in/yaml.v3 from Debian's golang-gopkg-yaml.v3-dev with
 // SetIndent(4); encoding/json + json.Indent with tabs). It follows sops's store code (tree of items, comments as
-// items, appendTreeBranch) but shares nothing with Gyre. Usage: oracle <yaml|json> <file> <datakey-hex>
+// items, appendTreeBranch) but shares nothing with Gyre. Usage: oracle <yaml|json> <file> <datakey-hex>, or oracle yaml-plain <file> -
 package main
 
 import (
@@ -273,6 +273,33 @@ func appendBranch(b branch, m *yaml.Node) {
 	}
 }
 
+// yamlRoundTrip is sops's LoadPlainFile followed by EmitPlainFile: what `sops decrypt` prints for a file whose
+// values decrypt to exactly what the plaintext held. Exercises the emitter on arbitrary inputs.
+func yamlRoundTrip(in []byte) []byte {
+	var out bytes.Buffer
+	e := yaml.NewEncoder(&out)
+	e.SetIndent(4)
+	d := yaml.NewDecoder(bytes.NewReader(in))
+	for {
+		var doc yaml.Node
+		if err := d.Decode(&doc); err == io.EOF {
+			break
+		} else if err != nil {
+			panic(err)
+		}
+		b := appendNode(&doc, branch{}, false)
+		root := yaml.Node{Kind: yaml.DocumentNode}
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		appendBranch(b, m)
+		root.Content = append(root.Content, m)
+		if err := e.Encode(&root); err != nil {
+			panic(err)
+		}
+	}
+	e.Close()
+	return out.Bytes()
+}
+
 func yamlDecrypt(in []byte) []byte {
 	var out bytes.Buffer
 	e := yaml.NewEncoder(&out)
@@ -365,6 +392,19 @@ func encode(v interface{}) string {
 	return string(b)
 }
 
+// jsonRoundTrip is sops's JSON LoadPlainFile followed by EmitPlainFile.
+func jsonRoundTrip(in []byte) []byte {
+	dec := json.NewDecoder(bytes.NewReader(in))
+	dec.Token()
+	b := jsonBranch(dec)
+	var out bytes.Buffer
+	if err := json.Indent(&out, []byte(encode(b)), "", "\t"); err != nil {
+		panic(err)
+	}
+	out.WriteByte('\n')
+	return out.Bytes()
+}
+
 func jsonDecrypt(in []byte) []byte {
 	dec := json.NewDecoder(bytes.NewReader(in))
 	dec.Token()
@@ -390,7 +430,11 @@ func main() {
 		panic(err)
 	}
 	key, _ = hex.DecodeString(os.Args[3])
-	if os.Args[1] == "yaml" {
+	if os.Args[1] == "json-plain" {
+		os.Stdout.Write(jsonRoundTrip(in))
+	} else if os.Args[1] == "yaml-plain" {
+		os.Stdout.Write(yamlRoundTrip(in))
+	} else if os.Args[1] == "yaml" {
 		os.Stdout.Write(yamlDecrypt(in))
 	} else {
 		os.Stdout.Write(jsonDecrypt(in))

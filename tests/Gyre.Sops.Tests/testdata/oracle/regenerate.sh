@@ -8,6 +8,13 @@ testdata="$(dirname "$here")"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 cp "$here/main.go" "$work/"
 (cd "$work" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$work/cache" go build -o oracle main.go)
+# Emitter cases: plaintext YAML round-tripped through sops's YAML store (load, then print).
+for input in "$testdata"/emitter/*.input.yaml; do
+  "$work/oracle" yaml-plain "$input" - > "${input%.input.yaml}.expected.yaml"
+done
+for input in "$testdata"/emitter/*.input.json; do
+  "$work/oracle" json-plain "$input" - > "${input%.input.json}.expected.json"
+done
 cd "$testdata/vectors"
 find . -name '*.decrypted.json' | sort | while read -r meta; do
   file="${meta%.decrypted.json}"

@@ -93,6 +93,19 @@ public sealed class ListWatchTests : IClassFixture<ClusterFixture>
     }
 
     [Fact]
+    public async Task A_selector_watch_sees_objects_enter_and_leave_the_selection()
+    {
+        var ns = await _cluster.NamespaceAsync("selwatch");
+        (await K.RunAsync("-n", ns, "create", "configmap", "moving")).Ok();
+        var watch = K.RunAsync("get", "--raw", $"/api/v1/namespaces/{ns}/configmaps?watch=true&labelSelector=app%3Dweb&timeoutSeconds=3");
+        await Task.Delay(500);
+        (await K.RunAsync("-n", ns, "label", "cm", "moving", "app=web")).Ok();
+        (await K.RunAsync("-n", ns, "label", "cm", "moving", "app=db", "--overwrite")).Ok();
+        var types = (await watch).Ok().Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!["type"]!.GetValue<string>());
+        Assert.Equal(["ADDED", "DELETED"], types);
+    }
+
+    [Fact]
     public async Task Concurrent_watchers_all_receive_every_event()
     {
         var ns = await _cluster.NamespaceAsync("many");

@@ -57,7 +57,7 @@ internal static class ManifestBuilder
             var obj = Decrypt(built, spec, keyring);
             if (substitution is not null && !PostBuildSubstitution.IsDisabled(obj))
             {
-                // As Flux substitutes in the build's own YAML, the quoting written in Git survives ("${port}" stays a string).
+                // As Flux does (res.AsYAML), substitute in the YAML the build printed: "${replicas}" can become the number 3.
                 obj = Substitute(substitution, obj, ReferenceEquals(obj, built) ? document : obj.ToYaml());
             }
 

@@ -10,6 +10,7 @@ internal sealed class Loader
 {
     private readonly IKustomizeFileSystem _fileSystem;
     private readonly bool _restrictToRoot;
+    private string? _realRoot;
 
     public Loader(IKustomizeFileSystem fileSystem, string root, string kustomizationFile, bool restrictToRoot)
     {
@@ -52,7 +53,7 @@ internal sealed class Loader
         }
 
         var real = _fileSystem.ResolveLinks(path);
-        var root = _fileSystem.ResolveLinks(Root);
+        var root = _realRoot ??= _fileSystem.ResolveLinks(Root);
         if (!PathText.IsWithin(real, root))
         {
             throw new KustomizeException(KustomizationFile, relative, field,

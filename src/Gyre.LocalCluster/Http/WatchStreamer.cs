@@ -32,6 +32,7 @@ internal sealed class WatchStreamer
         var labels = LabelSelector.Parse(query["labelSelector"].FirstOrDefault() ?? string.Empty);
         var fields = FieldSelector.Parse(query["fieldSelector"].FirstOrDefault() ?? string.Empty, request.Resource);
         var asTable = TableWriter.Wants(request.Context);
+        var filtered = (query["labelSelector"].FirstOrDefault() ?? string.Empty).Length > 0 || (query["fieldSelector"].FirstOrDefault() ?? string.Empty).Length > 0;
         var key = request.Resource.StorageKey;
 
         WatchSubscription subscription;
@@ -89,13 +90,39 @@ internal sealed class WatchStreamer
                 await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var e in initial)
+            // With a selector, an object that starts or stops matching is ADDED or DELETED for this watcher (the watch cache's filtering).
+            var matching = new HashSet<string>(StringComparer.Ordinal);
+            async Task DeliverAsync(WatchEvent e)
             {
-                if (Selected(e.Object.Object, labels, fields))
+                var id = e.Object.Namespace + "/" + e.Object.Name;
+                var selected = Selected(e.Object.Object, labels, fields);
+                var was = matching.Contains(id);
+                var type = e.Type;
+                if (type == WatchEvent.Deleted)
                 {
-                    await SendAsync(e.Type, ResourceVersions.Convert(e.Object.Object, request.Resource)).ConfigureAwait(false);
+                    matching.Remove(id);
+                    selected = selected || was;
+                }
+                else if (selected)
+                {
+                    type = !was && type == WatchEvent.Modified && filtered ? WatchEvent.Added : type;
+                    matching.Add(id);
+                }
+                else if (was)
+                {
+                    (type, selected) = (WatchEvent.Deleted, true);
+                    matching.Remove(id);
                 }
 
+                if (selected)
+                {
+                    await SendAsync(type, ResourceVersions.Convert(e.Object.Object, request.Resource)).ConfigureAwait(false);
+                }
+            }
+
+            foreach (var e in initial)
+            {
+                await DeliverAsync(e).ConfigureAwait(false);
                 lastVersion = Math.Max(lastVersion, e.Object.ResourceVersion);
             }
 
@@ -138,10 +165,7 @@ internal sealed class WatchStreamer
                 while (reader.TryRead(out var e))
                 {
                     lastVersion = e.Object.ResourceVersion;
-                    if (Selected(e.Object.Object, labels, fields))
-                    {
-                        await SendAsync(e.Type, ResourceVersions.Convert(e.Object.Object, request.Resource)).ConfigureAwait(false);
-                    }
+                    await DeliverAsync(e).ConfigureAwait(false);
                 }
             }
         }

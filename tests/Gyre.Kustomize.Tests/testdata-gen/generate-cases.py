@@ -1228,6 +1228,19 @@ case("psm-multiple-patches-same-target", {"kustomization.yaml": kust("patchesStr
     "a.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  template:\n    metadata:\n      labels:\n        a: a\n",
     "b.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels:\n        b: b\n"})
 
+# ---------------------------------------------------------------- 16. Flux objects patched and generated
+case("flux-helmrelease-values-patch", {"kustomization.yaml": kust("namespace: podinfo\npatches:\n- target:\n    kind: HelmRelease\n  patch: |-\n    apiVersion: helm.toolkit.fluxcd.io/v2\n    kind: HelmRelease\n    metadata:\n      name: any\n    spec:\n      values:\n        replicaCount: 3\n        ingress:\n          hosts:\n          - host: podinfo.example.com\n", ["hr.yaml"]), "hr.yaml": FLUX_HR})
+case("flux-helmrelease-valuesfrom-generated", {"kustomization.yaml": kust("namespace: podinfo\nconfigMapGenerator:\n- name: podinfo-values\n  files:\n  - values.yaml\nconfigurations:\n- hr-config.yaml\n", ["hr.yaml"]),
+    "hr.yaml": FLUX_HR.replace("  values:\n", "  valuesFrom:\n  - kind: ConfigMap\n    name: podinfo-values\n  values:\n"),
+    "values.yaml": "replicaCount: 2\nresources:\n  limits:\n    memory: 256Mi\n",
+    "hr-config.yaml": "nameReference:\n- kind: ConfigMap\n  version: v1\n  fieldSpecs:\n  - path: spec/valuesFrom/name\n    kind: HelmRelease\n"})
+case("flux-kustomization-json-patch", {"kustomization.yaml": kust("patches:\n- target:\n    group: kustomize.toolkit.fluxcd.io\n    kind: Kustomization\n  patch: |-\n    - op: add\n      path: /spec/postBuild/substitute/cluster_region\n      value: eu-west-1\n    - op: replace\n      path: /spec/interval\n      value: 5m\n", ["ks.yaml"]), "ks.yaml": FLUX_KS})
+case("flux-multi-tenant", {
+    "tenants/base/kustomization.yaml": kust("", ["rbac.yaml", "sync.yaml"]),
+    "tenants/base/rbac.yaml": "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: tenant\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: tenant\n  namespace: tenant\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: tenant-reconciler\n  namespace: tenant\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n- kind: ServiceAccount\n  name: tenant\n  namespace: tenant\n",
+    "tenants/base/sync.yaml": FLUX_GIT.replace("podinfo", "tenant").replace("flux-system", "tenant") + "---\n" + FLUX_KS.replace("name: apps", "name: tenant").replace("flux-system", "tenant"),
+    "tenants/team-a/kustomization.yaml": kust("namespace: team-a\nnamePrefix: team-a-\npatches:\n- target:\n    kind: Kustomization\n  patch: |-\n    - op: add\n      path: /spec/serviceAccountName\n      value: team-a-tenant\n", ["../base"])}, build="tenants/team-a")
+
 # remove stale generated cases
 for d in os.listdir(ROOT):
     if os.path.isfile(os.path.join(ROOT, d, MARK)) and d not in written:

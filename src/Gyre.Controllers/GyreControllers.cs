@@ -220,7 +220,7 @@ public sealed class GyreControllers
             metrics, logger, _time);
         var kustomizations = await informers.GetOrCreateAsync(DependencyCheck.ApiVersion, KustomizationSpec.Kind, null, cancellationToken).ConfigureAwait(false);
         var triggers = new DependentTriggers(kustomizations.Cache, controller.Queue.Add);
-        kustomizations.AddHandler(new RequeueHandler(controller.Queue.Add, triggers.OnKustomizationUpdate));
+        kustomizations.AddHandler(new RequeueHandler(controller.Queue.Add, triggers.OnKustomizationUpdate, triggers.OnKustomizationAdded));
         var sources = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", GitRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
         sources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
         return controller;

@@ -11,9 +11,15 @@ namespace Gyre.Controllers.Common;
 /// object, a spec change (generation), a new reconcile.fluxcd.io/requestedAt, a deletion or a finalizer change.
 /// Status-only updates (the reconciler's own writes) are not queued again.
 /// </summary>
-internal sealed class RequeueHandler(Action<ReconcileRequest> enqueue, Action<KubeObject, KubeObject>? onUpdate = null) : IInformerHandler
+internal sealed class RequeueHandler(Action<ReconcileRequest> enqueue, Action<KubeObject, KubeObject>? onUpdate = null, Action<KubeObject>? onAdd = null)
+    : IInformerHandler
 {
-    public void OnAdd(JsonObject obj, bool isInInitialList) => enqueue(RequestOf(new KubeObject(obj)));
+    public void OnAdd(JsonObject obj, bool isInInitialList)
+    {
+        var added = new KubeObject(obj);
+        enqueue(RequestOf(added));
+        onAdd?.Invoke(added);
+    }
 
     public void OnUpdate(JsonObject oldObj, JsonObject newObj)
     {

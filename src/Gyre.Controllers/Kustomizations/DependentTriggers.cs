@@ -20,6 +20,14 @@ internal sealed class DependentTriggers(ObjectCache kustomizations, Action<Recon
             return;
         }
 
+        EnqueueDependents(after);
+    }
+
+    /// <summary>A dependency that was "not found" now exists: its dependents look again (and may find a cycle).</summary>
+    public void OnKustomizationAdded(KubeObject added) => EnqueueDependents(added);
+
+    private void EnqueueDependents(KubeObject after)
+    {
         foreach (var candidate in kustomizations.List().Select(o => new KubeObject(o)))
         {
             var ns = candidate.Namespace ?? string.Empty;

@@ -93,11 +93,10 @@ public sealed class WorkloadSimulatorTests : IClassFixture<ClusterFixture>
     public async Task The_simulate_annotation_makes_a_deployment_fail_or_never_ready()
     {
         var ns = await _cluster.NamespaceAsync("fail");
-        (await K.RunAsync("-n", ns, "create", "deployment", "broken", "--image=nginx")).Ok();
-        (await K.RunAsync("-n", ns, "annotate", "deploy/broken", "gyre.io/simulate=fail")).Ok();
+        // The annotation is there from the start: added afterwards, it could lose the race with the simulator.
+        (await K.RunWithInputAsync(AnnotatedDeployment("broken", "fail"), "-n", ns, "apply", "-f", "-")).Ok();
         (await K.RunAsync("-n", ns, "rollout", "status", "deploy/broken", "--timeout=10s")).Fails("exceeded its progress deadline");
-        (await K.RunAsync("-n", ns, "create", "deployment", "stuck", "--image=nginx")).Ok();
-        (await K.RunAsync("-n", ns, "annotate", "deploy/stuck", "gyre.io/simulate=never-ready")).Ok();
+        (await K.RunWithInputAsync(AnnotatedDeployment("stuck", "never-ready"), "-n", ns, "apply", "-f", "-")).Ok();
         await ClusterFixture.EventuallyAsync(async () =>
         {
             var obj = await _cluster.GetJsonAsync("-n", ns, "get", "deploy", "stuck");
@@ -107,4 +106,8 @@ public sealed class WorkloadSimulatorTests : IClassFixture<ClusterFixture>
         Assert.Null(status["readyReplicas"]);
         Assert.Contains(status["conditions"]!.AsArray(), c => c!["type"]!.GetValue<string>() == "Available" && c["status"]!.GetValue<string>() == "False");
     }
+
+    private static string AnnotatedDeployment(string name, string simulate) =>
+        $"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {name}\n  annotations: {{gyre.io/simulate: {simulate}}}\n" +
+        $"spec:\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec: {{containers: [{{name: c, image: nginx}}]}}\n";
 }

@@ -136,39 +136,12 @@ static async Task<int> CountHandledAsync(ResourceClient kustomizations, string n
     return list.Items.Count(k => (string?)k["status"]?["lastHandledReconcileAt"] == token);
 }
 
-// Same workaround as the tests (LocalClusterCrds): the local cluster rejects objects with schema-typed arrays.
+// Gyre's CRDs exactly as shipped.
 static async Task InstallCrdsAsync(KubeClient client)
 {
     var crds = await client.ForKindAsync("apiextensions.k8s.io/v1", "CustomResourceDefinition", CancellationToken.None);
     foreach (var crd in FluxCrds.All())
     {
-        var json = (JsonObject)crd.Json.DeepClone();
-        foreach (var version in json["spec"]!["versions"]!.AsArray().OfType<JsonObject>())
-        {
-            Undeclare(version["schema"]!["openAPIV3Schema"]!.AsObject());
-        }
-
-        await crds.ApplyAsync(json, new WriteOptions { FieldManager = "gyre", Force = true }, CancellationToken.None);
-    }
-}
-
-static void Undeclare(JsonObject schema)
-{
-    if (schema["properties"] is not JsonObject properties)
-    {
-        return;
-    }
-
-    foreach (var (name, property) in properties.ToList())
-    {
-        if ((string?)property?["type"] == "array")
-        {
-            properties.Remove(name);
-            schema["x-kubernetes-preserve-unknown-fields"] = true;
-        }
-        else if (property is JsonObject child)
-        {
-            Undeclare(child);
-        }
+        await crds.ApplyAsync(crd.Json, new WriteOptions { FieldManager = "gyre", Force = true }, CancellationToken.None);
     }
 }

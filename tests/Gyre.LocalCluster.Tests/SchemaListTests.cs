@@ -17,6 +17,10 @@ public sealed class SchemaListTests : IClassFixture<ClusterFixture>
             served: true
             storage: true
             subresources: {status: {}}
+            additionalPrinterColumns:
+            - {name: Ready, type: string, jsonPath: '.status.conditions[?(@.type=="Ready")].status'}
+            - {name: Status, type: string, jsonPath: '.status.conditions[?(@.type=="Ready")].message'}
+            - {name: First, type: string, jsonPath: '.spec.tags[0]'}
             schema:
               openAPIV3Schema:
                 type: object
@@ -55,6 +59,8 @@ public sealed class SchemaListTests : IClassFixture<ClusterFixture>
         (await k.RunWithInputAsync("apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\nspec: {tags: [a, b]}\n", "-n", ns, "create", "-f", "-")).Ok();
         const string Ready = "{\"status\":{\"observedGeneration\":1,\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"Succeeded\",\"message\":\"ok\"}]}}";
         (await k.RunAsync("-n", ns, "patch", "gadget", "g", "--subresource=status", "--type=merge", "-p", Ready)).Ok();
+        var table = (await k.RunAsync("-n", ns, "get", "gadget", "g", "--no-headers")).Ok().Output;
+        Assert.Matches(@"^g\s+True\s+ok\s+a\s", table);
         const string NotReady = "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\",\"reason\":\"Failed\"},{\"type\":\"Stalled\",\"status\":\"True\"}]}}";
         (await k.RunAsync("-n", ns, "patch", "gadget", "g", "--subresource=status", "--type=merge", "-p", NotReady)).Ok();
         var g = await _cluster.GetJsonAsync("-n", ns, "get", "gadget", "g");

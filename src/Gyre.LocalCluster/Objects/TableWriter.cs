@@ -98,7 +98,7 @@ internal static class TableWriter
 
     private static JsonNode? CustomCell(JsonObject obj, PrinterColumn column, DateTimeOffset now)
     {
-        var node = Scale.ReadPath(obj, column.JsonPath);
+        var node = ColumnPath.Read(obj, column.JsonPath);
         if (node is null)
         {
             return null;

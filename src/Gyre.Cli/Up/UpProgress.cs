@@ -25,6 +25,11 @@ internal sealed class UpProgress(KubeClient client, UpOptions options, CliConsol
 
     public async Task<int> RunAsync(Task controllers, Stopwatch clock, CancellationToken cancellationToken)
     {
+        if (options.Interactive)
+        {
+            return await RunLiveAsync(controllers, cancellationToken).ConfigureAwait(false);
+        }
+
         var deadline = clock.Elapsed + options.Timeout;
         StatusTree tree = new([]);
         try
@@ -55,6 +60,36 @@ internal sealed class UpProgress(KubeClient client, UpOptions options, CliConsol
         return ExitCodes.Success;
     }
 
+    // On a terminal: one tree redrawn in place until Ctrl-C.
+    private async Task<int> RunLiveAsync(Task controllers, CancellationToken cancellationToken)
+    {
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        try
+        {
+            await terminal.Live(new StatusTree([]).Render()).AutoClear(false).StartAsync(async context =>
+            {
+                while (!cancellationToken.IsCancellationRequested && !controllers.IsFaulted)
+                {
+                    context.UpdateTarget(new StatusTree(await ReadAsync(cancellationToken).ConfigureAwait(false)).Render());
+                    context.Refresh();
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        if (controllers.IsFaulted)
+        {
+            await console.Error.WriteLineAsync("error: the controllers stopped: " + controllers.Exception!.GetBaseException().Message).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        await console.Out.WriteLineAsync("gyre up: stopped").ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
     private async Task<IReadOnlyList<FluxObjectStatus>> ReadAsync(CancellationToken cancellationToken)
     {
         var statuses = new List<FluxObjectStatus>();
@@ -77,13 +112,6 @@ internal sealed class UpProgress(KubeClient client, UpOptions options, CliConsol
 
     private async Task ShowChangesAsync(StatusTree tree, Stopwatch clock)
     {
-        if (options.Interactive)
-        {
-            AnsiConsole.Clear();
-            AnsiConsole.Write(tree.Render());
-            return;
-        }
-
         foreach (var obj in tree.Objects)
         {
             var text = StatusTree.Describe(obj);

@@ -7,7 +7,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Gyre.Api.Crds;
 using Gyre.Controllers;
-using Gyre.Controllers.Tests.Support;
 using Gyre.Kube;
 using Gyre.Kube.Config;
 using Gyre.Kube.Dynamic;

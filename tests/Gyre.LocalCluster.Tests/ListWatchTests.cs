@@ -97,8 +97,9 @@ public sealed class ListWatchTests : IClassFixture<ClusterFixture>
     {
         var ns = await _cluster.NamespaceAsync("selwatch");
         (await K.RunAsync("-n", ns, "create", "configmap", "moving")).Ok();
-        var watch = K.RunAsync("get", "--raw", $"/api/v1/namespaces/{ns}/configmaps?watch=true&labelSelector=app%3Dweb&timeoutSeconds=3");
-        await Task.Delay(500);
+        // Watching from the list's resourceVersion replays the changes however late kubectl connects.
+        var rv = JsonNode.Parse((await K.RunAsync("get", "--raw", $"/api/v1/namespaces/{ns}/configmaps")).Ok().Output)!["metadata"]!["resourceVersion"]!.GetValue<string>();
+        var watch = K.RunAsync("get", "--raw", $"/api/v1/namespaces/{ns}/configmaps?watch=true&labelSelector=app%3Dweb&resourceVersion={rv}&timeoutSeconds=3");
         (await K.RunAsync("-n", ns, "label", "cm", "moving", "app=web")).Ok();
         (await K.RunAsync("-n", ns, "label", "cm", "moving", "app=db", "--overwrite")).Ok();
         var types = (await watch).Ok().Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!["type"]!.GetValue<string>());

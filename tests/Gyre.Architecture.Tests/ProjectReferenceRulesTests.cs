@@ -12,20 +12,23 @@ public sealed class ProjectReferenceRulesTests
     {
         ["Gyre.Manifests"] = [],
         ["Gyre.Templates"] = [],
+        ["Gyre.Cel"] = [],
+        ["Gyre.Notifications"] = ["Gyre.Manifests"],
         ["Gyre.Kube"] = ["Gyre.Manifests"],
-        ["Gyre.LocalCluster"] = ["Gyre.Manifests"],
+        ["Gyre.LocalCluster"] = ["Gyre.Manifests", "Gyre.Cel"],
         ["Gyre.Kustomize"] = ["Gyre.Manifests"],
         ["Gyre.Sops"] = ["Gyre.Manifests"],
         ["Gyre.PostBuild"] = ["Gyre.Manifests"],
         ["Gyre.Sources"] = ["Gyre.Manifests", "Gyre.Kube"],
         ["Gyre.Helm"] = ["Gyre.Manifests", "Gyre.Kube", "Gyre.Templates"],
-        ["Gyre.Apply"] = ["Gyre.Manifests", "Gyre.Kube"],
+        ["Gyre.Apply"] = ["Gyre.Manifests", "Gyre.Kube", "Gyre.Cel"],
         ["Gyre.Runtime"] = ["Gyre.Manifests", "Gyre.Kube"],
         ["Gyre.Api"] = ["Gyre.Manifests"],
         ["Gyre.Controllers"] =
         [
             "Gyre.Manifests", "Gyre.Kube", "Gyre.Api", "Gyre.Runtime", "Gyre.Apply", "Gyre.Sources",
-            "Gyre.Kustomize", "Gyre.Helm", "Gyre.Templates", "Gyre.Sops", "Gyre.PostBuild",
+            "Gyre.Kustomize", "Gyre.Helm", "Gyre.Templates", "Gyre.Sops", "Gyre.PostBuild", "Gyre.Notifications",
+            "Gyre.Cel",
         ],
         ["Gyre.Cli"] = ["*"],
     };
@@ -59,7 +62,7 @@ public sealed class ProjectReferenceRulesTests
     [Fact]
     public void Engines_never_reference_controllers_or_the_cli()
     {
-        foreach (var engine in new[] { "Gyre.Manifests", "Gyre.Kustomize", "Gyre.Templates", "Gyre.Sops", "Gyre.LocalCluster", "Gyre.PostBuild" })
+        foreach (var engine in new[] { "Gyre.Manifests", "Gyre.Kustomize", "Gyre.Templates", "Gyre.Sops", "Gyre.LocalCluster", "Gyre.PostBuild", "Gyre.Helm", "Gyre.Notifications", "Gyre.Cel" })
         {
             if (Directory.Exists(Path.Combine(RepositoryRoot(), "src", engine)))
             {

@@ -55,8 +55,9 @@ public sealed class KustomizationApplyTests(ControllersFixture rig)
         await rig.RequestReconcileAsync("gitrepository", ns, "fleet");
 
         await rig.Until(async () => await rig.GetAsync("v1", "ConfigMap", ns, "drop") is null, "ConfigMap drop pruned");
-        var ready = await rig.WaitForConditionAsync(ns, "deploy", "True");
-        Assert.Equal($"Applied revision: main@sha1:{second}", (string?)ready["message"]);
+        // Pruning happens before the status is written, so wait for the new revision's Ready rather than any Ready.
+        await rig.Until(async () => (string?)(await rig.ConditionAsync(ns, "deploy"))?["message"] == $"Applied revision: main@sha1:{second}",
+            "Ready for the second commit");
         Assert.NotNull(await rig.GetAsync("v1", "ConfigMap", ns, "keep"));
         var ids = (await rig.KustomizationAsync(ns, "deploy"))!.Json["status"]!["inventory"]!["entries"]!.AsArray().Select(e => (string)e!["id"]!);
         Assert.Equal([$"{ns}_keep__ConfigMap"], ids);

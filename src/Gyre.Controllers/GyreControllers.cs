@@ -216,6 +216,7 @@ public sealed class GyreControllers
             metrics, logger, _time);
         var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", GitRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
         informer.AddHandler(new RequeueHandler(controller.Queue.Add));
+        informer.AddHandler(new SourceRevisionHandler(new IncludeTriggers(informer.Cache, controller.Queue.Add).OnNewRevision));
         return controller;
     }
 

@@ -81,4 +81,27 @@ public sealed class SourceSpecTests
         var ex = Assert.Throws<ApiException>(() => HelmRepositorySpec.From(Parse("HelmRepository", "  " + fields)));
         Assert.Contains(field, ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Reads_GitRepository_include_proxy_and_verify()
+    {
+        var spec = GitRepositorySpec.From(Parse("GitRepository", """
+              interval: 1m
+              url: https://github.com/org/app
+              proxySecretRef: {name: proxy}
+              include: [{repository: {name: lib}, fromPath: deploy}, {repository: {name: crds}, toPath: vendor/crds}]
+              verify: {secretRef: {name: keys}}
+            """));
+
+        Assert.Equal("proxy", spec.ProxySecretRef);
+        Assert.Equal([new GitRepositoryInclude("lib", "deploy", null), new GitRepositoryInclude("crds", "", "vendor/crds")], spec.Include);
+        Assert.Equal(("HEAD", "keys"), (spec.VerifyMode, spec.VerifySecretRef));
+    }
+
+    [Fact]
+    public void Rejects_a_GitRepository_verify_without_keys()
+    {
+        var ex = Assert.Throws<ApiException>(() => GitRepositorySpec.From(Parse("GitRepository", "  interval: 1m\n  url: https://g/a\n  verify: {mode: Tag}")));
+        Assert.Contains("spec.verify.secretRef.name", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -130,4 +130,23 @@ public sealed class OciRepositoryTests(ControllersFixture rig, RegistryFixture r
         Assert.StartsWith("v1@sha256:", (string?)ready.Json["status"]!["artifact"]!["revision"], StringComparison.Ordinal);
         Assert.Null(await rig.SourceConditionAsync("OCIRepository", ns, "private", "FetchFailed"));
     }
+
+    [Fact]
+    public async Task A_failed_pull_keeps_serving_the_last_good_artifact()
+    {
+        var ns = await rig.NamespaceAsync("oci-keep");
+        await PushAsync(registries.Anonymous, "keep/" + ns, "v1", TestManifests.ConfigMap("app", "k", "v"));
+        await rig.ApplyAsync(OciRepository(ns, "keep", $"oci://{registries.Anonymous.Host}/keep/{ns}", "tag: v1"));
+        var good = await rig.WaitForSourceAsync("OCIRepository", ns, "keep", "True", "Succeeded");
+
+        await rig.Kubectl.RunAsync(null, "patch", "ocirepository", "keep", "-n", ns, "--type=merge", "-p", """{"spec":{"ref":{"tag":"v404"}}}""");
+        var failed = await rig.WaitForSourceAsync("OCIRepository", ns, "keep", "False", "OCIArtifactPullFailed", "not found (404)");
+
+        Assert.Equal(good.Json["status"]!["artifact"]!.ToJsonString(), failed.Json["status"]!["artifact"]!.ToJsonString());
+        Assert.Equal("True", (string?)(await rig.SourceConditionAsync("OCIRepository", ns, "keep", "ArtifactInStorage"))!["status"]);
+        Assert.Equal("ProgressingWithRetry", (string?)(await rig.SourceConditionAsync("OCIRepository", ns, "keep", "Reconciling"))!["reason"]);
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri((string)failed.Json["status"]!["artifact"]!["url"]!));
+        Assert.True(response.IsSuccessStatusCode);
+    }
 }

@@ -149,4 +149,42 @@ public sealed class OciRepositoryTests(ControllersFixture rig, RegistryFixture r
         using var response = await http.GetAsync(new Uri((string)failed.Json["status"]!["artifact"]!["url"]!));
         Assert.True(response.IsSuccessStatusCode);
     }
+
+    [Fact]
+    public async Task Credentials_come_from_the_image_pull_secrets_of_the_service_account()
+    {
+        var ns = await rig.NamespaceAsync("oci-sa");
+        var repository = "sa/" + ns;
+        await PushAsync(registries.Protected, repository, "v1", TestManifests.ConfigMap("app", "k", "v"), RegistryFixture.Username, RegistryFixture.Password);
+        await rig.Kubectl.RunAsync(null, "create", "secret", "docker-registry", "pull", "-n", ns, $"--docker-server={registries.Protected.Host}",
+            $"--docker-username={RegistryFixture.Username}", $"--docker-password={RegistryFixture.Password}");
+        await rig.ApplyAsync($"""
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: puller
+              namespace: {ns}
+            imagePullSecrets:
+            - name: pull
+            """);
+        await rig.ApplyAsync(OciRepository(ns, "app", $"oci://{registries.Protected.Host}/{repository}", "tag: v1", "  serviceAccountName: puller"));
+
+        var ready = await rig.WaitForSourceAsync("OCIRepository", ns, "app", "True", "Succeeded");
+
+        Assert.StartsWith("v1@sha256:", (string?)ready.Json["status"]!["artifact"]!["revision"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signature_verification_is_refused_as_unsupported_instead_of_skipped()
+    {
+        var ns = await rig.NamespaceAsync("oci-verify");
+        await rig.ApplyAsync(OciRepository(ns, "app", $"oci://{registries.Anonymous.Host}/verify/{ns}", "tag: v1",
+            "  verify:\n    provider: cosign\n    secretRef:\n      name: keys"));
+
+        var refused = await rig.WaitForSourceAsync("OCIRepository", ns, "app", "False", "VerificationError", "spec.verify with provider 'cosign' is not supported");
+
+        Assert.Equal("False", (string?)(await rig.SourceConditionAsync("OCIRepository", ns, "app", "SourceVerified"))!["status"]);
+        Assert.Equal("True", (string?)(await rig.SourceConditionAsync("OCIRepository", ns, "app", "Stalled"))!["status"]);
+        Assert.Null(refused.Json["status"]!["artifact"]);
+    }
 }

@@ -74,4 +74,30 @@ public sealed class GitRepositoryTests(ControllersFixture rig)
         Assert.Equal("False", (string?)(await rig.SourceConditionAsync("GitRepository", ns, "stranger", "SourceVerified"))!["status"]);
         Assert.Null(refused.Json["status"]!["artifact"]);
     }
+
+    [Fact]
+    public async Task A_wrong_password_is_retried_not_stalled_and_recovers_once_the_Secret_is_fixed()
+    {
+        var ns = await rig.NamespaceAsync("git-auth");
+        await using var server = await GitHttpServer.StartAsync();
+        (server.Username, server.Password) = ("git", "right-Pa55");
+        using var repo = new FleetRepository(server, ns);
+        var commit = repo.Write("app/cm.yaml", TestManifests.ConfigMap("app", "k", "v")).Push();
+        await rig.Kubectl.RunAsync(null, "create", "secret", "generic", "auth", "-n", ns, "--from-literal=username=git", "--from-literal=password=wrong-Pa55-git");
+        await rig.ApplyAsync(TestManifests.GitRepository(ns, "fleet", repo.Url) + "\n  secretRef:\n    name: auth\n");
+
+        var failed = await rig.WaitForSourceAsync("GitRepository", ns, "fleet", "False", "GitOperationFailed", "Authentication failed");
+
+        Assert.DoesNotContain("wrong-Pa55-git", failed.Json.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(await rig.SourceConditionAsync("GitRepository", ns, "fleet", "Stalled"));
+        Assert.Equal("ProgressingWithRetry", (string?)(await rig.SourceConditionAsync("GitRepository", ns, "fleet", "Reconciling"))!["reason"]);
+
+        await rig.Kubectl.RunAsync(null, "delete", "secret", "auth", "-n", ns);
+        await rig.Kubectl.RunAsync(null, "create", "secret", "generic", "auth", "-n", ns, "--from-literal=username=git", "--from-literal=password=right-Pa55");
+        await rig.RequestReconcileAsync("gitrepository", ns, "fleet");
+
+        var ready = await rig.WaitForSourceAsync("GitRepository", ns, "fleet", "True", "Succeeded");
+        Assert.Equal($"main@sha1:{commit}", (string?)ready.Json["status"]!["artifact"]!["revision"]);
+        Assert.Null(await rig.SourceConditionAsync("GitRepository", ns, "fleet", "Reconciling"));
+    }
 }

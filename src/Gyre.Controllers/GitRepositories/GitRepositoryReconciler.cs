@@ -67,7 +67,7 @@ internal sealed class GitRepositoryReconciler : IReconciler
         }
         catch (ApiException ex)
         {
-            await FailAsync(resource, obj, null, Reasons.InvalidSpec, ex.Message, stalled: true, cancellationToken).ConfigureAwait(false);
+            await FailAsync(resource, obj, Reasons.InvalidSpec, ex.Message, stalled: true, cancellationToken).ConfigureAwait(false);
             throw new TerminalReconcileException(Reasons.InvalidSpec, ex.Message, ex);
         }
 
@@ -104,8 +104,9 @@ internal sealed class GitRepositoryReconciler : IReconciler
         }
         catch (SourceException ex)
         {
-            await FailAsync(resource, obj, current, ex.Reason, ex.Message, stalled: !ex.IsTransient, cancellationToken, ex.ConditionType).ConfigureAwait(false);
-            if (!ex.IsTransient)
+            var stalled = SourceStatus.IsStalling(ex);
+            await FailAsync(resource, obj, ex.Reason, ex.Message, stalled, cancellationToken, ex.ConditionType).ConfigureAwait(false);
+            if (stalled)
             {
                 throw new TerminalReconcileException(ex.Reason, ex.Message, ex);
             }
@@ -165,33 +166,12 @@ internal sealed class GitRepositoryReconciler : IReconciler
         }
     }
 
-    private async Task FailAsync(
-        ResourceClient resource, KubeObject obj, ArtifactStatus? current, string reason, string message, bool stalled, CancellationToken cancellationToken,
-        string conditionType = ConditionTypes.FetchFailed)
-    {
-        var status = (obj.Json["status"] as JsonObject)?.DeepClone() as JsonObject ?? [];
-        var conditions = ConditionSet.Read(status);
-        var now = _time.GetUtcNow();
-        conditions.Set(ConditionTypes.Ready, ConditionStatus.False, reason, message, obj.Generation, now);
-        // As source-controller: a failed verification is SourceVerified=False; other failures have abnormal-true polarity.
-        conditions.Set(conditionType, conditionType == ConditionTypes.SourceVerified ? ConditionStatus.False : ConditionStatus.True, reason, message, obj.Generation, now);
-        if (stalled)
-        {
-            conditions.Set(ConditionTypes.Stalled, ConditionStatus.True, reason, message, obj.Generation, now);
-            status["observedGeneration"] = obj.Generation;
-        }
-
-        if (current is null)
-        {
-            conditions.Remove(ConditionTypes.ArtifactInStorage);
-        }
-
-        status["conditions"] = conditions.ToJson();
-        CopyRequestedAt(obj, status);
-        await StatusWriter.PatchAsync(resource, obj, status, cancellationToken).ConfigureAwait(false);
-        _logger.LogWarning("GitRepository {Namespace}/{Name} failed ({Reason}): {Message}", obj.Namespace, obj.Name, reason, message);
-        await _events.RecordAsync(obj, EventRecorder.Warning, reason, message, current?.Revision, cancellationToken).ConfigureAwait(false);
-    }
+    // As source-controller: only a configuration retrying cannot fix stalls; everything else (authentication included,
+    // since the Secret may be fixed) is retried with backoff while the last good artifact keeps being served.
+    private Task FailAsync(
+        ResourceClient resource, KubeObject obj, string reason, string message, bool stalled, CancellationToken cancellationToken,
+        string conditionType = ConditionTypes.FetchFailed) =>
+        new SourceStatus(_events, _time, _logger).FailedAsync(resource, obj, conditionType, reason, message, stalled, cancellationToken);
 
     private void DeleteArtifacts(KubeObject obj)
     {

@@ -17,7 +17,9 @@ internal static class GitRepositoryStatusFields
         if (spec.VerifyMode is { } mode)
         {
             conditions.Set(ConditionTypes.SourceVerified, ConditionStatus.True, Reasons.Succeeded,
-                result.VerificationMessage ?? $"verified signature of revision {result.Artifact.Revision}", obj.Generation, now);
+                // An unchanged revision is not verified again: the message of the verification that passed stays.
+                result.VerificationMessage ?? (conditions.Get(ConditionTypes.SourceVerified) is { IsTrue: true } kept ? kept.Message : null)
+                    ?? $"verified signature of revision {result.Artifact.Revision}", obj.Generation, now);
             status["sourceVerificationMode"] = mode;
         }
         else

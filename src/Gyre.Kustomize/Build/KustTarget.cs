@@ -75,12 +75,14 @@ internal sealed partial class KustTarget
         }
 
         RunGenerators(resources);
+        RunPluginGenerators(resources);
         foreach (var component in _kustomization.Strings("components"))
         {
             AccumulateComponent(resources, config, component);
         }
 
         RunTransformers(resources, config);
+        RunPluginTransformers(resources);
         MergeVars(Transformers.VarSubstitution.Parse(_kustomization));
     }
 
@@ -112,7 +114,7 @@ internal sealed partial class KustTarget
                 "custom OpenAPI schemas are not supported by Gyre's kustomize engine yet; remove the field (the built-in Kubernetes schema is used)");
         }
 
-        foreach (var field in new[] { "generators", "transformers", "validators" })
+        foreach (var field in new[] { "validators" })
         {
             if (_kustomization.Get(field) is { IsSequence: true } plugins && plugins.Content.Count > 0)
             {

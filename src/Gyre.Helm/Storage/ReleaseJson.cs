@@ -111,7 +111,7 @@ public static class ReleaseJson
         return w.Close();
     }
 
-    private static string Files(IReadOnlyList<ChartFile> files) =>
+    private static string Files(IReadOnlyList<ReleaseFile> files) =>
         "[" + string.Join(",", files.Select(f =>
         {
             var w = new Fields();

@@ -39,9 +39,9 @@ internal static class ReleaseReader
         Files = Files(chart["files"]),
     };
 
-    private static List<ChartFile> Files(JsonNode? node) =>
+    private static List<ReleaseFile> Files(JsonNode? node) =>
         (node as JsonArray ?? []).OfType<JsonObject>()
-            .Select(f => new ChartFile(Text(f["name"]), f["data"] is JsonValue d ? Convert.FromBase64String(d.GetValue<string>()) : []))
+            .Select(f => new ReleaseFile(Text(f["name"]), f["data"] is JsonValue d ? Convert.FromBase64String(d.GetValue<string>()) : []))
             .ToList();
 
     private static ReleaseHook Hook(JsonObject hook)

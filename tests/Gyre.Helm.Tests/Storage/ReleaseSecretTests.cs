@@ -136,7 +136,7 @@ public sealed class ReleaseSecretTests
         Chart = new ReleaseChart
         {
             Metadata = new JsonObject { ["apiVersion"] = "v2", ["name"] = "podinfo", ["version"] = "6.5.4", ["appVersion"] = "6.5.4" },
-            Templates = [new ChartFile("templates/cm.yaml", Encoding.UTF8.GetBytes("kind: ConfigMap\n"))],
+            Templates = [new ReleaseFile("templates/cm.yaml", Encoding.UTF8.GetBytes("kind: ConfigMap\n"))],
             Values = new JsonObject { ["replicaCount"] = 1 },
             Schema = Encoding.UTF8.GetBytes("{}"),
         },

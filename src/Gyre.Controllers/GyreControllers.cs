@@ -5,6 +5,7 @@ using Gyre.Api.Kustomize;
 using Gyre.Api.Source;
 using Gyre.Controllers.Common;
 using Gyre.Controllers.GitRepositories;
+using Gyre.Controllers.HelmCharts;
 using Gyre.Controllers.Hosting;
 using Gyre.Controllers.Kustomizations;
 using Gyre.Kube;
@@ -174,6 +175,7 @@ public sealed class GyreControllers
         if (_options.Controllers.Contains(GyreControllersOptions.Source))
         {
             controllers.Add(await GitRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
+            controllers.Add(await HelmChartControllerAsync(informers, store, http, metrics, cancellationToken).ConfigureAwait(false));
         }
 
         if (_options.Controllers.Contains(GyreControllersOptions.Kustomize))
@@ -208,6 +210,25 @@ public sealed class GyreControllers
             metrics, logger, _time);
         var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", GitRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
         informer.AddHandler(new RequeueHandler(controller.Queue.Add));
+        return controller;
+    }
+
+    private async Task<Controller> HelmChartControllerAsync(SharedInformerFactory informers, ArtifactStore store, HttpClient http, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("source-controller");
+        var events = new EventRecorder(_client, "source-controller", _time, logger);
+        var reconciler = new HelmChartReconciler(_client, store, http, Path.Combine(_options.WorkDirectory, "helmcharts"), _options.RequeueDependency, events, _time, logger);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = HelmChartSpec.Kind, Name = "helmchart-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var charts = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, HelmChartSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        charts.AddHandler(new RequeueHandler(controller.Queue.Add));
+        var triggers = new DependentTriggers(charts.Cache, controller.Queue.Add);
+        foreach (var sourceKind in new[] { GitRepositorySpec.Kind, "HelmRepository" })
+        {
+            var sources = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, sourceKind, null, cancellationToken).ConfigureAwait(false);
+            sources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
+        }
+
         return controller;
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gyre.Manifests.Json;
 
 namespace Gyre.Notifications.Events;
 
@@ -45,7 +44,7 @@ public static class FluxEventJson
         return json;
     }
 
-    public static string Serialize(FluxEvent ev) => GoJson.Serialize(ToJson(ev));
+    public static string Serialize(FluxEvent ev) => StructJson.Serialize(ToJson(ev));
 
     /// <summary>Reads an event posted to the event endpoint; a missing required field is an error, as Flux validates.</summary>
     public static FluxEvent Parse(ReadOnlySpan<byte> utf8)

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Gyre.Manifests.Json;
 using Gyre.Notifications.Events;
 
 namespace Gyre.Notifications.Providers;
@@ -12,7 +11,7 @@ internal static class Payload
     /// <summary>Flux's avatar, used as the icon of chat messages.</summary>
     public const string FluxIcon = "https://avatars3.githubusercontent.com/u/52158677?s=200&v=4";
 
-    public static byte[] Json(JsonNode node) => Encoding.UTF8.GetBytes(GoJson.Serialize(node));
+    public static byte[] Json(JsonNode node) => StructJson.SerializeToUtf8(node);
 
     public static NotificationRequest Post(string address, JsonNode body, params KeyValuePair<string, string>[] headers) =>
         new(HttpMethod.Post, new Uri(address), Json(body), headers);

@@ -9,6 +9,9 @@ public sealed record NotificationRequest(HttpMethod Method, Uri Address, byte[] 
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
-    /// <summary>Header values in this list are never logged (tokens, signatures).</summary>
-    public override string ToString() => $"{Method} {Address.GetLeftPart(UriPartial.Path)}";
+    /// <summary>
+    /// Only the method and origin: webhook paths (Slack, Discord, Telegram's /bot&lt;token&gt;) and headers are
+    /// credentials, so neither ever reaches a log or a status.
+    /// </summary>
+    public override string ToString() => $"{Method} {Address.GetLeftPart(UriPartial.Authority)}";
 }

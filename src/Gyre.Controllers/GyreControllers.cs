@@ -10,6 +10,7 @@ using Gyre.Controllers.HelmRepositories;
 using Gyre.Controllers.Hosting;
 using Gyre.Controllers.Kustomizations;
 using Gyre.Controllers.OciRepositories;
+using Gyre.Controllers.Receivers;
 using Gyre.Kube;
 using Gyre.Kube.Dynamic;
 using Gyre.Kube.Informers;
@@ -37,6 +38,7 @@ public sealed class GyreControllers
     private readonly TimeProvider _time;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _ready;
+    private ReceiverWebhooks? _receiverWebhooks;
 
     public GyreControllers(KubeClient client, GyreControllersOptions options, ILoggerFactory loggers, TimeProvider time)
     {
@@ -54,6 +56,9 @@ public sealed class GyreControllers
     public Uri? MetricsAddress { get; private set; }
 
     public Uri? HealthAddress { get; private set; }
+
+    /// <summary>The webhook receiver server's address once listening (controller "notification").</summary>
+    public Uri? ReceiverAddress => _receiverWebhooks?.Address;
 
     /// <summary>Completes when the servers listen (addresses are known); reconciling may still wait for leadership.</summary>
     public Task Started => _started.Task;
@@ -191,12 +196,22 @@ public sealed class GyreControllers
             controllers.Add(await KustomizationControllerAsync(informers, http, metrics, cancellationToken).ConfigureAwait(false));
         }
 
+        var runnables = new List<Func<CancellationToken, Task>>();
+        if (_options.Controllers.Contains(GyreControllersOptions.Notification))
+        {
+            var (receivers, webhooks) = await ReceiverController.CreateAsync(_client, informers, http, metrics, _options.ReceiverAddress, _options.Concurrent, _loggers, _time,
+                cancellationToken).ConfigureAwait(false);
+            controllers.Add(receivers);
+            runnables.Add(webhooks.RunAsync);
+            _receiverWebhooks = webhooks;
+        }
+
         informers.StartAll();
         await informers.WaitForCacheSyncAsync(cancellationToken).ConfigureAwait(false);
         _ready = true;
         try
         {
-            await Task.WhenAll(controllers.Select(c => c.RunAsync(cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(controllers.Select(c => c.RunAsync(cancellationToken)).Concat(runnables.Select(r => r(cancellationToken)))).ConfigureAwait(false);
         }
         finally
         {

@@ -7,6 +7,7 @@ public sealed record GyreControllersOptions
 {
     public const string Source = "source";
     public const string Kustomize = "kustomize";
+    public const string Notification = "notification";
 
     /// <summary>The controllers to run: "source" (GitRepository, OCIRepository, HelmRepository) and/or "kustomize" (Kustomization).</summary>
     public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize };
@@ -28,6 +29,9 @@ public sealed record GyreControllersOptions
 
     /// <summary>--health-addr for /healthz and /readyz; null serves none.</summary>
     public string? HealthAddress { get; init; }
+
+    /// <summary>--receiverAddr: where the webhook receiver server listens (controller "notification"; port 0 picks one).</summary>
+    public string ReceiverAddress { get; init; } = "http://127.0.0.1:9292";
 
     /// <summary>Scratch space for checkouts and unpacked artifacts.</summary>
     public required string WorkDirectory { get; init; }

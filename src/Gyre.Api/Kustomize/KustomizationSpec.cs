@@ -94,6 +94,11 @@ public sealed record KustomizationSpec
         var metadata = spec["commonMetadata"] as JsonObject;
         var postBuild = spec["postBuild"] as JsonObject;
         var decryption = spec["decryption"] as JsonObject;
+        if (decryption is not null && SpecReader.String(decryption["provider"]) is { } provider && provider != "sops")
+        {
+            throw new ApiException(reader.Where, "spec.decryption.provider", $"'{provider}' is not supported; the only provider is sops");
+        }
+
         return new KustomizationSpec
         {
             SourceRef = new SourceReference(

@@ -160,6 +160,12 @@ internal sealed class KustomizationReconciler : IReconciler
             target = await ApplyTarget.OpenAsync(_client, obj, spec, cancellationToken).ConfigureAwait(false);
             var client = target.Client;
             await _fetcher.FetchAsync(artifact, work, cancellationToken).ConfigureAwait(false);
+            if (!OperatingSystem.IsWindows())
+            {
+                // Decrypted generator sources are written here: keep the directory private to the controller's user.
+                File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             var variables = await VariablesAsync(obj, spec, cancellationToken).ConfigureAwait(false);
             var keyring = await KeyringAsync(obj, spec, cancellationToken).ConfigureAwait(false);
             var objects = ManifestBuilder.Build(work, obj, spec, variables, keyring, cancellationToken);
@@ -238,9 +244,17 @@ internal sealed class KustomizationReconciler : IReconciler
         var secret = await ObjectReader.GetAsync(_client, "v1", "Secret", obj.Namespace, name, cancellationToken).ConfigureAwait(false)
             ?? throw new ReconcileStepException(Reasons.DecryptionFailed, $"decryption secret '{obj.Namespace}/{name}' not found");
         var data = ObjectReader.SecretData(secret);
-        return SopsKeyring.FromKeyMaterial(
-            data.Where(p => p.Key.EndsWith(".agekey", StringComparison.Ordinal)).Select(p => ObjectReader.Text(p.Value)),
-            data.Where(p => p.Key.EndsWith(".asc", StringComparison.Ordinal)).Select(p => p.Value));
+        try
+        {
+            return SopsKeyring.FromKeyMaterial(
+                data.Where(p => p.Key.EndsWith(".agekey", StringComparison.Ordinal)).Select(p => ObjectReader.Text(p.Value)),
+                data.Where(p => p.Key.EndsWith(".asc", StringComparison.Ordinal)).Select(p => p.Value));
+        }
+        catch (SopsException ex)
+        {
+            // The reason names the malformed entry, never the key material.
+            throw new ReconcileStepException(Reasons.DecryptionFailed, $"decryption secret '{obj.Namespace}/{name}': {ex.Reason}", ex);
+        }
     }
 
     private void CountChanges(IEnumerable<ChangeSetEntry> changes)

@@ -20,6 +20,11 @@ internal static class GyreApp
         root.Subcommands.Add(UpCommand.Create(console));
         root.Subcommands.Add(GetCommand.Create(console));
         root.Subcommands.Add(ControllerCommand.Create(console));
+        root.Subcommands.Add(ReconcileCommand.Create(console));
+        root.Subcommands.Add(SuspendCommand.Create(console));
+        root.Subcommands.Add(ResumeCommand.Create(console));
+        root.Subcommands.Add(DeleteCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
         return root;
     }
 
@@ -31,6 +36,11 @@ internal static class GyreApp
         try
         {
             return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Flux.CommandException ex)
+        {
+            await console.Error.WriteLineAsync("✗ " + ex.Message).ConfigureAwait(false);
+            return ex.ExitCode;
         }
         catch (OperationCanceledException)
         {

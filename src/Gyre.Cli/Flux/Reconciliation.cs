@@ -28,8 +28,8 @@ internal sealed class Reconciliation(ResourceClient resource, FluxKind kind, str
         return token;
     }
 
-    /// <summary>Waits for the outcome of the request <paramref name="token"/>; true when Ready.</summary>
-    public async Task<bool> WaitAsync(string token, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits for the outcome of the request <paramref name="token"/> (null: of the current generation); true when Ready.</summary>
+    public async Task<bool> WaitAsync(string? token, TimeSpan timeout, CancellationToken cancellationToken)
     {
         progress.Waiting($"waiting for {kind.Kind} reconciliation");
         var deadline = time.GetUtcNow() + timeout;
@@ -65,8 +65,8 @@ internal sealed class Reconciliation(ResourceClient resource, FluxKind kind, str
     }
 
     // As flux's kstatus check: handled this request, observed the current generation, and no longer reconciling.
-    private static bool Settled(JsonObject obj, string token) =>
-        FluxObject.LastHandled(obj) == token
+    private static bool Settled(JsonObject obj, string? token) =>
+        (token is null || FluxObject.LastHandled(obj) == token)
         && FluxObject.Observed(obj)
         && FluxObject.Ready(obj) != "Unknown"
         && (string?)FluxObject.Condition(obj, "Reconciling")?["status"] != "True";

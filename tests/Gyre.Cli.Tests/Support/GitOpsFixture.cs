@@ -30,6 +30,8 @@ public sealed class GitOpsFixture : IAsyncLifetime
 
     public KubeClient Client { get; private set; } = null!;
 
+    public string GitUrl => _git!.Url;
+
     public async Task InitializeAsync()
     {
         WriteRepository();

@@ -27,6 +27,9 @@ internal sealed class BuildSession(IKustomizeFileSystem fileSystem, KustomizeOpt
 
     private IDisposable? _schemaScope;
 
+    /// <summary>The root asked for buildMetadata transformerAnnotations: every transformer run is recorded.</summary>
+    public bool RecordTransformations { get; set; }
+
     /// <summary>True once a kustomization's `openapi:` field has decided the schema of this build.</summary>
     public bool SchemaConfigured { get; set; }
 

@@ -71,8 +71,7 @@ internal sealed partial class KustTarget
 
         foreach (var crd in _kustomization.Strings("crds"))
         {
-            // Read (and load-restrict) like kustomize; Gyre does not yet derive name references from CRD schemas.
-            _loader.ReadFile(crd, "crds");
+            config.Merge(CrdConfig.Parse(_loader.ReadFile(crd, "crds"), _loader.Resolve(crd)));
         }
 
         RunGenerators(resources);

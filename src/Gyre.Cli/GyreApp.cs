@@ -31,6 +31,7 @@ internal static class GyreApp
         root.Subcommands.Add(EventsCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(LogsCommand.Create(console));
+        root.Subcommands.Add(HelmCommand.Create(console));
         return root;
     }
 

@@ -6,6 +6,7 @@ using Gyre.Api.Source;
 using Gyre.Controllers.Common;
 using Gyre.Controllers.GitRepositories;
 using Gyre.Controllers.HelmCharts;
+using Gyre.Controllers.HelmReleases;
 using Gyre.Controllers.HelmRepositories;
 using Gyre.Controllers.Hosting;
 using Gyre.Controllers.Kustomizations;
@@ -196,6 +197,11 @@ public sealed class GyreControllers
             controllers.Add(await KustomizationControllerAsync(informers, http, metrics, cancellationToken).ConfigureAwait(false));
         }
 
+        if (_options.Controllers.Contains(GyreControllersOptions.Helm))
+        {
+            controllers.Add(await HelmReleaseControllerAsync(informers, http, metrics, cancellationToken).ConfigureAwait(false));
+        }
+
         var runnables = new List<Func<CancellationToken, Task>>();
         if (_options.Controllers.Contains(GyreControllersOptions.Notification))
         {
@@ -253,6 +259,21 @@ public sealed class GyreControllers
             sources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
         }
 
+        return controller;
+    }
+
+    private async Task<Controller> HelmReleaseControllerAsync(SharedInformerFactory informers, HttpClient http, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("helm-controller");
+        var events = new EventRecorder(_client, "helm-controller", _time, logger);
+        var reconciler = new HelmReleaseReconciler(_client, _options.HelmReleaseOptions, http, events, _time, logger);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = Gyre.Api.Helm.HelmReleaseSpec.Kind, Name = "helm-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var releases = await informers.GetOrCreateAsync(Gyre.Api.Helm.HelmReleaseSpec.ApiVersion, Gyre.Api.Helm.HelmReleaseSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        var triggers = new DependentTriggers(releases.Cache, controller.Queue.Add);
+        releases.AddHandler(new RequeueHandler(controller.Queue.Add, triggers.OnKustomizationUpdate, triggers.OnKustomizationAdded));
+        var charts = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, HelmChartSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        charts.AddHandler(new SourceRevisionHandler(chart => HelmReleaseTriggers.OnChartUpdate(releases.Cache, chart, controller.Queue.Add)));
         return controller;
     }
 

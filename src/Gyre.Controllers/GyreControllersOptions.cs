@@ -8,9 +8,10 @@ public sealed record GyreControllersOptions
     public const string Source = "source";
     public const string Kustomize = "kustomize";
     public const string Notification = "notification";
+    public const string Helm = "helm";
 
-    /// <summary>The controllers to run: "source" (GitRepository, OCIRepository, HelmRepository) and/or "kustomize" (Kustomization).</summary>
-    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize };
+    /// <summary>The controllers to run: "source" (GitRepository, OCIRepository, HelmRepository, HelmChart), "kustomize" (Kustomization), "helm" (HelmRelease), "notification" (Receiver, Alert, Provider).</summary>
+    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize, Helm };
 
     /// <summary>--concurrent: objects of one kind reconciled in parallel.</summary>
     public int Concurrent { get; init; } = 4;
@@ -54,6 +55,13 @@ public sealed record GyreControllersOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     public bool NoCrossNamespaceRefs { get; init; }
+
+    internal HelmReleases.HelmReleaseReconcilerOptions HelmReleaseOptions => new()
+    {
+        RequeueDependency = RequeueDependency,
+        PollInterval = PollInterval,
+        NoCrossNamespaceRefs = NoCrossNamespaceRefs,
+    };
 
     internal KustomizationReconcilerOptions KustomizationOptions => new()
     {

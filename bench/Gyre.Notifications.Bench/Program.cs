@@ -49,9 +49,9 @@ async Task RunAsync(string name, HttpMessageInvoker? invoker)
     for (var i = 0; i < routeCount; i++)
     {
         var type = types[i % types.Length];
-        var alert = AlertSpec.FromObject(JsonNode.Parse($$"""
-            {"metadata":{"name":"alert-{{i}}","namespace":"apps"},"spec":{"providerRef":{"name":"p{{i}}"},"summary":"bench",
-             "eventSources":[{"kind":"Kustomization","name":"app-{{i % 10}}*"}],"exclusionList":["^never$"]}}
+        var alert = AlertSpec.FromObject(JsonNode.Parse($$$"""
+            {"metadata":{"name":"alert-{{{i}}}","namespace":"apps"},"spec":{"providerRef":{"name":"p{{{i}}}"},"summary":"bench",
+             "eventSources":[{"kind":"Kustomization","name":"app-{{{i % 10}}}*"}],"exclusionList":["^never$"]}}
             """)!.AsObject());
         var settings = new ProviderSettings
         {

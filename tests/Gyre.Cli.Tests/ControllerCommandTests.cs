@@ -23,7 +23,7 @@ public sealed partial class ControllerCommandTests
         var (code, _, error) = await CliRunner.RunAsync("controller", "--controllers", "source,helm");
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("unknown controller 'helm'; choose from source, kustomize", error, StringComparison.Ordinal);
+        Assert.Contains("unknown controller 'helm'; choose from source, kustomize, notification", error, StringComparison.Ordinal);
     }
 
     [Fact]

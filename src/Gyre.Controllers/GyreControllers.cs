@@ -5,8 +5,11 @@ using Gyre.Api.Kustomize;
 using Gyre.Api.Source;
 using Gyre.Controllers.Common;
 using Gyre.Controllers.GitRepositories;
+using Gyre.Controllers.HelmCharts;
+using Gyre.Controllers.HelmRepositories;
 using Gyre.Controllers.Hosting;
 using Gyre.Controllers.Kustomizations;
+using Gyre.Controllers.OciRepositories;
 using Gyre.Controllers.Receivers;
 using Gyre.Kube;
 using Gyre.Kube.Dynamic;
@@ -16,6 +19,8 @@ using Gyre.Runtime.Metrics;
 using Gyre.Runtime.Reconcile;
 using Gyre.Sources.Artifacts;
 using Gyre.Sources.Git;
+using Gyre.Sources.Helm;
+using Gyre.Sources.Oci;
 using Microsoft.Extensions.Logging;
 
 namespace Gyre.Controllers;
@@ -160,6 +165,8 @@ public sealed class GyreControllers
             {
                 await _client.Mapper.FindAsync("kustomize.toolkit.fluxcd.io/v1", "Kustomization", cancellationToken).ConfigureAwait(false);
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", "GitRepository", cancellationToken).ConfigureAwait(false);
+                await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
+                await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", HelmRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (Gyre.Kube.Discovery.KubeMappingException) when (_time.GetUtcNow() < deadline)
@@ -179,6 +186,9 @@ public sealed class GyreControllers
         if (_options.Controllers.Contains(GyreControllersOptions.Source))
         {
             controllers.Add(await GitRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
+            controllers.Add(await HelmChartControllerAsync(informers, store, http, metrics, cancellationToken).ConfigureAwait(false));
+            controllers.Add(await OciRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
+            controllers.Add(await HelmRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
         }
 
         if (_options.Controllers.Contains(GyreControllersOptions.Kustomize))
@@ -223,6 +233,26 @@ public sealed class GyreControllers
             metrics, logger, _time);
         var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", GitRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
         informer.AddHandler(new RequeueHandler(controller.Queue.Add));
+        informer.AddHandler(new SourceRevisionHandler(new IncludeTriggers(informer.Cache, controller.Queue.Add).OnNewRevision));
+        return controller;
+    }
+
+    private async Task<Controller> HelmChartControllerAsync(SharedInformerFactory informers, ArtifactStore store, HttpClient http, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("source-controller");
+        var events = new EventRecorder(_client, "source-controller", _time, logger);
+        var reconciler = new HelmChartReconciler(_client, store, http, Path.Combine(_options.WorkDirectory, "helmcharts"), _options.RequeueDependency, events, _time, logger);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = HelmChartSpec.Kind, Name = "helmchart-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var charts = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, HelmChartSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        charts.AddHandler(new RequeueHandler(controller.Queue.Add));
+        var triggers = new DependentTriggers(charts.Cache, controller.Queue.Add);
+        foreach (var sourceKind in new[] { GitRepositorySpec.Kind, "HelmRepository" })
+        {
+            var sources = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, sourceKind, null, cancellationToken).ConfigureAwait(false);
+            sources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
+        }
+
         return controller;
     }
 
@@ -238,6 +268,35 @@ public sealed class GyreControllers
         kustomizations.AddHandler(new RequeueHandler(controller.Queue.Add, triggers.OnKustomizationUpdate, triggers.OnKustomizationAdded));
         var sources = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", GitRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
         sources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
+        var ociSources = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        ociSources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
+        return controller;
+    }
+
+    private async Task<Controller> OciRepositoryControllerAsync(SharedInformerFactory informers, ArtifactStore store, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("source-controller");
+        var work = Path.Combine(_options.WorkDirectory, "oci");
+        Directory.CreateDirectory(work);
+        var status = new SourceStatus(new EventRecorder(_client, "source-controller", _time, logger), _time, logger);
+        var settings = new OciClientSettings(_client, new RegistryTokenCache(_time));
+        var reconciler = new OciRepositoryReconciler(_client, new OciRepositorySource(store, work), store, settings, status);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = OciRepositorySpec.Kind, Name = "source-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        informer.AddHandler(new RequeueHandler(controller.Queue.Add));
+        return controller;
+    }
+
+    private async Task<Controller> HelmRepositoryControllerAsync(SharedInformerFactory informers, ArtifactStore store, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("source-controller");
+        var status = new SourceStatus(new EventRecorder(_client, "source-controller", _time, logger), _time, logger);
+        var reconciler = new HelmRepositoryReconciler(_client, new HelmRepositorySource(store), store, status);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = HelmRepositorySpec.Kind, Name = "source-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", HelmRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        informer.AddHandler(new RequeueHandler(controller.Queue.Add));
         return controller;
     }
 

@@ -9,7 +9,7 @@ public sealed record GyreControllersOptions
     public const string Kustomize = "kustomize";
     public const string Notification = "notification";
 
-    /// <summary>The controllers to run: "source" (GitRepository) and/or "kustomize" (Kustomization).</summary>
+    /// <summary>The controllers to run: "source" (GitRepository, OCIRepository, HelmRepository) and/or "kustomize" (Kustomization).</summary>
     public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize };
 
     /// <summary>--concurrent: objects of one kind reconciled in parallel.</summary>

@@ -38,7 +38,7 @@ public sealed class Kustomizer
             throw new KustomizeException(root, null, null, $"'{root}' is not a directory; pass the directory that holds kustomization.yaml");
         }
 
-        var session = new BuildSession(_fileSystem, _options, cancellationToken);
+        using var session = new BuildSession(_fileSystem, _options, cancellationToken);
         var target = KustTarget.Load(session, root);
         session.InProgress.Push(root);
         var (resources, config) = target.AccumulateTarget();
@@ -66,7 +66,7 @@ public sealed class Kustomizer
         {
             foreach (var resource in resources.Items)
             {
-                AddOrigin(resource, root);
+                AddOrigin(resource, root, session);
             }
         }
 
@@ -85,11 +85,16 @@ public sealed class Kustomizer
     }
 
     /// <summary>config.kubernetes.io/origin as kustomize writes it: the source file, or the generator, relative to the root.</summary>
-    private static void AddOrigin(Resource resource, string root)
+    private static void AddOrigin(Resource resource, string root, BuildSession session)
     {
+        // Inside a cloned repository kustomize names the repository and ref, with paths relative to its top.
+        var file = resource.GeneratedBy?.File ?? resource.Source;
+        var checkout = session.CheckoutOf(file);
+        var relative = checkout is { } c ? PathText.Relative(c.Directory, file) : PathText.Relative(root, file);
+        var repo = checkout is { } r ? $"repo: {r.Spec.CloneUrl}\n" + (r.Spec.Ref.Length > 0 ? $"ref: {r.Spec.Ref}\n" : "") : "";
         var origin = resource.GeneratedBy is { } generated
-            ? $"configuredIn: {PathText.Relative(root, generated.File)}\nconfiguredBy:\n  apiVersion: builtin\n  kind: {generated.Kind}\n"
-            : $"path: {PathText.Relative(root, resource.Source)}\n";
+            ? $"{repo}configuredIn: {relative}\nconfiguredBy:\n  apiVersion: builtin\n  kind: {generated.Kind}\n"
+            : $"path: {relative}\n{repo}";
         resource.Node.GetOrCreateMapping("metadata").GetOrCreateMapping("annotations").Set("config.kubernetes.io/origin", YamlNode.String(origin));
     }
 

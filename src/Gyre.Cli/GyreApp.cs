@@ -36,6 +36,8 @@ internal static class GyreApp
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(MigrateCommand.Create(console));
         root.Subcommands.Add(CompletionCommand.Create(console));
+        root.Subcommands.Add(BuildCommand.Create(console));
+        root.Subcommands.Add(DiffCommand.Create(console));
         return root;
     }
 

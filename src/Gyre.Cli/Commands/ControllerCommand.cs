@@ -40,10 +40,10 @@ internal static class ControllerCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var selected = parse.GetValue(controllers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-            var unknown = selected.Where(c => c is not (GyreControllersOptions.Source or GyreControllersOptions.Kustomize or GyreControllersOptions.Notification)).ToList();
+            var unknown = selected.Where(c => c is not (GyreControllersOptions.Source or GyreControllersOptions.Kustomize or GyreControllersOptions.Helm or GyreControllersOptions.Notification)).ToList();
             if (unknown.Count > 0)
             {
-                await console.Error.WriteLineAsync($"error: --controllers: unknown controller '{unknown[0]}'; choose from source, kustomize, notification").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: --controllers: unknown controller '{unknown[0]}'; choose from source, kustomize, helm, notification").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 

@@ -33,7 +33,7 @@ public sealed record GyreControllersOptions
     public string? HealthAddress { get; init; }
 
     /// <summary>--receiverAddr: where the webhook receiver server listens (controller "notification"; port 0 picks one).</summary>
-    public string ReceiverAddress { get; init; } = "http://127.0.0.1:9292";
+    public string ReceiverAddress { get; init; } = "http://127.0.0.1:0";
 
     /// <summary>Scratch space for checkouts and unpacked artifacts.</summary>
     public required string WorkDirectory { get; init; }

@@ -20,7 +20,7 @@ internal sealed class SourceStatus(EventRecorder events, TimeProvider time, ILog
 
     /// <summary>
     /// Writes a successful reconcile: <paramref name="edit"/> fills the kind's own fields (artifact, url, observed*).
-    /// <paramref name="artifactMessage"/> null means the kind stores no artifact (HelmRepository type oci).
+    /// <paramref name="hasArtifact"/> false means the kind stores no artifact (HelmRepository type oci).
     /// </summary>
     public async Task SucceededAsync(
         ResourceClient resource, KubeObject obj, string readyMessage, bool hasArtifact, Action<JsonObject> edit, NewArtifactEvent? newArtifact,

@@ -148,6 +148,35 @@ public sealed class RenderingRulesTests
         Assert.Equal(["from-lib"], r.Objects.Select(o => o.Name));
     }
 
+    [Theory]
+    [InlineData("Web")]
+    [InlineData("web_1")]
+    [InlineData("a-release-name-that-is-far-too-long-for-helm-to-accept-x")]
+    public void Invalid_release_names_are_refused(string name)
+    {
+        var e = Assert.Throws<HelmException>(() => Render(Make("c", new()), release: new ReleaseOptions { Name = name }));
+        Assert.StartsWith("release name \"" + name + "\": invalid release name, must match regex ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_library_chart_is_not_installable()
+    {
+        var e = Assert.Throws<HelmException>(() => Render(Make("lib", new(), type: "library")));
+        Assert.Equal("lib: library charts are not installable; render a chart that depends on it", e.Message);
+    }
+
+    [Fact]
+    public void A_dependency_missing_from_charts_is_reported()
+    {
+        var chart = Make("app", new());
+        chart = new Gyre.Helm.Charts.Chart
+        {
+            Metadata = chart.Metadata with { Dependencies = [new Gyre.Helm.Charts.ChartDependency { Name = "redis", Version = "1.x" }, new Gyre.Helm.Charts.ChartDependency { Name = "db" }] },
+        };
+        var e = Assert.Throws<HelmException>(() => Render(chart));
+        Assert.Equal("app: found in Chart.yaml, but missing in charts/ directory: redis, db; add the dependency charts to charts/ (helm dependency build)", e.Message);
+    }
+
     private sealed class FakeLookup : IResourceLookup
     {
         public JsonObject? Lookup(string apiVersion, string kind, string @namespace, string name, CancellationToken cancellationToken) =>

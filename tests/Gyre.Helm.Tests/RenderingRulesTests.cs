@@ -177,6 +177,30 @@ public sealed class RenderingRulesTests
         Assert.Equal("app: found in Chart.yaml, but missing in charts/ directory: redis, db; add the dependency charts to charts/ (helm dependency build)", e.Message);
     }
 
+    [Fact]
+    public void A_subchart_outside_the_dependency_version_range_keeps_its_own_name()
+    {
+        // As Helm's processDependencyEnabled does: the chart in charts/ is kept, but the alias of a dependency whose
+        // version range it does not satisfy is not applied.
+        var redis = Make("redis", new() { ["templates/cm.yaml"] = Cm + "{{ .Release.Name }}-{{ .Chart.Name }}\n" });
+        redis = new Gyre.Helm.Charts.Chart { Metadata = redis.Metadata with { Version = "17.3.7" }, Templates = redis.Templates };
+        var app = Make("app", new(), deps: [redis]);
+        app = new Gyre.Helm.Charts.Chart
+        {
+            Metadata = app.Metadata with { Dependencies = [new Gyre.Helm.Charts.ChartDependency { Name = "redis", Version = "~18.0.0", Alias = "cache" }] },
+            Dependencies = [redis],
+        };
+        Assert.Equal(["rel-redis"], Render(app).Objects.Select(o => o.Name));
+    }
+
+    [Fact]
+    public void Globals_set_by_the_user_reach_every_subchart()
+    {
+        var sub = Make("db", new() { ["templates/cm.yaml"] = Cm + "db-{{ .Values.global.env }}\n" });
+        var r = Render(Make("app", new() { ["templates/cm.yaml"] = Cm + "app-{{ .Values.global.env }}\n" }, deps: [sub]), Set("global.env=prod"));
+        Assert.Equal(["app-prod", "db-prod"], r.Objects.Select(o => o.Name).Order(StringComparer.Ordinal));
+    }
+
     private sealed class FakeLookup : IResourceLookup
     {
         public JsonObject? Lookup(string apiVersion, string kind, string @namespace, string name, CancellationToken cancellationToken) =>

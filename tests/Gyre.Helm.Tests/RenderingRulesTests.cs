@@ -148,6 +148,59 @@ public sealed class RenderingRulesTests
         Assert.Equal(["from-lib"], r.Objects.Select(o => o.Name));
     }
 
+    [Theory]
+    [InlineData("Web")]
+    [InlineData("web_1")]
+    [InlineData("a-release-name-that-is-far-too-long-for-helm-to-accept-x")]
+    public void Invalid_release_names_are_refused(string name)
+    {
+        var e = Assert.Throws<HelmException>(() => Render(Make("c", new()), release: new ReleaseOptions { Name = name }));
+        Assert.StartsWith("release name \"" + name + "\": invalid release name, must match regex ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_library_chart_is_not_installable()
+    {
+        var e = Assert.Throws<HelmException>(() => Render(Make("lib", new(), type: "library")));
+        Assert.Equal("lib: library charts are not installable; render a chart that depends on it", e.Message);
+    }
+
+    [Fact]
+    public void A_dependency_missing_from_charts_is_reported()
+    {
+        var chart = Make("app", new());
+        chart = new Gyre.Helm.Charts.Chart
+        {
+            Metadata = chart.Metadata with { Dependencies = [new Gyre.Helm.Charts.ChartDependency { Name = "redis", Version = "1.x" }, new Gyre.Helm.Charts.ChartDependency { Name = "db" }] },
+        };
+        var e = Assert.Throws<HelmException>(() => Render(chart));
+        Assert.Equal("app: found in Chart.yaml, but missing in charts/ directory: redis, db; add the dependency charts to charts/ (helm dependency build)", e.Message);
+    }
+
+    [Fact]
+    public void A_subchart_outside_the_dependency_version_range_keeps_its_own_name()
+    {
+        // As Helm's processDependencyEnabled does: the chart in charts/ is kept, but the alias of a dependency whose
+        // version range it does not satisfy is not applied.
+        var redis = Make("redis", new() { ["templates/cm.yaml"] = Cm + "{{ .Release.Name }}-{{ .Chart.Name }}\n" });
+        redis = new Gyre.Helm.Charts.Chart { Metadata = redis.Metadata with { Version = "17.3.7" }, Templates = redis.Templates };
+        var app = Make("app", new(), deps: [redis]);
+        app = new Gyre.Helm.Charts.Chart
+        {
+            Metadata = app.Metadata with { Dependencies = [new Gyre.Helm.Charts.ChartDependency { Name = "redis", Version = "~18.0.0", Alias = "cache" }] },
+            Dependencies = [redis],
+        };
+        Assert.Equal(["rel-redis"], Render(app).Objects.Select(o => o.Name));
+    }
+
+    [Fact]
+    public void Globals_set_by_the_user_reach_every_subchart()
+    {
+        var sub = Make("db", new() { ["templates/cm.yaml"] = Cm + "db-{{ .Values.global.env }}\n" });
+        var r = Render(Make("app", new() { ["templates/cm.yaml"] = Cm + "app-{{ .Values.global.env }}\n" }, deps: [sub]), Set("global.env=prod"));
+        Assert.Equal(["app-prod", "db-prod"], r.Objects.Select(o => o.Name).Order(StringComparer.Ordinal));
+    }
+
     private sealed class FakeLookup : IResourceLookup
     {
         public JsonObject? Lookup(string apiVersion, string kind, string @namespace, string name, CancellationToken cancellationToken) =>

@@ -26,11 +26,7 @@ public static class HelmRenderer
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(capabilities);
         var kubeVersion = KubeVersionText.Parse(capabilities.KubeVersion);
-        if (chart.Metadata.KubeVersion.Length > 0 && !HelmSemver.IsCompatibleRange(chart.Metadata.KubeVersion, kubeVersion))
-        {
-            throw new HelmException(chart.Name + ": chart requires kubeVersion: " + chart.Metadata.KubeVersion +
-                " which is incompatible with Kubernetes " + kubeVersion, chart.Name);
-        }
+        RenderChecks.Run(chart, release, kubeVersion);
         var processed = DependencyProcessor.Process(chart, values);
         var computed = Coalescing.Values(processed, GoValues.FromJson(values), merge: false);
         SchemaValidation.Validate(processed, computed);

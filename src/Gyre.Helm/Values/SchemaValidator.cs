@@ -45,7 +45,7 @@ internal sealed class SchemaValidator(JsonNode? root, List<string> errors)
                     String(s, v.GetValue<string>(), path);
                     break;
                 case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
-                    Number(s, v.GetValue<double>(), path);
+                    Number(s, AsDouble(v), path);
                     break;
             }
         }
@@ -277,7 +277,7 @@ internal sealed class SchemaValidator(JsonNode? root, List<string> errors)
 
     private static bool NumbersEqual(JsonNode? a, JsonNode? b) =>
         a is JsonValue x && b is JsonValue y && x.GetValueKind() == JsonValueKind.Number && y.GetValueKind() == JsonValueKind.Number &&
-        x.GetValue<double>() == y.GetValue<double>();
+        AsDouble(x) == AsDouble(y);
 
     private static string TypeOf(JsonNode? v) => v switch
     {
@@ -288,11 +288,14 @@ internal sealed class SchemaValidator(JsonNode? root, List<string> errors)
         {
             JsonValueKind.String => "string",
             JsonValueKind.True or JsonValueKind.False => "boolean",
-            JsonValueKind.Number => x.GetValue<double>() == Math.Floor(x.GetValue<double>()) ? "integer" : "number",
+            JsonValueKind.Number => AsDouble(x) == Math.Floor(AsDouble(x)) ? "integer" : "number",
             _ => "null",
         },
         _ => "null",
     };
+
+    private static double AsDouble(JsonValue v) =>
+        v.TryGetValue<double>(out var d) ? d : v.TryGetValue<long>(out var l) ? l : v.TryGetValue<int>(out var i) ? i : double.NaN;
 
     private static string Num(double d) => d.ToString("R", CultureInfo.InvariantCulture);
 

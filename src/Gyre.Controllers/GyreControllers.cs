@@ -5,8 +5,13 @@ using Gyre.Api.Kustomize;
 using Gyre.Api.Source;
 using Gyre.Controllers.Common;
 using Gyre.Controllers.GitRepositories;
+using Gyre.Controllers.HelmCharts;
+using Gyre.Controllers.HelmReleases;
+using Gyre.Controllers.HelmRepositories;
 using Gyre.Controllers.Hosting;
 using Gyre.Controllers.Kustomizations;
+using Gyre.Controllers.OciRepositories;
+using Gyre.Controllers.Receivers;
 using Gyre.Controllers.Notifications;
 using Gyre.Kube;
 using Gyre.Kube.Dynamic;
@@ -16,6 +21,8 @@ using Gyre.Runtime.Metrics;
 using Gyre.Runtime.Reconcile;
 using Gyre.Sources.Artifacts;
 using Gyre.Sources.Git;
+using Gyre.Sources.Helm;
+using Gyre.Sources.Oci;
 using Microsoft.Extensions.Logging;
 
 namespace Gyre.Controllers;
@@ -33,6 +40,7 @@ public sealed class GyreControllers
     private readonly TimeProvider _time;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _ready;
+    private ReceiverWebhooks? _receiverWebhooks;
     private NotificationService? _notifications;
 
     public GyreControllers(KubeClient client, GyreControllersOptions options, ILoggerFactory loggers, TimeProvider time)
@@ -52,6 +60,8 @@ public sealed class GyreControllers
 
     public Uri? HealthAddress { get; private set; }
 
+    /// <summary>The webhook receiver server's address once listening (controller "notification").</summary>
+    public Uri? ReceiverAddress => _receiverWebhooks?.Address;
     /// <summary>The notification event endpoint's address once leading (null when not served).</summary>
     public Uri? EventsAddress => _notifications?.EventsAddress;
 
@@ -160,6 +170,8 @@ public sealed class GyreControllers
             {
                 await _client.Mapper.FindAsync("kustomize.toolkit.fluxcd.io/v1", "Kustomization", cancellationToken).ConfigureAwait(false);
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", "GitRepository", cancellationToken).ConfigureAwait(false);
+                await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
+                await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", HelmRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
                 if (_options.Controllers.Contains(GyreControllersOptions.Notification))
                 {
                     await _client.Mapper.FindAsync("notification.toolkit.fluxcd.io/v1beta3", "Alert", cancellationToken).ConfigureAwait(false);
@@ -194,6 +206,9 @@ public sealed class GyreControllers
         if (_options.Controllers.Contains(GyreControllersOptions.Source))
         {
             controllers.Add(await GitRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
+            controllers.Add(await HelmChartControllerAsync(informers, store, http, metrics, cancellationToken).ConfigureAwait(false));
+            controllers.Add(await OciRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
+            controllers.Add(await HelmRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
         }
 
         if (_options.Controllers.Contains(GyreControllersOptions.Kustomize))
@@ -201,12 +216,27 @@ public sealed class GyreControllers
             controllers.Add(await KustomizationControllerAsync(informers, http, metrics, cancellationToken).ConfigureAwait(false));
         }
 
+        if (_options.Controllers.Contains(GyreControllersOptions.Helm))
+        {
+            controllers.Add(await HelmReleaseControllerAsync(informers, http, metrics, cancellationToken).ConfigureAwait(false));
+        }
+
+        var runnables = new List<Func<CancellationToken, Task>>();
+        if (_options.Controllers.Contains(GyreControllersOptions.Notification))
+        {
+            var (receivers, webhooks) = await ReceiverController.CreateAsync(_client, informers, http, metrics, _options.ReceiverAddress, _options.Concurrent, _loggers, _time,
+                cancellationToken).ConfigureAwait(false);
+            controllers.Add(receivers);
+            runnables.Add(webhooks.RunAsync);
+            _receiverWebhooks = webhooks;
+        }
+
         informers.StartAll();
         await informers.WaitForCacheSyncAsync(cancellationToken).ConfigureAwait(false);
         _ready = true;
         try
         {
-            await Task.WhenAll(controllers.Select(c => c.RunAsync(cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(controllers.Select(c => c.RunAsync(cancellationToken)).Concat(runnables.Select(r => r(cancellationToken)))).ConfigureAwait(false);
         }
         finally
         {
@@ -228,6 +258,41 @@ public sealed class GyreControllers
             metrics, logger, _time);
         var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", GitRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
         informer.AddHandler(new RequeueHandler(controller.Queue.Add));
+        informer.AddHandler(new SourceRevisionHandler(new IncludeTriggers(informer.Cache, controller.Queue.Add).OnNewRevision));
+        return controller;
+    }
+
+    private async Task<Controller> HelmChartControllerAsync(SharedInformerFactory informers, ArtifactStore store, HttpClient http, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("source-controller");
+        var events = new EventRecorder(_client, "source-controller", _time, logger);
+        var reconciler = new HelmChartReconciler(_client, store, http, Path.Combine(_options.WorkDirectory, "helmcharts"), _options.RequeueDependency, events, _time, logger);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = HelmChartSpec.Kind, Name = "helmchart-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var charts = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, HelmChartSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        charts.AddHandler(new RequeueHandler(controller.Queue.Add));
+        var triggers = new DependentTriggers(charts.Cache, controller.Queue.Add);
+        foreach (var sourceKind in new[] { GitRepositorySpec.Kind, "HelmRepository" })
+        {
+            var sources = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, sourceKind, null, cancellationToken).ConfigureAwait(false);
+            sources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
+        }
+
+        return controller;
+    }
+
+    private async Task<Controller> HelmReleaseControllerAsync(SharedInformerFactory informers, HttpClient http, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("helm-controller");
+        var events = new EventRecorder(_client, "helm-controller", _time, logger);
+        var reconciler = new HelmReleaseReconciler(_client, _options.HelmReleaseOptions, http, events, _time, logger);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = Gyre.Api.Helm.HelmReleaseSpec.Kind, Name = "helm-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var releases = await informers.GetOrCreateAsync(Gyre.Api.Helm.HelmReleaseSpec.ApiVersion, Gyre.Api.Helm.HelmReleaseSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        var triggers = new DependentTriggers(releases.Cache, controller.Queue.Add);
+        releases.AddHandler(new RequeueHandler(controller.Queue.Add, triggers.OnKustomizationUpdate, triggers.OnKustomizationAdded));
+        var charts = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, HelmChartSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        charts.AddHandler(new SourceRevisionHandler(chart => HelmReleaseTriggers.OnChartUpdate(releases.Cache, chart, controller.Queue.Add)));
         return controller;
     }
 
@@ -243,6 +308,35 @@ public sealed class GyreControllers
         kustomizations.AddHandler(new RequeueHandler(controller.Queue.Add, triggers.OnKustomizationUpdate, triggers.OnKustomizationAdded));
         var sources = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", GitRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
         sources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
+        var ociSources = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        ociSources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
+        return controller;
+    }
+
+    private async Task<Controller> OciRepositoryControllerAsync(SharedInformerFactory informers, ArtifactStore store, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("source-controller");
+        var work = Path.Combine(_options.WorkDirectory, "oci");
+        Directory.CreateDirectory(work);
+        var status = new SourceStatus(new EventRecorder(_client, "source-controller", _time, logger), _time, logger);
+        var settings = new OciClientSettings(_client, new RegistryTokenCache(_time));
+        var reconciler = new OciRepositoryReconciler(_client, new OciRepositorySource(store, work), store, settings, status);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = OciRepositorySpec.Kind, Name = "source-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        informer.AddHandler(new RequeueHandler(controller.Queue.Add));
+        return controller;
+    }
+
+    private async Task<Controller> HelmRepositoryControllerAsync(SharedInformerFactory informers, ArtifactStore store, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("source-controller");
+        var status = new SourceStatus(new EventRecorder(_client, "source-controller", _time, logger), _time, logger);
+        var reconciler = new HelmRepositoryReconciler(_client, new HelmRepositorySource(store), store, status);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = HelmRepositorySpec.Kind, Name = "source-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", HelmRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        informer.AddHandler(new RequeueHandler(controller.Queue.Add));
         return controller;
     }
 

@@ -9,9 +9,10 @@ public sealed record GyreControllersOptions
     public const string Source = "source";
     public const string Kustomize = "kustomize";
     public const string Notification = "notification";
+    public const string Helm = "helm";
 
-    /// <summary>The controllers to run: "source" (GitRepository), "kustomize" (Kustomization), "notification" (Alert, Provider).</summary>
-    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize, Notification };
+    /// <summary>The controllers to run: "source" (GitRepository, OCIRepository, HelmRepository, HelmChart), "kustomize" (Kustomization), "helm" (HelmRelease), "notification" (Alert, Provider, Receiver).</summary>
+    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize, Helm, Notification };
 
     /// <summary>--concurrent: objects of one kind reconciled in parallel.</summary>
     public int Concurrent { get; init; } = 4;
@@ -30,6 +31,9 @@ public sealed record GyreControllersOptions
 
     /// <summary>--health-addr for /healthz and /readyz; null serves none.</summary>
     public string? HealthAddress { get; init; }
+
+    /// <summary>--receiverAddr: where the webhook receiver server listens (controller "notification"; port 0 picks one).</summary>
+    public string ReceiverAddress { get; init; } = "http://127.0.0.1:0";
 
     /// <summary>Scratch space for checkouts and unpacked artifacts.</summary>
     public required string WorkDirectory { get; init; }
@@ -52,6 +56,13 @@ public sealed record GyreControllersOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     public bool NoCrossNamespaceRefs { get; init; }
+
+    internal HelmReleases.HelmReleaseReconcilerOptions HelmReleaseOptions => new()
+    {
+        RequeueDependency = RequeueDependency,
+        PollInterval = PollInterval,
+        NoCrossNamespaceRefs = NoCrossNamespaceRefs,
+    };
 
     /// <summary>notification-controller's --events-addr: where external controllers POST events; null serves none.</summary>
     public string? EventsAddress { get; init; } = "http://127.0.0.1:0";

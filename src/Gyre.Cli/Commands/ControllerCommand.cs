@@ -13,7 +13,8 @@ internal static class ControllerCommand
     {
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster)" };
         var context = new Option<string?>("--context") { Description = "The kubeconfig context to use" };
-        var controllers = new Option<string>("--controllers") { Description = "Comma-separated controllers to run: source, kustomize, notification", DefaultValueFactory = _ => "source,kustomize,notification" };
+        var controllers = new Option<string>("--controllers") { Description = "Comma-separated controllers to run: source, kustomize, helm, notification", DefaultValueFactory = _ => "source,kustomize,helm,notification" };
+        var receiverAddr = new Option<string>("--receiver-addr") { Description = "Address of the webhook receiver server (host:port; controller notification)", DefaultValueFactory = _ => "127.0.0.1:9292" };
         var concurrent = new Option<int>("--concurrent") { Description = "Objects of one kind reconciled in parallel", DefaultValueFactory = _ => 4 };
         var metricsAddr = new Option<string>("--metrics-addr") { Description = "Address of /metrics (host:port; empty disables)", DefaultValueFactory = _ => "127.0.0.1:8080" };
         var healthAddr = new Option<string>("--health-addr") { Description = "Address of /healthz and /readyz (host:port; empty disables)", DefaultValueFactory = _ => "127.0.0.1:9440" };
@@ -34,15 +35,15 @@ internal static class ControllerCommand
               gyre controller --kubeconfig ~/.kube/config --controllers source,kustomize --concurrent 8 --metrics-addr :8080
             """)
         {
-            kubeconfig, context, controllers, concurrent, metricsAddr, healthAddr, storageAddr, storageAdvAddr, storagePath, eventsAddr, leaderElect, leaderNamespace, logEncoding,
+            kubeconfig, context, controllers, concurrent, metricsAddr, healthAddr, storageAddr, storageAdvAddr, storagePath, eventsAddr, leaderElect, leaderNamespace, logEncoding, receiverAddr,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var selected = parse.GetValue(controllers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-            var unknown = selected.Where(c => c is not (GyreControllersOptions.Source or GyreControllersOptions.Kustomize or GyreControllersOptions.Notification)).ToList();
+            var unknown = selected.Where(c => c is not (GyreControllersOptions.Source or GyreControllersOptions.Kustomize or GyreControllersOptions.Helm or GyreControllersOptions.Notification)).ToList();
             if (unknown.Count > 0)
             {
-                await console.Error.WriteLineAsync($"error: --controllers: unknown controller '{unknown[0]}'; choose from source, kustomize, notification").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: --controllers: unknown controller '{unknown[0]}'; choose from source, kustomize, helm, notification").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -60,6 +61,7 @@ internal static class ControllerCommand
                 MetricsAddress = Url(parse.GetValue(metricsAddr)),
                 HealthAddress = Url(parse.GetValue(healthAddr)),
                 EventsAddress = Url(parse.GetValue(eventsAddr)),
+                ReceiverAddress = Url(parse.GetValue(receiverAddr)) ?? "http://127.0.0.1:9292",
                 LeaderElectionNamespace = parse.GetValue(leaderElect) ? parse.GetValue(leaderNamespace) ?? client.DefaultNamespace : null,
             };
             using var loggers = LoggerFactory.Create(b => b.AddProvider(new CliLoggerProvider(console.Error, parse.GetValue(logEncoding) == "json", LogLevel.Information, time)));

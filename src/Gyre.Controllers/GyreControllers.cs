@@ -265,7 +265,7 @@ public sealed class GyreControllers
     private async Task<Controller> HelmChartControllerAsync(SharedInformerFactory informers, ArtifactStore store, HttpClient http, ReconcileMetrics metrics, CancellationToken cancellationToken)
     {
         var logger = _loggers.CreateLogger("source-controller");
-        var events = new EventRecorder(_client, "source-controller", _time, logger);
+        var events = new EventRecorder(_client, "source-controller", _time, logger, _notifications?.Pipeline);
         var reconciler = new HelmChartReconciler(_client, store, http, Path.Combine(_options.WorkDirectory, "helmcharts"), _options.RequeueDependency, events, _time, logger);
         var controller = new Controller(reconciler, new ControllerOptions { Kind = HelmChartSpec.Kind, Name = "helmchart-controller", Workers = _options.Concurrent },
             metrics, logger, _time);
@@ -284,7 +284,7 @@ public sealed class GyreControllers
     private async Task<Controller> HelmReleaseControllerAsync(SharedInformerFactory informers, HttpClient http, ReconcileMetrics metrics, CancellationToken cancellationToken)
     {
         var logger = _loggers.CreateLogger("helm-controller");
-        var events = new EventRecorder(_client, "helm-controller", _time, logger);
+        var events = new EventRecorder(_client, "helm-controller", _time, logger, _notifications?.Pipeline);
         var reconciler = new HelmReleaseReconciler(_client, _options.HelmReleaseOptions, http, events, _time, logger);
         var controller = new Controller(reconciler, new ControllerOptions { Kind = Gyre.Api.Helm.HelmReleaseSpec.Kind, Name = "helm-controller", Workers = _options.Concurrent },
             metrics, logger, _time);
@@ -318,7 +318,7 @@ public sealed class GyreControllers
         var logger = _loggers.CreateLogger("source-controller");
         var work = Path.Combine(_options.WorkDirectory, "oci");
         Directory.CreateDirectory(work);
-        var status = new SourceStatus(new EventRecorder(_client, "source-controller", _time, logger), _time, logger);
+        var status = new SourceStatus(new EventRecorder(_client, "source-controller", _time, logger, _notifications?.Pipeline), _time, logger);
         var settings = new OciClientSettings(_client, new RegistryTokenCache(_time));
         var reconciler = new OciRepositoryReconciler(_client, new OciRepositorySource(store, work), store, settings, status);
         var controller = new Controller(reconciler, new ControllerOptions { Kind = OciRepositorySpec.Kind, Name = "source-controller", Workers = _options.Concurrent },
@@ -331,7 +331,7 @@ public sealed class GyreControllers
     private async Task<Controller> HelmRepositoryControllerAsync(SharedInformerFactory informers, ArtifactStore store, ReconcileMetrics metrics, CancellationToken cancellationToken)
     {
         var logger = _loggers.CreateLogger("source-controller");
-        var status = new SourceStatus(new EventRecorder(_client, "source-controller", _time, logger), _time, logger);
+        var status = new SourceStatus(new EventRecorder(_client, "source-controller", _time, logger, _notifications?.Pipeline), _time, logger);
         var reconciler = new HelmRepositoryReconciler(_client, new HelmRepositorySource(store), store, status);
         var controller = new Controller(reconciler, new ControllerOptions { Kind = HelmRepositorySpec.Kind, Name = "source-controller", Workers = _options.Concurrent },
             metrics, logger, _time);

@@ -104,6 +104,67 @@ public sealed class NotificationTests(ControllersFixture rig)
     }
 
     [Fact]
+    public async Task A_Providers_Secret_supplies_address_headers_and_hmac_token_and_Alert_filters_apply()
+    {
+        var ns = await rig.NamespaceAsync("secret");
+        await using var endpoint = await CaptureServer.StartAsync();
+        await rig.ApplyAsync($$"""
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: hook, namespace: {{ns}}}
+            stringData:
+              address: {{endpoint.Origin}}/from-secret
+              token: hmac-key
+              headers: |
+                X-Tenant: blue
+            """);
+        await rig.ApplyAsync(Provider(ns, "hmac", "generic-hmac", "http://127.0.0.1:9/ignored", "  secretRef: {name: hook}"));
+        await rig.ApplyAsync($$"""
+            apiVersion: notification.toolkit.fluxcd.io/v1beta3
+            kind: Alert
+            metadata: {name: errors, namespace: {{ns}}}
+            spec:
+              providerRef: {name: hmac}
+              eventSeverity: error
+              exclusionList: ["ignored"]
+              eventMetadata: {cluster: eu-1}
+              eventSources:
+              - kind: ConfigMap
+                name: '*'
+                matchLabels: {team: blue}
+            """);
+        await WaitReady("Alert", ns, "errors", "True");
+        using var http = new HttpClient();
+        string Event(string name, string severity, string message) =>
+            "{\"involvedObject\":{\"kind\":\"ConfigMap\",\"namespace\":\"" + ns + "\",\"name\":\"" + name + "\",\"apiVersion\":\"v1\"}," +
+            "\"severity\":\"" + severity + "\",\"timestamp\":\"2026-12-07T10:00:00Z\",\"message\":\"" + message + "\",\"reason\":\"InstallFailed\"," +
+            "\"reportingController\":\"helm-controller\"}";
+
+        // matchLabels reads the involved object's labels from the cluster: ConfigMaps stand in for Flux objects here.
+        await rig.Kubectl.RunAsync(null, "create", "configmap", "labelled", "-n", ns);
+        await rig.Kubectl.RunAsync(null, "label", "configmap", "labelled", "-n", ns, "team=blue");
+        await rig.Kubectl.RunAsync(null, "create", "configmap", "other", "-n", ns);
+        foreach (var body in new[]
+        {
+            Event("labelled", "info", "an info event"), Event("labelled", "error", "ignored by the exclusion list"),
+            Event("other", "error", "not labelled"), Event("labelled", "error", "install failed"),
+        })
+        {
+            using var response = await http.PostAsync(rig.Controllers.EventsAddress, new StringContent(body, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var received = await endpoint.NextAsync(30);
+        Assert.Equal("/from-secret", received.Path);
+        Assert.Equal("blue", received.Header("X-Tenant"));
+        Assert.Equal("install failed", (string?)received.Json["message"]);
+        Assert.Equal("eu-1", (string?)received.Json["metadata"]!["cluster"]);
+        var signature = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData("hmac-key"u8.ToArray(), Encoding.UTF8.GetBytes(received.Body)));
+        Assert.Equal("sha256=" + signature, received.Header("X-Signature"));
+        Assert.False(endpoint.HasPending);
+    }
+
+    [Fact]
     public async Task An_Alert_is_not_ready_until_its_Provider_exists()
     {
         var ns = await rig.NamespaceAsync("alert");

@@ -30,8 +30,11 @@ public sealed record GyreControllersOptions
     /// <summary>--health-addr for /healthz and /readyz; null serves none.</summary>
     public string? HealthAddress { get; init; }
 
-    /// <summary>--receiverAddr: where the webhook receiver server listens (controller "notification"; port 0 picks one).</summary>
-    public string ReceiverAddress { get; init; } = "http://127.0.0.1:9292";
+    /// <summary>
+    /// --receiver-addr: where the webhook receiver server listens (controller "notification"); port 0 picks one, so
+    /// embedders and tests never collide. `gyre controller` defaults it to Flux's :9292 (as 127.0.0.1:9292).
+    /// </summary>
+    public string ReceiverAddress { get; init; } = "http://127.0.0.1:0";
 
     /// <summary>Scratch space for checkouts and unpacked artifacts.</summary>
     public required string WorkDirectory { get; init; }

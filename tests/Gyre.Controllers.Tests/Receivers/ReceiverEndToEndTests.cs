@@ -104,6 +104,22 @@ public sealed class ReceiverEndToEndTests(ControllersFixture rig)
     }
 
     [Fact]
+    public async Task Rotating_the_token_moves_the_webhook_path_at_once()
+    {
+        var ns = await rig.NamespaceAsync("rotate");
+        await rig.ApplyAsync(Secret(ns, "webhook-token", Token));
+        await rig.ApplyAsync(Receiver(ns, "gitlab", "gitlab", "  - kind: GitRepository\n    name: fleet"));
+        await WaitForReceiverAsync(rig, ns, "gitlab", "True");
+
+        await rig.ApplyAsync(Secret(ns, "webhook-token", "rotated-token"));
+
+        var rotated = WebhookPath.For("rotated-token", "gitlab", ns);
+        await rig.Until(async () => (string?)(await rig.GetAsync("notification.toolkit.fluxcd.io/v1", "Receiver", ns, "gitlab"))!.Json["status"]!["webhookPath"] == rotated,
+            "status.webhookPath follows the new token");
+        Assert.Equal(404, await PostAsync(rig, WebhookPath.For(Token, "gitlab", ns), Utf8("{}"), ("X-Gitlab-Token", Token)));
+    }
+
+    [Fact]
     public async Task A_Receiver_without_its_token_Secret_is_not_Ready_and_gets_no_path()
     {
         var ns = await rig.NamespaceAsync("notoken");

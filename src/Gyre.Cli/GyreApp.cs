@@ -32,6 +32,14 @@ internal static class GyreApp
         root.Subcommands.Add(EventsCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(LogsCommand.Create(console));
+        root.Subcommands.Add(HelmCommand.Create(console));
+        root.Subcommands.Add(InstallCommand.Create(console));
+        root.Subcommands.Add(UninstallCommand.Create(console));
+        root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(MigrateCommand.Create(console));
+        root.Subcommands.Add(CompletionCommand.Create(console));
+        root.Subcommands.Add(BuildCommand.Create(console));
+        root.Subcommands.Add(DiffCommand.Create(console));
         return root;
     }
 

@@ -6,11 +6,13 @@ using Gyre.Api.Source;
 using Gyre.Controllers.Common;
 using Gyre.Controllers.GitRepositories;
 using Gyre.Controllers.HelmCharts;
+using Gyre.Controllers.HelmReleases;
 using Gyre.Controllers.HelmRepositories;
 using Gyre.Controllers.Hosting;
 using Gyre.Controllers.Kustomizations;
 using Gyre.Controllers.OciRepositories;
 using Gyre.Controllers.Receivers;
+using Gyre.Controllers.Notifications;
 using Gyre.Kube;
 using Gyre.Kube.Dynamic;
 using Gyre.Kube.Informers;
@@ -39,6 +41,7 @@ public sealed class GyreControllers
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _ready;
     private ReceiverWebhooks? _receiverWebhooks;
+    private NotificationService? _notifications;
 
     public GyreControllers(KubeClient client, GyreControllersOptions options, ILoggerFactory loggers, TimeProvider time)
     {
@@ -59,6 +62,8 @@ public sealed class GyreControllers
 
     /// <summary>The webhook receiver server's address once listening (controller "notification").</summary>
     public Uri? ReceiverAddress => _receiverWebhooks?.Address;
+    /// <summary>The notification event endpoint's address once leading (null when not served).</summary>
+    public Uri? EventsAddress => _notifications?.EventsAddress;
 
     /// <summary>Completes when the servers listen (addresses are known); reconciling may still wait for leadership.</summary>
     public Task Started => _started.Task;
@@ -167,6 +172,12 @@ public sealed class GyreControllers
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", "GitRepository", cancellationToken).ConfigureAwait(false);
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", HelmRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
+                if (_options.Controllers.Contains(GyreControllersOptions.Notification))
+                {
+                    await _client.Mapper.FindAsync("notification.toolkit.fluxcd.io/v1beta3", "Alert", cancellationToken).ConfigureAwait(false);
+                    await _client.Mapper.FindAsync("notification.toolkit.fluxcd.io/v1beta3", "Provider", cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
             catch (Gyre.Kube.Discovery.KubeMappingException) when (_time.GetUtcNow() < deadline)
@@ -183,6 +194,15 @@ public sealed class GyreControllers
         var metrics = new ReconcileMetrics(Metrics);
         var controllers = new List<Controller>();
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+        await using var notifications = _options.Controllers.Contains(GyreControllersOptions.Notification)
+            ? await NotificationService.StartAsync(_client, _options, _loggers.CreateLogger("notification-controller"), _time, cancellationToken).ConfigureAwait(false)
+            : null;
+        _notifications = notifications;
+        if (notifications is not null)
+        {
+            controllers.AddRange(await notifications.ControllersAsync(informers, metrics, _options, cancellationToken).ConfigureAwait(false));
+        }
+
         if (_options.Controllers.Contains(GyreControllersOptions.Source))
         {
             controllers.Add(await GitRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
@@ -194,6 +214,11 @@ public sealed class GyreControllers
         if (_options.Controllers.Contains(GyreControllersOptions.Kustomize))
         {
             controllers.Add(await KustomizationControllerAsync(informers, http, metrics, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (_options.Controllers.Contains(GyreControllersOptions.Helm))
+        {
+            controllers.Add(await HelmReleaseControllerAsync(informers, http, metrics, cancellationToken).ConfigureAwait(false));
         }
 
         var runnables = new List<Func<CancellationToken, Task>>();
@@ -227,7 +252,7 @@ public sealed class GyreControllers
     {
         var logger = _loggers.CreateLogger("source-controller");
         var source = new GitRepositorySource(store, Path.Combine(_options.WorkDirectory, "git"), new SecretFileCache(Path.Combine(_options.WorkDirectory, "secrets")));
-        var events = new EventRecorder(_client, "source-controller", _time, logger);
+        var events = new EventRecorder(_client, "source-controller", _time, logger, _notifications?.Pipeline);
         var reconciler = new GitRepositoryReconciler(_client, source, store, events, _time, logger, _options.AllowInsecureHttp);
         var controller = new Controller(reconciler, new ControllerOptions { Kind = GitRepositorySpec.Kind, Name = "source-controller", Workers = _options.Concurrent },
             metrics, logger, _time);
@@ -256,10 +281,25 @@ public sealed class GyreControllers
         return controller;
     }
 
+    private async Task<Controller> HelmReleaseControllerAsync(SharedInformerFactory informers, HttpClient http, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("helm-controller");
+        var events = new EventRecorder(_client, "helm-controller", _time, logger);
+        var reconciler = new HelmReleaseReconciler(_client, _options.HelmReleaseOptions, http, events, _time, logger);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = Gyre.Api.Helm.HelmReleaseSpec.Kind, Name = "helm-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var releases = await informers.GetOrCreateAsync(Gyre.Api.Helm.HelmReleaseSpec.ApiVersion, Gyre.Api.Helm.HelmReleaseSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        var triggers = new DependentTriggers(releases.Cache, controller.Queue.Add);
+        releases.AddHandler(new RequeueHandler(controller.Queue.Add, triggers.OnKustomizationUpdate, triggers.OnKustomizationAdded));
+        var charts = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, HelmChartSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        charts.AddHandler(new SourceRevisionHandler(chart => HelmReleaseTriggers.OnChartUpdate(releases.Cache, chart, controller.Queue.Add)));
+        return controller;
+    }
+
     private async Task<Controller> KustomizationControllerAsync(SharedInformerFactory informers, HttpClient http, ReconcileMetrics metrics, CancellationToken cancellationToken)
     {
         var logger = _loggers.CreateLogger("kustomize-controller");
-        var events = new EventRecorder(_client, "kustomize-controller", _time, logger);
+        var events = new EventRecorder(_client, "kustomize-controller", _time, logger, _notifications?.Pipeline);
         var reconciler = new KustomizationReconciler(_client, _options.KustomizationOptions, http, events, metrics, _time, logger);
         var controller = new Controller(reconciler, new ControllerOptions { Kind = KustomizationSpec.Kind, Name = "kustomize-controller", Workers = _options.Concurrent },
             metrics, logger, _time);

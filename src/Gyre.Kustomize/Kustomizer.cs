@@ -40,6 +40,7 @@ public sealed class Kustomizer
 
         using var session = new BuildSession(_fileSystem, _options, cancellationToken);
         var target = KustTarget.Load(session, root);
+        session.RecordTransformations = target.Kustomization.Strings("buildMetadata").Contains("transformerAnnotations");
         session.InProgress.Push(root);
         var (resources, config) = target.AccumulateTarget();
 
@@ -72,8 +73,10 @@ public sealed class Kustomizer
 
         if (buildMetadata.Contains("transformerAnnotations"))
         {
-            throw new KustomizeException(target.Kustomization.File, null, "buildMetadata",
-                "transformerAnnotations are not supported by Gyre's kustomize engine yet; remove it (originAnnotations and managedByLabel are supported)");
+            foreach (var resource in resources.Items.Where(r => r.Transformations.Count > 0))
+            {
+                AddTransformations(resource, root);
+            }
         }
 
         foreach (var resource in resources.Items)
@@ -96,6 +99,24 @@ public sealed class Kustomizer
             ? $"{repo}configuredIn: {relative}\nconfiguredBy:\n  apiVersion: builtin\n  kind: {generated.Kind}\n"
             : $"path: {relative}\n{repo}";
         resource.Node.GetOrCreateMapping("metadata").GetOrCreateMapping("annotations").Set("config.kubernetes.io/origin", YamlNode.String(origin));
+    }
+
+    /// <summary>alpha.config.kubernetes.io/transformations as kustomize writes it: each transformer run, in order.</summary>
+    private static void AddTransformations(Resource resource, string root)
+    {
+        var text = new StringBuilder();
+        foreach (var t in resource.Transformations)
+        {
+            text.Append("- configuredIn: ").Append(PathText.Relative(root, t.File)).Append('\n')
+                .Append("  configuredBy:\n    apiVersion: builtin\n    kind: ").Append(t.Kind).Append('\n');
+            if (t.Name is { Length: > 0 } name)
+            {
+                text.Append("    name: ").Append(name).Append('\n');
+            }
+        }
+
+        resource.Node.GetOrCreateMapping("metadata").GetOrCreateMapping("annotations")
+            .Set("alpha.config.kubernetes.io/transformations", YamlNode.String(text.ToString()));
     }
 
     /// <summary>

@@ -21,6 +21,8 @@ public sealed class GitRepositoryTests(ControllersFixture rig)
                   name: lib
                 fromPath: manifests
                 toPath: vendor/lib
+              ignore: "*.md"
+              recurseSubmodules: true
             """);
         await rig.ApplyAsync(TestManifests.Kustomization(ns, "vendor", "./vendor/lib", $"  targetNamespace: {ns}\n"));
 
@@ -34,6 +36,12 @@ public sealed class GitRepositoryTests(ControllersFixture rig)
         Assert.Equal("vendor/lib", (string?)ready.Json["status"]!["observedInclude"]![0]!["toPath"]);
         Assert.Null(await rig.SourceConditionAsync("GitRepository", ns, "fleet", "IncludeUnavailable"));
         await rig.Until(async () => (string?)(await rig.GetAsync("v1", "ConfigMap", ns, "shared"))?.Json["data"]?["from"] == "lib", "included ConfigMap applied");
+
+        // Unchanged remote, include and content settings (read back from status): no new artifact.
+        await rig.RequestReconcileAsync("gitrepository", ns, "fleet");
+        await rig.Until(async () => (await rig.GetAsync("GitRepository", ns, "fleet"))!.Json["status"]!["lastHandledReconcileAt"] is not null, "second reconcile");
+        Assert.Equal(ready.Json["status"]!["artifact"]!.ToJsonString(), (await rig.GetAsync("GitRepository", ns, "fleet"))!.Json["status"]!["artifact"]!.ToJsonString());
+        Assert.Single(await rig.EventsAsync(ns, "fleet"), e => e.Reason == "NewArtifact");
     }
 
     [Fact]

@@ -130,4 +130,61 @@ public sealed class OciRepositoryTests(ControllersFixture rig, RegistryFixture r
         Assert.StartsWith("v1@sha256:", (string?)ready.Json["status"]!["artifact"]!["revision"], StringComparison.Ordinal);
         Assert.Null(await rig.SourceConditionAsync("OCIRepository", ns, "private", "FetchFailed"));
     }
+
+    [Fact]
+    public async Task A_failed_pull_keeps_serving_the_last_good_artifact()
+    {
+        var ns = await rig.NamespaceAsync("oci-keep");
+        await PushAsync(registries.Anonymous, "keep/" + ns, "v1", TestManifests.ConfigMap("app", "k", "v"));
+        await rig.ApplyAsync(OciRepository(ns, "keep", $"oci://{registries.Anonymous.Host}/keep/{ns}", "tag: v1"));
+        var good = await rig.WaitForSourceAsync("OCIRepository", ns, "keep", "True", "Succeeded");
+
+        await rig.Kubectl.RunAsync(null, "patch", "ocirepository", "keep", "-n", ns, "--type=merge", "-p", """{"spec":{"ref":{"tag":"v404"}}}""");
+        var failed = await rig.WaitForSourceAsync("OCIRepository", ns, "keep", "False", "OCIArtifactPullFailed", "not found (404)");
+
+        Assert.Equal(good.Json["status"]!["artifact"]!.ToJsonString(), failed.Json["status"]!["artifact"]!.ToJsonString());
+        Assert.Equal("True", (string?)(await rig.SourceConditionAsync("OCIRepository", ns, "keep", "ArtifactInStorage"))!["status"]);
+        Assert.Equal("ProgressingWithRetry", (string?)(await rig.SourceConditionAsync("OCIRepository", ns, "keep", "Reconciling"))!["reason"]);
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri((string)failed.Json["status"]!["artifact"]!["url"]!));
+        Assert.True(response.IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task Credentials_come_from_the_image_pull_secrets_of_the_service_account()
+    {
+        var ns = await rig.NamespaceAsync("oci-sa");
+        var repository = "sa/" + ns;
+        await PushAsync(registries.Protected, repository, "v1", TestManifests.ConfigMap("app", "k", "v"), RegistryFixture.Username, RegistryFixture.Password);
+        await rig.Kubectl.RunAsync(null, "create", "secret", "docker-registry", "pull", "-n", ns, $"--docker-server={registries.Protected.Host}",
+            $"--docker-username={RegistryFixture.Username}", $"--docker-password={RegistryFixture.Password}");
+        await rig.ApplyAsync($"""
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: puller
+              namespace: {ns}
+            imagePullSecrets:
+            - name: pull
+            """);
+        await rig.ApplyAsync(OciRepository(ns, "app", $"oci://{registries.Protected.Host}/{repository}", "tag: v1", "  serviceAccountName: puller"));
+
+        var ready = await rig.WaitForSourceAsync("OCIRepository", ns, "app", "True", "Succeeded");
+
+        Assert.StartsWith("v1@sha256:", (string?)ready.Json["status"]!["artifact"]!["revision"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signature_verification_is_refused_as_unsupported_instead_of_skipped()
+    {
+        var ns = await rig.NamespaceAsync("oci-verify");
+        await rig.ApplyAsync(OciRepository(ns, "app", $"oci://{registries.Anonymous.Host}/verify/{ns}", "tag: v1",
+            "  verify:\n    provider: cosign\n    secretRef:\n      name: keys"));
+
+        var refused = await rig.WaitForSourceAsync("OCIRepository", ns, "app", "False", "VerificationError", "spec.verify with provider 'cosign' is not supported");
+
+        Assert.Equal("False", (string?)(await rig.SourceConditionAsync("OCIRepository", ns, "app", "SourceVerified"))!["status"]);
+        Assert.Equal("True", (string?)(await rig.SourceConditionAsync("OCIRepository", ns, "app", "Stalled"))!["status"]);
+        Assert.Null(refused.Json["status"]!["artifact"]);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Gyre.Api;
@@ -32,7 +31,6 @@ internal sealed class GitRepositoryReconciler : IReconciler
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly bool _allowInsecureHttp;
-    private readonly ConcurrentDictionary<ReconcileRequest, string> _contentConfigs = new();
 
     public GitRepositoryReconciler(KubeClient client, GitRepositorySource source, ArtifactStore store, EventRecorder events, TimeProvider time, ILogger logger, bool allowInsecureHttp)
     {
@@ -99,7 +97,7 @@ internal sealed class GitRepositoryReconciler : IReconciler
                 Ignore = spec.Ignore,
                 AllowInsecureHttp = _allowInsecureHttp,
                 CurrentArtifact = current is null ? null : ToArtifact(current),
-                ObservedContentConfig = _contentConfigs.GetValueOrDefault(request),
+                ObservedContentConfig = GitRepositoryStatusFields.ObservedContentConfig(obj),
             };
             gitRequest = await new GitRepositoryInputs(_client).ApplyAsync(gitRequest, obj, spec, cancellationToken).ConfigureAwait(false);
             result = await _source.ReconcileAsync(gitRequest, cancellationToken).ConfigureAwait(false);
@@ -115,7 +113,6 @@ internal sealed class GitRepositoryReconciler : IReconciler
             throw;
         }
 
-        _contentConfigs[request] = result.ContentConfig;
         await SucceedAsync(resource, obj, spec, result, cancellationToken).ConfigureAwait(false);
         _store.GarbageCollect(result.Artifact, retentionRecords: 2, ttl: TimeSpan.FromMinutes(1));
         return ReconcileResult.Requeue(spec.Interval);
@@ -152,6 +149,10 @@ internal sealed class GitRepositoryReconciler : IReconciler
         if (spec.SparseCheckout.Count > 0)
         {
             status["observedSparseCheckout"] = new JsonArray([.. spec.SparseCheckout.Select(s => (JsonNode)s)]);
+        }
+        else
+        {
+            status.Remove("observedSparseCheckout");
         }
 
         CopyRequestedAt(obj, status);

@@ -45,4 +45,36 @@ internal static class GitRepositoryStatusFields
             return (JsonNode)entry;
         })]);
     }
+
+    /// <summary>
+    /// The content fingerprint of the artifact in status, recomputed from observedIgnore, observedRecurseSubmodules,
+    /// observedSparseCheckout, observedInclude and includedArtifacts, so an unchanged repository is not rebuilt after a
+    /// controller restart either. Null when there is no artifact yet.
+    /// </summary>
+    public static string? ObservedContentConfig(KubeObject obj)
+    {
+        var status = obj.Json["status"];
+        if (status?["artifact"] is null)
+        {
+            return null;
+        }
+
+        var included = (status["includedArtifacts"] as JsonArray ?? []).Select(ArtifactStatus.FromJson).ToList();
+        var include = (status["observedInclude"] as JsonArray ?? []).OfType<JsonObject>().Select((entry, i) => new GitInclude
+        {
+            RepositoryName = (string?)entry["repository"]?["name"] ?? "",
+            FromPath = (string?)entry["fromPath"] ?? "",
+            ToPath = (string?)entry["toPath"],
+            Artifact = i < included.Count && included[i] is { } a ? GitRepositoryReconciler.ToArtifact(a) : null,
+        }).ToList();
+        return GitRepositorySource.ContentConfig(new GitRepositoryRequest
+        {
+            Key = new Gyre.Sources.Artifacts.ArtifactKey(GitRepositorySpec.Kind, obj.Namespace ?? "", obj.Name),
+            Url = "",
+            Ignore = (string?)status["observedIgnore"],
+            RecurseSubmodules = status["observedRecurseSubmodules"] is JsonValue v && v.TryGetValue<bool>(out var b) && b,
+            SparseCheckout = (status["observedSparseCheckout"] as JsonArray ?? []).Select(n => (string?)n).OfType<string>().ToList(),
+            Include = include,
+        });
+    }
 }

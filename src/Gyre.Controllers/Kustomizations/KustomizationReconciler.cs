@@ -172,7 +172,8 @@ internal sealed class KustomizationReconciler : IReconciler
             var applier = new ServerSideApplier(client, _options.StageTimeout, _options.PollInterval, _time);
             var changes = (await applier.ApplyAsync(objects, spec.Force, cancellationToken).ConfigureAwait(false)).ToList();
             var applied = changes.Where(c => c.Action != ApplyAction.Skipped).ToList();
-            var inventory = new ResourceInventory(applied.Select(c => new InventoryEntry(c.Object.InventoryId, c.Version)));
+            // As Flux's AddChangeSet: skipped objects stay in the inventory, so an ssa: IfNotPresent object is not pruned.
+            var inventory = new ResourceInventory(changes.Select(c => new InventoryEntry(c.Object.InventoryId, c.Version)));
             if (spec.Prune)
             {
                 var stale = ResourceInventory.Read(obj.Json["status"]?["inventory"]).Removed(inventory);

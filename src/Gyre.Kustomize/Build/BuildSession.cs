@@ -25,6 +25,16 @@ internal sealed class BuildSession(IKustomizeFileSystem fileSystem, KustomizeOpt
     /// <summary>Each checkout's directory and the spec it was cloned for (for origin annotations and containment).</summary>
     public List<(string Directory, GitRepoSpec Spec)> Checkouts { get; } = [];
 
+    private IDisposable? _schemaScope;
+
+    /// <summary>The root asked for buildMetadata transformerAnnotations: every transformer run is recorded.</summary>
+    public bool RecordTransformations { get; set; }
+
+    /// <summary>True once a kustomization's `openapi:` field has decided the schema of this build.</summary>
+    public bool SchemaConfigured { get; set; }
+
+    public void UseSchema(KubernetesSchema schema) => _schemaScope = KubernetesSchema.Use(schema);
+
     public void Warn(string warning)
     {
         if (!Warnings.Contains(warning))
@@ -70,5 +80,6 @@ internal sealed class BuildSession(IKustomizeFileSystem fileSystem, KustomizeOpt
         }
 
         _clones.Clear();
+        _schemaScope?.Dispose();
     }
 }

@@ -94,6 +94,8 @@ internal sealed partial class KustTarget
                 default:
                     throw UnsupportedPlugin(config, where, "transformers");
             }
+
+            Record(resources, true, config.GetString("kind") ?? string.Empty, where, config.GetString("metadata", "name"));
         }
     }
 

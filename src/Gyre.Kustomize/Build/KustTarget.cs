@@ -58,6 +58,7 @@ internal sealed partial class KustTarget
         _session.CancellationToken.ThrowIfCancellationRequested();
         WarnDeprecated();
         RejectHelmCharts();
+        ConfigureOpenApi();
         foreach (var entry in _kustomization.Strings("resources").Concat(_kustomization.Strings("bases")))
         {
             AccumulateResource(resources, config, entry);
@@ -70,8 +71,7 @@ internal sealed partial class KustTarget
 
         foreach (var crd in _kustomization.Strings("crds"))
         {
-            // Read (and load-restrict) like kustomize; Gyre does not yet derive name references from CRD schemas.
-            _loader.ReadFile(crd, "crds");
+            config.Merge(CrdConfig.Parse(_loader.ReadFile(crd, "crds"), _loader.Resolve(crd)));
         }
 
         RunGenerators(resources);
@@ -108,11 +108,6 @@ internal sealed partial class KustTarget
             }
         }
 
-        if (_kustomization.Get("openapi") is not null)
-        {
-            throw new KustomizeException(_kustomization.File, null, "openapi",
-                "custom OpenAPI schemas are not supported by Gyre's kustomize engine yet; remove the field (the built-in Kubernetes schema is used)");
-        }
 
         foreach (var field in new[] { "validators" })
         {
@@ -284,5 +279,37 @@ internal sealed partial class KustTarget
                 GeneratedResourceMerger.Absorb(resources, generated, _kustomization.File, field);
             }
         }
+    }
+
+    /// <summary>
+    /// `openapi:`: the first kustomization of the build that sets it decides the schema for the rest of the build, as
+    /// kyaml's SetSchema does (a custom document replaces the built-in Kubernetes schema; `version` may only name the
+    /// built-in v1.21.2).
+    /// </summary>
+    private void ConfigureOpenApi()
+    {
+        if (_session.SchemaConfigured || _kustomization.Get("openapi") is not { } openapi)
+        {
+            return;
+        }
+
+        var version = openapi.GetString("version");
+        var path = openapi.GetString("path");
+        if (version is not null && path is not null)
+        {
+            throw new KustomizeException(_kustomization.File, null, "openapi", "builtin version and custom schema provided, cannot use both");
+        }
+
+        if (path is not null)
+        {
+            _session.UseSchema(KubernetesSchema.Parse(_loader.ReadFile(path, "openapi"), _loader.Resolve(path)));
+        }
+        else if (version is not null && version != "v1.21.2")
+        {
+            throw new KustomizeException(_kustomization.File, version, "openapi.version",
+                "the only built-in Kubernetes schema is v1.21.2 (the one kustomize v5.5 compiles in); give a custom schema with openapi.path instead");
+        }
+
+        _session.SchemaConfigured = true;
     }
 }

@@ -44,6 +44,10 @@ public static class HelmTestCharts
             kind: Deployment
             metadata:
               name: {{ .Release.Name }}
+              {{- with .Values.deploymentAnnotations }}
+              annotations:
+                {{- toYaml . | nindent 4 }}
+              {{- end }}
             spec:
               replicas: {{ .Values.replicaCount }}
               selector:
@@ -60,6 +64,47 @@ public static class HelmTestCharts
             """,
         ["templates/NOTES.txt"] = "Podinfo {{ .Chart.Version }} is installed as {{ .Release.Name }}.\n",
     };
+
+    /// <summary>A test hook: a Job the local cluster's simulator completes (or fails with gyre.io/simulate: fail).</summary>
+    public const string TestJob = """
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: {{ .Release.Name }}-test
+          annotations:
+            helm.sh/hook: test
+            helm.sh/hook-delete-policy: before-hook-creation
+            {{- with .Values.testAnnotations }}
+            {{- toYaml . | nindent 4 }}
+            {{- end }}
+        spec:
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+              - name: test
+                image: busybox
+                command: ["wget", "{{ .Release.Name }}:9898"]
+        """;
+
+    public static string HelmRelease(string ns, string name, string version, string extra = "") => $"""
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata:
+          name: {name}
+          namespace: {ns}
+        spec:
+          interval: 10m
+          timeout: 20s
+          chart:
+            spec:
+              chart: podinfo
+              version: "{version}"
+              sourceRef:
+                kind: HelmRepository
+                name: charts
+        {extra}
+        """;
 
     /// <summary>index.yaml listing the packages under relative URLs &lt;name&gt;-&lt;version&gt;.tgz with their sha256 digests.</summary>
     public static string Index(IEnumerable<(string Name, string Version, byte[] Package)> charts)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -31,11 +33,27 @@ public sealed class CaptureServer : IAsyncDisposable
 
     public int Count { get; private set; }
 
-    public static async Task<CaptureServer> StartAsync()
+    /// <summary>How long each answer waits (a slow endpoint); the wait ends when the client gives up.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <param name="certificate">Serve HTTPS with this certificate.</param>
+    /// <param name="clientCaSubject">Require a client certificate issued by this subject (mutual TLS).</param>
+    public static async Task<CaptureServer> StartAsync(X509Certificate2? certificate = null, string? clientCaSubject = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificate,
+                    ClientCertificateMode = clientCaSubject is null ? ClientCertificateMode.NoCertificate : ClientCertificateMode.RequireCertificate,
+                    ClientCertificateValidation = (cert, _, _) => cert.Issuer == clientCaSubject,
+                });
+            }
+        }));
         var app = builder.Build();
         var server = new CaptureServer(app);
         app.Run(server.HandleAsync);
@@ -93,6 +111,18 @@ public sealed class CaptureServer : IAsyncDisposable
         var request = new CapturedRequest(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? string.Empty,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body, status);
         _requests.Writer.TryWrite(request);
+        if (Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         context.Response.StatusCode = status;
         await context.Response.WriteAsync("{}");
     }

@@ -28,7 +28,7 @@ public sealed class ReceiverEndToEndTests(ControllersFixture rig)
 
         var second = repo.Write("app/config.yaml", TestManifests.ConfigMap("settings", "color", "green")).Push("turn green");
         var body = Utf8("""{"ref":"refs/heads/main"}""");
-        var status = await PostAsync(rig, path, body, ("X-GitHub-Event", "push"), ("X-Hub-Signature-256", HubSignature.Sign("sha256", body, Token)));
+        var status = await PostWhenServedAsync(rig, path, body, ("X-GitHub-Event", "push"), ("X-Hub-Signature-256", HubSignature.Sign("sha256", body, Token)));
 
         Assert.Equal(200, status);
         var source = (await rig.GetAsync("source.toolkit.fluxcd.io/v1", "GitRepository", ns, "fleet"))!;
@@ -49,7 +49,7 @@ public sealed class ReceiverEndToEndTests(ControllersFixture rig)
         var path = WebhookPath.For(Token, "github", ns);
         var body = Utf8("""{"ref":"refs/heads/main"}""");
 
-        Assert.Equal(400, await PostAsync(rig, path, body, ("X-GitHub-Event", "push"), ("X-Hub-Signature-256", HubSignature.Sign("sha256", body, "wrong-token"))));
+        Assert.Equal(400, await PostWhenServedAsync(rig, path, body, ("X-GitHub-Event", "push"), ("X-Hub-Signature-256", HubSignature.Sign("sha256", body, "wrong-token"))));
         Assert.Equal(400, await PostAsync(rig, path, body, ("X-GitHub-Event", "release"), ("X-Hub-Signature-256", HubSignature.Sign("sha256", body, Token))));
         Assert.Equal(404, await PostAsync(rig, WebhookPath.For("wrong-token", "github", ns), body, ("X-GitHub-Event", "push"),
             ("X-Hub-Signature-256", HubSignature.Sign("sha256", body, Token))));
@@ -76,12 +76,47 @@ public sealed class ReceiverEndToEndTests(ControllersFixture rig)
         await rig.ApplyAsync(Receiver(ns, "generic", "generic", resources, "  resourceFilter: res.metadata.name != req.skip"));
         await WaitForReceiverAsync(rig, ns, "generic", "True");
 
-        Assert.Equal(200, await PostAsync(rig, WebhookPath.For(Token, "generic", ns), Utf8("""{"skip":"b"}""")));
+        Assert.Equal(200, await PostWhenServedAsync(rig, WebhookPath.For(Token, "generic", ns), Utf8("""{"skip":"b"}""")));
 
         async Task<bool> Annotated(string name) => (await rig.GetAsync("v1", "ConfigMap", ns, name))!.GetAnnotation("reconcile.fluxcd.io/requestedAt") is not null;
         Assert.True(await Annotated("a"));
         Assert.False(await Annotated("b"));
         Assert.False(await Annotated("c"));
+    }
+
+    [Fact]
+    public async Task A_suspended_Receiver_answers_503_and_triggers_nothing()
+    {
+        var ns = await rig.NamespaceAsync("suspend");
+        await rig.ApplyAsync(Secret(ns, "webhook-token", Token));
+        await rig.ApplyAsync($"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: target\n  namespace: {ns}\n");
+        await rig.ApplyAsync(Receiver(ns, "generic", "generic", "  - apiVersion: v1\n    kind: ConfigMap\n    name: target"));
+        await WaitForReceiverAsync(rig, ns, "generic", "True");
+        var path = WebhookPath.For(Token, "generic", ns);
+
+        await rig.Kubectl.RunAsync(null, "patch", "receiver", "generic", "-n", ns, "--type=merge", "-p", """{"spec":{"suspend":true}}""");
+
+        await rig.Until(async () => await PostAsync(rig, path, Utf8("{}")) == 503, "the suspended Receiver answers 503");
+        // A delivery racing the suspension may have triggered; one answered 503 must not.
+        var before = (await rig.GetAsync("v1", "ConfigMap", ns, "target"))!.GetAnnotation("reconcile.fluxcd.io/requestedAt");
+        Assert.Equal(503, await PostAsync(rig, path, Utf8("{}")));
+        Assert.Equal(before, (await rig.GetAsync("v1", "ConfigMap", ns, "target"))!.GetAnnotation("reconcile.fluxcd.io/requestedAt"));
+    }
+
+    [Fact]
+    public async Task Rotating_the_token_moves_the_webhook_path_at_once()
+    {
+        var ns = await rig.NamespaceAsync("rotate");
+        await rig.ApplyAsync(Secret(ns, "webhook-token", Token));
+        await rig.ApplyAsync(Receiver(ns, "gitlab", "gitlab", "  - kind: GitRepository\n    name: fleet"));
+        await WaitForReceiverAsync(rig, ns, "gitlab", "True");
+
+        await rig.ApplyAsync(Secret(ns, "webhook-token", "rotated-token"));
+
+        var rotated = WebhookPath.For("rotated-token", "gitlab", ns);
+        await rig.Until(async () => (string?)(await rig.GetAsync("notification.toolkit.fluxcd.io/v1", "Receiver", ns, "gitlab"))!.Json["status"]!["webhookPath"] == rotated,
+            "status.webhookPath follows the new token");
+        Assert.Equal(404, await PostAsync(rig, WebhookPath.For(Token, "gitlab", ns), Utf8("{}"), ("X-Gitlab-Token", Token)));
     }
 
     [Fact]

@@ -66,5 +66,16 @@ internal static class ReceiverRig
         return (int)response.StatusCode;
     }
 
+    /// <summary>
+    /// Posts, retrying while the answer is 404: the server reads Receivers from its informer cache, which may lag the
+    /// Ready status the test saw by a moment, and a 404 triggers nothing.
+    /// </summary>
+    public static async Task<int> PostWhenServedAsync(ControllersFixture rig, string path, byte[] body, params (string Name, string Value)[] headers)
+    {
+        var status = 404;
+        await rig.Until(async () => (status = await PostAsync(rig, path, body, headers)) != 404, $"{path} served");
+        return status;
+    }
+
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

@@ -20,6 +20,7 @@ internal static class GyreApp
         root.Subcommands.Add(UpCommand.Create(console));
         root.Subcommands.Add(GetCommand.Create(console));
         root.Subcommands.Add(ControllerCommand.Create(console));
+        root.Subcommands.Add(TriggerCommand.Create(console));
         root.Subcommands.Add(ReconcileCommand.Create(console));
         root.Subcommands.Add(SuspendCommand.Create(console));
         root.Subcommands.Add(ResumeCommand.Create(console));
@@ -31,6 +32,7 @@ internal static class GyreApp
         root.Subcommands.Add(EventsCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(LogsCommand.Create(console));
+        root.Subcommands.Add(HelmCommand.Create(console));
         root.Subcommands.Add(InstallCommand.Create(console));
         root.Subcommands.Add(UninstallCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));

@@ -3,7 +3,7 @@ namespace Gyre.Cli.Tests;
 /// <summary>`gyre logs` over a controller JSON log file.</summary>
 public sealed class LogsCommandTests : IDisposable
 {
-    private readonly string _file = Path.Combine(Directory.CreateTempSubdirectory("gyre-logs-").FullName, "controllers.log");
+    private readonly string _file = Path.Combine(Directory.CreateDirectory(Path.Combine(Directory.CreateTempSubdirectory("gyre-logs-").FullName, "logs")).FullName, "controllers.log");
 
     public LogsCommandTests() => File.WriteAllLines(_file,
     [
@@ -13,7 +13,7 @@ public sealed class LogsCommandTests : IDisposable
         "not json",
     ]);
 
-    public void Dispose() => Directory.Delete(Path.GetDirectoryName(_file)!, recursive: true);
+    public void Dispose() => Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(_file))!, recursive: true);
 
     [Fact]
     public async Task Filters_by_kind_and_name_and_formats_one_line_per_entry()
@@ -33,6 +33,15 @@ public sealed class LogsCommandTests : IDisposable
         var (_, output, _) = await CliRunner.RunAsync("logs", "--file", _file, "--level", "warning", "--tail", "1");
 
         Assert.Equal("2026-01-01T00:00:03Z error Gyre.Runtime: Kustomization flux-system/apps stalled\n", output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task A_gyre_up_data_directory_finds_its_log()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("logs", "--data", Path.GetDirectoryName(Path.GetDirectoryName(_file))!, "--name", "podinfo");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("GitRepository flux-system/podinfo failed (GitOperationFailed): no route", output, StringComparison.Ordinal);
     }
 
     [Fact]

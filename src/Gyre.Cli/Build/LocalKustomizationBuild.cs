@@ -30,7 +30,7 @@ internal static class LocalKustomizationBuild
         var work = Directory.CreateTempSubdirectory("gyre-build-").FullName;
         try
         {
-            Copy(root, work);
+            await CopyRepositoryAsync(root, work, cancellationToken).ConfigureAwait(false);
             var variables = await VariablesAsync(client, kustomization, spec, cancellationToken).ConfigureAwait(false);
             var keyring = await KeyringAsync(client, kustomization, spec, cancellationToken).ConfigureAwait(false);
             return ManifestBuilder.Build(work, kustomization, spec, variables, keyring, cancellationToken);
@@ -56,6 +56,29 @@ internal static class LocalKustomizationBuild
         }
 
         return null;
+    }
+
+    // In a Git checkout, the files Git would see (tracked and untracked, not ignored: your uncommitted edits, no build
+    // output); elsewhere, the whole directory.
+    private static async Task CopyRepositoryAsync(string root, string work, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(Path.Combine(root, ".git")) || File.Exists(Path.Combine(root, ".git")))
+        {
+            var (code, output, _) = await Up.GitProcess.RunAsync(root, ["ls-files", "-z", "-co", "--exclude-standard"], null, cancellationToken).ConfigureAwait(false);
+            if (code == 0)
+            {
+                foreach (var file in output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(f => File.Exists(Path.Combine(root, f))))
+                {
+                    var target = Path.Combine(work, file);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(Path.Combine(root, file), target);
+                }
+
+                return;
+            }
+        }
+
+        Copy(root, work);
     }
 
     private static void Copy(string from, string to)

@@ -16,6 +16,7 @@ internal static class LogsCommand
     public static Command Create(CliConsole console)
     {
         var file = new Option<FileInfo?>("--file") { Description = "The JSON log file (default: the newest gyre up log under ~/.local/state/gyre/up)" };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "A gyre up data directory (as given to `gyre up --data`); reads its logs/controllers.log" };
         var kind = new Option<string?>("--kind") { Description = "Only lines about this kind, e.g. Kustomization" };
         var name = new Option<string?>("--name") { Description = "Only lines about objects with this name" };
         var ns = new Option<string?>("--namespace", "-n") { Description = "Only lines about objects in this namespace" };
@@ -29,14 +30,17 @@ internal static class LogsCommand
             Examples:
               gyre logs --kind Kustomization --name apps --level error
               gyre logs --follow
+              gyre logs --data ./.gyre-state --level error
               gyre controller --log-encoding json 2> controller.log & gyre logs --file controller.log -f
             """)
         {
-            file, kind, name, ns, level, follow, tail,
+            file, data, kind, name, ns, level, follow, tail,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(file)?.FullName ?? NewestUpLog()
+            var path = parse.GetValue(file)?.FullName
+                ?? (parse.GetValue(data) is { } dir ? Path.Combine(dir.FullName, "logs", "controllers.log") : null)
+                ?? NewestUpLog()
                 ?? throw new CommandException("logs: no log file found; run `gyre up` first, or pass --file with the output of `gyre controller --log-encoding json`");
             if (!File.Exists(path))
             {

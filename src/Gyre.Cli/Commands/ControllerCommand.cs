@@ -13,7 +13,7 @@ internal static class ControllerCommand
     {
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster)" };
         var context = new Option<string?>("--context") { Description = "The kubeconfig context to use" };
-        var controllers = new Option<string>("--controllers") { Description = "Comma-separated controllers to run: source, kustomize", DefaultValueFactory = _ => "source,kustomize" };
+        var controllers = new Option<string>("--controllers") { Description = "Comma-separated controllers to run: source, kustomize, helm", DefaultValueFactory = _ => "source,kustomize,helm" };
         var concurrent = new Option<int>("--concurrent") { Description = "Objects of one kind reconciled in parallel", DefaultValueFactory = _ => 4 };
         var metricsAddr = new Option<string>("--metrics-addr") { Description = "Address of /metrics (host:port; empty disables)", DefaultValueFactory = _ => "127.0.0.1:8080" };
         var healthAddr = new Option<string>("--health-addr") { Description = "Address of /healthz and /readyz (host:port; empty disables)", DefaultValueFactory = _ => "127.0.0.1:9440" };
@@ -25,12 +25,12 @@ internal static class ControllerCommand
         var logEncoding = new Option<string>("--log-encoding") { Description = "Log format: console or json", DefaultValueFactory = _ => "console" };
         logEncoding.AcceptOnlyFromAmong("console", "json");
         var command = new Command("controller", """
-            Run Gyre's controllers (GitRepository, Kustomization) against a cluster until interrupted
+            Run Gyre's controllers (GitRepository, HelmChart, Kustomization, HelmRelease) against a cluster until interrupted
 
             Installs the Flux CRDs, serves artifacts, /metrics, /healthz and /readyz, and reconciles with Flux's semantics.
 
             Example:
-              gyre controller --kubeconfig ~/.kube/config --controllers source,kustomize --concurrent 8 --metrics-addr :8080
+              gyre controller --kubeconfig ~/.kube/config --controllers source,kustomize,helm --concurrent 8 --metrics-addr :8080
             """)
         {
             kubeconfig, context, controllers, concurrent, metricsAddr, healthAddr, storageAddr, storageAdvAddr, storagePath, leaderElect, leaderNamespace, logEncoding,
@@ -38,10 +38,10 @@ internal static class ControllerCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var selected = parse.GetValue(controllers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-            var unknown = selected.Where(c => c is not (GyreControllersOptions.Source or GyreControllersOptions.Kustomize)).ToList();
+            var unknown = selected.Where(c => c is not (GyreControllersOptions.Source or GyreControllersOptions.Kustomize or GyreControllersOptions.Helm)).ToList();
             if (unknown.Count > 0)
             {
-                await console.Error.WriteLineAsync($"error: --controllers: unknown controller '{unknown[0]}'; choose from source, kustomize").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: --controllers: unknown controller '{unknown[0]}'; choose from source, kustomize, helm").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 

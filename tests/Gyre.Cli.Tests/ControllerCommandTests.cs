@@ -23,7 +23,7 @@ public sealed partial class ControllerCommandTests
         var (code, _, error) = await CliRunner.RunAsync("controller", "--controllers", "source,image");
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("unknown controller 'image'; choose from source, kustomize, helm", error, StringComparison.Ordinal);
+        Assert.Contains("unknown controller 'image'; choose from source, kustomize, helm, notification", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class KustomizationLifecycleTests(ControllersFixture rig)
     [InlineData("Delete", false)]
     [InlineData("Orphan", true)]
     [InlineData("MirrorPrune", false)]
+    [InlineData("WaitForTermination", false)]
     public async Task Deleting_a_Kustomization_follows_its_deletionPolicy(string policy, bool kept)
     {
         var ns = await rig.NamespaceAsync("delete");

@@ -29,7 +29,17 @@ public sealed record KustomizationSpec
 
     public IReadOnlyList<DependencyReference> DependsOn { get; init; } = [];
 
+    /// <summary>spec.dependsOn[].readyExpr by dependency (CEL over self and dep), replacing the built-in readiness check.</summary>
+    public IReadOnlyDictionary<DependencyReference, string> ReadyExprs { get; init; } = new Dictionary<DependencyReference, string>();
+
     public IReadOnlyList<ObjectKindReference> HealthChecks { get; init; } = [];
+
+    public IReadOnlyList<CustomHealthCheck> HealthCheckExprs { get; init; } = [];
+
+    /// <summary>spec.kubeConfig: apply to the cluster of this kubeconfig Secret instead of the controller's own.</summary>
+    public KubeConfigReference? KubeConfig { get; init; }
+
+    public bool IgnoreMissingComponents { get; init; }
 
     public bool Wait { get; init; }
 
@@ -84,6 +94,11 @@ public sealed record KustomizationSpec
         var metadata = spec["commonMetadata"] as JsonObject;
         var postBuild = spec["postBuild"] as JsonObject;
         var decryption = spec["decryption"] as JsonObject;
+        if (decryption is not null && SpecReader.String(decryption["provider"]) is { } provider && provider != "sops")
+        {
+            throw new ApiException(reader.Where, "spec.decryption.provider", $"'{provider}' is not supported; the only provider is sops");
+        }
+
         return new KustomizationSpec
         {
             SourceRef = new SourceReference(
@@ -100,6 +115,22 @@ public sealed record KustomizationSpec
             DependsOn = SpecReader.Objects(spec["dependsOn"])
                 .Select((d, i) => new DependencyReference(SpecReader.String(d["namespace"]) ?? ns, reader.Required(d, "name", $"spec.dependsOn[{i}].name")))
                 .ToList(),
+            ReadyExprs = SpecReader.Objects(spec["dependsOn"])
+                .Where(d => SpecReader.String(d["readyExpr"]) is { Length: > 0 })
+                .GroupBy(d => new DependencyReference(SpecReader.String(d["namespace"]) ?? ns, SpecReader.String(d["name"]) ?? string.Empty))
+                .ToDictionary(g => g.Key, g => SpecReader.String(g.Last()["readyExpr"])!),
+            HealthCheckExprs = SpecReader.Objects(spec["healthCheckExprs"])
+                .Select((h, i) => new CustomHealthCheck(
+                    reader.Required(h, "apiVersion", $"spec.healthCheckExprs[{i}].apiVersion"),
+                    reader.Required(h, "kind", $"spec.healthCheckExprs[{i}].kind"),
+                    reader.Required(h, "current", $"spec.healthCheckExprs[{i}].current"),
+                    SpecReader.String(h["inProgress"]),
+                    SpecReader.String(h["failed"])))
+                .ToList(),
+            KubeConfig = spec["kubeConfig"]?["secretRef"] is JsonObject kubeConfig
+                ? new KubeConfigReference(reader.Required(kubeConfig, "name", "spec.kubeConfig.secretRef.name"), SpecReader.String(kubeConfig["key"]))
+                : null,
+            IgnoreMissingComponents = SpecReader.Bool(spec["ignoreMissingComponents"]),
             HealthChecks = SpecReader.Objects(spec["healthChecks"])
                 .Select((h, i) => new ObjectKindReference(
                     SpecReader.String(h["apiVersion"]) ?? string.Empty,

@@ -25,6 +25,9 @@ public static class Reasons
     /// <summary>Gyre's own: the dependsOn graph has a cycle (Flux waits forever instead).</summary>
     public const string DependencyCycle = "DependencyCycle";
 
+    /// <summary>A healthCheckExprs or readyExpr CEL expression does not compile (terminal, as in Flux).</summary>
+    public const string InvalidCelExpression = "InvalidCELExpression";
+
     public const string NewRevision = "NewRevision";
     public const string ArtifactUpToDate = "ArtifactUpToDate";
     public const string GitOperationSucceeded = "GitOperationSucceeded";

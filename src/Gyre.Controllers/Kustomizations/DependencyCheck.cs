@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gyre.Api.Kustomize;
 using Gyre.Api.Meta;
+using Gyre.Cel;
 using Gyre.Controllers.Common;
 using Gyre.Kube;
 using Gyre.Manifests;
@@ -65,7 +66,8 @@ internal sealed class DependencyCheck(KubeClient client)
     }
 
     /// <summary>Null when every dependency is ready, else what the first unready one is waiting for.</summary>
-    public async Task<string?> FirstNotReadyAsync(KustomizationSpec spec, string? sourceRevision, CancellationToken cancellationToken)
+    public async Task<string?> FirstNotReadyAsync(
+        KubeObject self, KustomizationSpec spec, KustomizationExpressions expressions, string? sourceRevision, CancellationToken cancellationToken)
     {
         foreach (var dependency in spec.DependsOn)
         {
@@ -73,6 +75,17 @@ internal sealed class DependencyCheck(KubeClient client)
             if (obj is null)
             {
                 return $"dependency '{dependency}' not found";
+            }
+
+            if (expressions.Ready.TryGetValue(dependency, out var readyExpr))
+            {
+                // As Flux (without the AdditiveCELDependencyCheck gate): readyExpr replaces the built-in check.
+                if (ReadyByExpression(readyExpr, self, obj) is { } why)
+                {
+                    return $"dependency '{dependency}' is not ready: {why}";
+                }
+
+                continue;
             }
 
             var status = obj.Json["status"];
@@ -93,5 +106,19 @@ internal sealed class DependencyCheck(KubeClient client)
         }
 
         return null;
+    }
+
+    private static string? ReadyByExpression(CelExpression readyExpr, KubeObject self, KubeObject dependency)
+    {
+        try
+        {
+            return readyExpr.EvaluateBoolean(new Dictionary<string, JsonNode?> { ["self"] = self.Json, ["dep"] = dependency.Json })
+                ? null
+                : $"readyExpr '{readyExpr.Text}' is false";
+        }
+        catch (CelException ex)
+        {
+            return $"readyExpr could not be evaluated: {ex.Reason}";
+        }
     }
 }

@@ -10,8 +10,9 @@ namespace Gyre.Controllers.Kustomizations;
 /// <summary>
 /// Waits for objects to become Current with kstatus' rules (Flux's wait/healthChecks): polls until all are Current,
 /// fails fast as soon as one is Failed, and gives up at the timeout naming every object not yet healthy and why.
+/// Objects of a kind named in healthCheckExprs are judged by those CEL expressions instead of kstatus.
 /// </summary>
-internal sealed class HealthWaiter(KubeClient client, TimeSpan pollInterval, TimeProvider time)
+internal sealed class HealthWaiter(KubeClient client, TimeSpan pollInterval, TimeProvider time, IReadOnlyList<CelHealthCheck>? expressions = null)
 {
     public async Task WaitAsync(IReadOnlyList<ObjectKindReference> targets, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -59,7 +60,13 @@ internal sealed class HealthWaiter(KubeClient client, TimeSpan pollInterval, Tim
         {
             var resource = await client.ForKindAsync(target.ApiVersion, target.Kind, cancellationToken).ConfigureAwait(false);
             var live = await ServerSideApplier.GetAsync(resource, resource.Resource.Namespaced ? target.Namespace : null, target.Name, cancellationToken).ConfigureAwait(false);
-            return live is null ? new HealthResult(HealthStatus.NotFound, "Resource not found") : HealthCheck.Compute(new KubeObject(live));
+            if (live is null)
+            {
+                return new HealthResult(HealthStatus.NotFound, "Resource not found");
+            }
+
+            var obj = new KubeObject(live);
+            return expressions?.FirstOrDefault(e => e.Matches(obj)) is { } custom ? custom.Evaluate(obj) : HealthCheck.Compute(obj);
         }
         catch (KubeMappingException)
         {

@@ -37,8 +37,8 @@ internal sealed class KustomizationFinalizer(KubeClient client, KustomizationRec
         }
 
         var inventory = ResourceInventory.Read(obj.Json["status"]?["inventory"]);
-        using var tenant = spec.ServiceAccountName is { } sa ? client.Impersonate(KubeImpersonation.ServiceAccount(obj.Namespace!, sa)) : null;
-        var target = tenant ?? client;
+        using var applyTarget = await ApplyTarget.OpenAsync(client, obj, spec, cancellationToken).ConfigureAwait(false);
+        var target = applyTarget.Client;
         await new Pruner(target).PruneAsync(inventory.Entries, obj.Name, obj.Namespace!, cancellationToken).ConfigureAwait(false);
         if (spec.DeletionPolicy == DeletionPolicy.WaitForTermination)
         {

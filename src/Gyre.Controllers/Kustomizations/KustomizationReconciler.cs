@@ -61,14 +61,21 @@ internal sealed class KustomizationReconciler : IReconciler
 
         obj = await Finalizers.AddAsync(resource, obj, cancellationToken).ConfigureAwait(false);
         KustomizationSpec spec;
+        KustomizationExpressions expressions;
         try
         {
             spec = KustomizationSpec.From(obj);
+            expressions = KustomizationExpressions.Compile(spec);
         }
         catch (ApiException ex)
         {
             await _status.StalledAsync(resource, obj, Reasons.InvalidSpec, ex.Message, cancellationToken).ConfigureAwait(false);
             throw new TerminalReconcileException(Reasons.InvalidSpec, ex.Message, ex);
+        }
+        catch (TerminalReconcileException ex)
+        {
+            await _status.StalledAsync(resource, obj, ex.Reason, ex.Message, cancellationToken).ConfigureAwait(false);
+            throw;
         }
 
         if (spec.Suspend)
@@ -82,8 +89,8 @@ internal sealed class KustomizationReconciler : IReconciler
         {
             var artifact = await SourceArtifactAsync(obj, spec, cancellationToken).ConfigureAwait(false);
             revision = artifact.Revision;
-            await CheckDependenciesAsync(resource, obj, spec, revision, cancellationToken).ConfigureAwait(false);
-            var outcome = await ApplyRevisionAsync(obj, spec, artifact, cancellationToken).ConfigureAwait(false);
+            await CheckDependenciesAsync(obj, spec, expressions, revision, cancellationToken).ConfigureAwait(false);
+            var outcome = await ApplyRevisionAsync(obj, spec, expressions, artifact, cancellationToken).ConfigureAwait(false);
             CountChanges(outcome.Changes);
             await _status.SucceededAsync(resource, obj, spec, outcome, clock.Elapsed, cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Requeue(spec.Interval);
@@ -123,7 +130,7 @@ internal sealed class KustomizationReconciler : IReconciler
     }
 
     /// <summary>Step 3: dependsOn; a cycle is terminal, an unready dependency waits (its Ready event wakes us).</summary>
-    private async Task CheckDependenciesAsync(Gyre.Kube.Dynamic.ResourceClient resource, KubeObject obj, KustomizationSpec spec, string revision, CancellationToken cancellationToken)
+    private async Task CheckDependenciesAsync(KubeObject obj, KustomizationSpec spec, KustomizationExpressions expressions, string revision, CancellationToken cancellationToken)
     {
         if (spec.DependsOn.Count == 0)
         {
@@ -136,40 +143,48 @@ internal sealed class KustomizationReconciler : IReconciler
             throw new TerminalReconcileException(Reasons.DependencyCycle, $"dependency cycle detected: {cycle}; remove one of the dependsOn entries");
         }
 
-        if (await check.FirstNotReadyAsync(spec, revision, cancellationToken).ConfigureAwait(false) is { } waiting)
+        if (await check.FirstNotReadyAsync(obj, spec, expressions, revision, cancellationToken).ConfigureAwait(false) is { } waiting)
         {
-            _ = resource;
             throw new DependencyNotReadyException($"{waiting}; retrying when it becomes ready (at the latest in {GoDuration.Format(_options.RequeueDependency)})");
         }
     }
 
     /// <summary>Steps 4–13: fetch, build, apply, prune, health.</summary>
-    private async Task<ReconcileOutcome> ApplyRevisionAsync(KubeObject obj, KustomizationSpec spec, ArtifactStatus artifact, CancellationToken cancellationToken)
+    private async Task<ReconcileOutcome> ApplyRevisionAsync(
+        KubeObject obj, KustomizationSpec spec, KustomizationExpressions expressions, ArtifactStatus artifact, CancellationToken cancellationToken)
     {
         var work = Path.Combine(_options.WorkDirectory, "kustomization-" + Guid.NewGuid().ToString("N"));
-        var tenant = spec.ServiceAccountName is { } sa ? _client.Impersonate(KubeImpersonation.ServiceAccount(obj.Namespace!, sa)) : null;
+        ApplyTarget? target = null;
         try
         {
-            var client = tenant ?? _client;
+            target = await ApplyTarget.OpenAsync(_client, obj, spec, cancellationToken).ConfigureAwait(false);
+            var client = target.Client;
             await _fetcher.FetchAsync(artifact, work, cancellationToken).ConfigureAwait(false);
+            if (!OperatingSystem.IsWindows())
+            {
+                // Decrypted generator sources are written here: keep the directory private to the controller's user.
+                File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             var variables = await VariablesAsync(obj, spec, cancellationToken).ConfigureAwait(false);
             var keyring = await KeyringAsync(obj, spec, cancellationToken).ConfigureAwait(false);
             var objects = ManifestBuilder.Build(work, obj, spec, variables, keyring, cancellationToken);
             var applier = new ServerSideApplier(client, _options.StageTimeout, _options.PollInterval, _time);
             var changes = (await applier.ApplyAsync(objects, spec.Force, cancellationToken).ConfigureAwait(false)).ToList();
             var applied = changes.Where(c => c.Action != ApplyAction.Skipped).ToList();
-            var inventory = new ResourceInventory(applied.Select(c => new InventoryEntry(c.Object.InventoryId, c.Version)));
+            // As Flux's AddChangeSet: skipped objects stay in the inventory, so an ssa: IfNotPresent object is not pruned.
+            var inventory = new ResourceInventory(changes.Select(c => new InventoryEntry(c.Object.InventoryId, c.Version)));
             if (spec.Prune)
             {
                 var stale = ResourceInventory.Read(obj.Json["status"]?["inventory"]).Removed(inventory);
                 changes.AddRange(await new Pruner(client).PruneAsync(stale, obj.Name, obj.Namespace!, cancellationToken).ConfigureAwait(false));
             }
 
-            var targets = spec.Wait
+            var healthTargets = spec.Wait
                 ? applied.Select(c => new ObjectKindReference(objects.First(o => o.Ref == c.Object).ApiVersion, c.Object.Kind, c.Object.Name, NullIfEmpty(c.Object.Namespace))).ToList()
                 : spec.HealthChecks.Select(h => h with { Namespace = h.Namespace ?? obj.Namespace }).ToList();
-            await new HealthWaiter(client, _options.PollInterval, _time).WaitAsync(targets, spec.EffectiveTimeout, cancellationToken).ConfigureAwait(false);
-            return new ReconcileOutcome(artifact.Revision, changes, inventory, targets.Count > 0);
+            await new HealthWaiter(client, _options.PollInterval, _time, expressions.Health).WaitAsync(healthTargets, spec.EffectiveTimeout, cancellationToken).ConfigureAwait(false);
+            return new ReconcileOutcome(artifact.Revision, changes, inventory, healthTargets.Count > 0);
         }
         catch (KubeApiException ex) when (ex.IsForbidden)
         {
@@ -177,7 +192,7 @@ internal sealed class KustomizationReconciler : IReconciler
         }
         finally
         {
-            tenant?.Dispose();
+            target?.Dispose();
             if (Directory.Exists(work))
             {
                 Directory.Delete(work, recursive: true);
@@ -230,9 +245,17 @@ internal sealed class KustomizationReconciler : IReconciler
         var secret = await ObjectReader.GetAsync(_client, "v1", "Secret", obj.Namespace, name, cancellationToken).ConfigureAwait(false)
             ?? throw new ReconcileStepException(Reasons.DecryptionFailed, $"decryption secret '{obj.Namespace}/{name}' not found");
         var data = ObjectReader.SecretData(secret);
-        return SopsKeyring.FromKeyMaterial(
-            data.Where(p => p.Key.EndsWith(".agekey", StringComparison.Ordinal)).Select(p => ObjectReader.Text(p.Value)),
-            data.Where(p => p.Key.EndsWith(".asc", StringComparison.Ordinal)).Select(p => p.Value));
+        try
+        {
+            return SopsKeyring.FromKeyMaterial(
+                data.Where(p => p.Key.EndsWith(".agekey", StringComparison.Ordinal)).Select(p => ObjectReader.Text(p.Value)),
+                data.Where(p => p.Key.EndsWith(".asc", StringComparison.Ordinal)).Select(p => p.Value));
+        }
+        catch (SopsException ex)
+        {
+            // The reason names the malformed entry, never the key material.
+            throw new ReconcileStepException(Reasons.DecryptionFailed, $"decryption secret '{obj.Namespace}/{name}': {ex.Reason}", ex);
+        }
     }
 
     private void CountChanges(IEnumerable<ChangeSetEntry> changes)

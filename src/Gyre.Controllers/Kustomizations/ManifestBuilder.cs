@@ -36,6 +36,7 @@ internal static class ManifestBuilder
         try
         {
             KustomizationFile.Prepare(root, directory, spec);
+            new SourceDecryptor(root, spec.DecryptionEnabled ? keyring : null).DecryptFrom(directory);
             yaml = new Kustomizer(new DiskFileSystem()).Build(directory, cancellationToken).Yaml;
         }
         catch (KustomizeException ex)
@@ -70,9 +71,14 @@ internal static class ManifestBuilder
 
     private static KubeObject Decrypt(KubeObject obj, KustomizationSpec spec, SopsKeyring? keyring)
     {
-        if (obj.Json["sops"]?["mac"] is null || string.Equals(obj.GetAnnotation(FluxAnnotations.Decrypt), "disabled", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(obj.GetAnnotation(FluxAnnotations.Decrypt) ?? obj.GetLabel(FluxAnnotations.Decrypt), "disabled", StringComparison.OrdinalIgnoreCase))
         {
             return obj;
+        }
+
+        if (obj.Json["sops"]?["mac"] is null)
+        {
+            return obj.Kind == "Secret" && obj.Group.Length == 0 ? SecretValueDecryptor.Decrypt(obj, spec.DecryptionEnabled ? keyring : null) : obj;
         }
 
         if (!spec.DecryptionEnabled || keyring is null)

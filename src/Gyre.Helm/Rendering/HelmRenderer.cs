@@ -110,7 +110,7 @@ public static class HelmRenderer
     }
 
     private static HelmException Failure(string name, TemplateException e) =>
-        new(HelmTemplateEngine.HelmErrorText(name, e), name.Split('/')[0], e.File ?? name, e.Line ?? 0, e);
+        new(HelmTemplateEngine.HelmErrorText(name, e), name.Split('/')[0], e.File ?? name, e.Line ?? 0);
 
     private static Dictionary<string, object?> LiveLookup(IResourceLookup lookup, string apiVersion, string kind, string ns, string name, CancellationToken cancellationToken)
     {
@@ -134,7 +134,7 @@ public static class HelmRenderer
         }
         catch (ManifestException e)
         {
-            throw new HelmException(path + ": cannot parse CRD: " + e.Reason, template: path, line: e.Line, innerException: e);
+            throw new HelmException(path + ": cannot parse CRD: " + e.Reason, template: path, line: e.Line);
         }
     }
 }

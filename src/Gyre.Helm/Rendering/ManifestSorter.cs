@@ -48,7 +48,7 @@ internal static partial class ManifestSorter
                 }
                 catch (ManifestException e)
                 {
-                    throw new HelmException("YAML parse error on " + path + ": " + e.Reason, template: path, line: e.Line, innerException: e);
+                    throw new HelmException("YAML parse error on " + path + ": " + e.Reason, template: path, line: e.Line);
                 }
                 var kind = obj?["kind"] is JsonValue k && k.TryGetValue<string>(out var ks) ? ks : "";
                 var annotations = obj?["metadata"]?["annotations"] as JsonObject;

@@ -26,7 +26,7 @@ internal static class GoValues
         }
         catch (FormatException e)
         {
-            throw new HelmException(file + ": cannot parse values: " + e.Message, innerException: e);
+            throw new HelmException(file + ": cannot parse values: " + e.Message);
         }
         return v switch
         {

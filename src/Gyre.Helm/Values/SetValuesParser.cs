@@ -35,7 +35,7 @@ public static class SetValuesParser
         }
         catch (FormatException e)
         {
-            throw new HelmException("failed parsing " + flag + " data: " + e.Message, innerException: e);
+            throw new HelmException("failed parsing " + flag + " data: " + e.Message);
         }
         into.Clear();
         foreach (var (k, v) in data)

@@ -141,9 +141,9 @@ internal sealed class StrvalsParser
             set(ValList());
             return true;
         }
-        var (rs, _, eof) = RunesUntil(",");
+        var (rs, _, _) = RunesUntil(",");
         set(_reader(rs));
-        return !eof;
+        return true;
     }
 
     private bool SetJson(Action<object?> set)

@@ -54,6 +54,14 @@ public static class KubeconfigLoader
         return KubeconfigParser.Parse(text, file);
     }
 
+    /// <summary>Parses kubeconfig text that came from somewhere other than a file (a Secret); <paramref name="source"/> names it in errors.</summary>
+    public static Kubeconfig Parse(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        return KubeconfigParser.Parse(text, source);
+    }
+
     /// <summary>Merges configurations in precedence order: earlier entries win.</summary>
     public static Kubeconfig Merge(IEnumerable<Kubeconfig> configs)
     {

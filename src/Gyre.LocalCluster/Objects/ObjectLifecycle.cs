@@ -169,6 +169,7 @@ internal sealed class ObjectLifecycle
         }
 
         Validate(resource, result);
+        ImmutableFields.Check(resource, old, result);
         if (SpecChanged(old, result, resource.HasStatus) && oldMeta["generation"] is not null)
         {
             newMeta["generation"] = new ObjectMeta(old).Generation + 1;

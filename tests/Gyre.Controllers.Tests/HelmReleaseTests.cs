@@ -136,6 +136,23 @@ public sealed class HelmReleaseTests(ControllersFixture rig)
     }
 
     [Fact]
+    public async Task Reconciling_an_unchanged_HelmRelease_leaves_the_release_alone()
+    {
+        var (ns, repo) = await RepositoryAsync("hr-steady", ("podinfo", "1.0.0", HelmTestCharts.Podinfo("1.0.0")));
+        await using var _ = repo;
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.0.0", "  values:\n    replicaCount: 2\n"));
+        await WaitForReadyAsync(ns, "web", "True");
+
+        await rig.RequestReconcileAsync("helmrelease", ns, "web");
+        var token = (await rig.GetAsync(HelmApi, "HelmRelease", ns, "web"))!.GetAnnotation("reconcile.fluxcd.io/requestedAt");
+        await rig.Until(async () => (string?)(await rig.GetAsync(HelmApi, "HelmRelease", ns, "web"))!.Json["status"]?["lastHandledReconcileAt"] == token,
+            "the requested reconcile to be handled");
+
+        Assert.Null(await rig.GetAsync("v1", "Secret", ns, "sh.helm.release.v1.web.v2"));
+        Assert.Equal(ReleaseStatus.Deployed, (await ReleaseAsync(ns, "web", 1)).Info.Status);
+    }
+
+    [Fact]
     public async Task A_release_installed_by_helm_is_upgraded_in_place()
     {
         var (ns, repo) = await RepositoryAsync("hr-adopt", ("podinfo", "1.0.0", HelmTestCharts.Podinfo("1.0.0")));

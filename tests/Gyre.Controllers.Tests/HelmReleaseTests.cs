@@ -135,6 +135,85 @@ public sealed class HelmReleaseTests(ControllersFixture rig)
         await rig.Until(async () => await rig.GetAsync("source.toolkit.fluxcd.io/v1", "HelmChart", ns, $"{ns}-web") is null, "the generated HelmChart to be deleted");
     }
 
+    [Fact]
+    public async Task Reconciling_an_unchanged_HelmRelease_leaves_the_release_alone()
+    {
+        var (ns, repo) = await RepositoryAsync("hr-steady", ("podinfo", "1.0.0", HelmTestCharts.Podinfo("1.0.0")));
+        await using var _ = repo;
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.0.0", "  values:\n    replicaCount: 2\n"));
+        await WaitForReadyAsync(ns, "web", "True");
+
+        await rig.RequestReconcileAsync("helmrelease", ns, "web");
+        var token = (await rig.GetAsync(HelmApi, "HelmRelease", ns, "web"))!.GetAnnotation("reconcile.fluxcd.io/requestedAt");
+        await rig.Until(async () => (string?)(await rig.GetAsync(HelmApi, "HelmRelease", ns, "web"))!.Json["status"]?["lastHandledReconcileAt"] == token,
+            "the requested reconcile to be handled");
+
+        Assert.Null(await rig.GetAsync("v1", "Secret", ns, "sh.helm.release.v1.web.v2"));
+        Assert.Equal(ReleaseStatus.Deployed, (await ReleaseAsync(ns, "web", 1)).Info.Status);
+    }
+
+    [Fact]
+    public async Task A_release_installed_by_helm_is_upgraded_in_place()
+    {
+        var (ns, repo) = await RepositoryAsync("hr-adopt", ("podinfo", "1.0.0", HelmTestCharts.Podinfo("1.0.0")));
+        await using var _ = repo;
+        await rig.ApplyAsync($"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-legacy\n  namespace: {ns}\ndata:\n  k: v\n");
+        await rig.ApplyAsync(HelmWrittenReleaseSecret(ns));
+
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.0.0"));
+
+        var ready = await WaitForReadyAsync(ns, "web", "True");
+        Assert.Equal($"Helm upgrade succeeded for release {ns}/web.v2 with chart podinfo@1.0.0", (string?)ready["message"]);
+        Assert.Equal(ReleaseStatus.Superseded, (await ReleaseAsync(ns, "web", 1)).Info.Status);
+        Assert.Equal(ReleaseStatus.Deployed, (await ReleaseAsync(ns, "web", 2)).Info.Status);
+        Assert.Null(await rig.GetAsync("v1", "ConfigMap", ns, "web-legacy"));
+    }
+
+    /// <summary>Revision 1 of release "web" as Helm 3's Secret driver writes it, encoded here by hand from Helm's schema.</summary>
+    private static string HelmWrittenReleaseSecret(string ns)
+    {
+        var manifest = $"---\n# Source: podinfo/templates/legacy.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-legacy\n  namespace: {ns}\ndata:\n  k: v\n";
+        var release = new JsonObject
+        {
+            ["name"] = "web",
+            ["info"] = new JsonObject
+            {
+                ["first_deployed"] = "2024-03-01T10:15:30.123456789+01:00", ["last_deployed"] = "2024-03-01T10:15:30.123456789+01:00", ["deleted"] = "",
+                ["description"] = "Install complete", ["status"] = "deployed",
+            },
+            ["chart"] = new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["name"] = "podinfo", ["version"] = "0.9.0", ["apiVersion"] = "v2" },
+                ["lock"] = null, ["templates"] = new JsonArray(), ["values"] = new JsonObject(), ["schema"] = null, ["files"] = new JsonArray(),
+            },
+            ["manifest"] = manifest,
+            ["version"] = 1,
+            ["namespace"] = ns,
+        };
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(release.ToJsonString()));
+        }
+
+        var encoded = Convert.ToBase64String(buffer.ToArray());
+        return $"""
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: sh.helm.release.v1.web.v1
+              namespace: {ns}
+              labels:
+                name: web
+                owner: helm
+                status: deployed
+                version: "1"
+            type: helm.sh/release.v1
+            data:
+              release: {Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(encoded))}
+            """;
+    }
+
     private async Task<(string Ns, StaticHttpServer Repo)> RepositoryAsync(string prefix, params (string Name, string Version, Dictionary<string, string> Files)[] charts)
     {
         var ns = await rig.NamespaceAsync(prefix);

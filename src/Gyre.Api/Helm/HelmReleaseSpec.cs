@@ -93,7 +93,7 @@ public sealed record HelmReleaseSpec
             TargetNamespace = target ?? ns,
             StorageNamespace = SpecReader.String(spec["storageNamespace"]) is { Length: > 0 } s ? s : ns,
             Timeout = reader.Duration(spec, "timeout", "spec.timeout") ?? TimeSpan.FromMinutes(5),
-            MaxHistory = spec["maxHistory"] is JsonValue m && m.TryGetValue<int>(out var max) ? max : 5,
+            MaxHistory = spec["maxHistory"] is JsonValue m && Gyre.Manifests.Json.KubeNumbers.TryGetInt64(m, out var max) ? (int)max : 5,
             ServiceAccountName = SpecReader.String(spec["serviceAccountName"]),
             DependsOn = SpecReader.Objects(spec["dependsOn"])
                 .Select(d => new DependencyReference(SpecReader.String(d["namespace"]) ?? ns, reader.Required(d, "name", "spec.dependsOn[].name")))

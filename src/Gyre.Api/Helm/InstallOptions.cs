@@ -31,7 +31,7 @@ public sealed record InstallOptions
             Crds = CrdsPolicy.Read(reader, json, "spec.install.crds", CrdsPolicy.Create, SpecReader.Bool(json["skipCRDs"])),
             DisableWait = SpecReader.Bool(json["disableWait"]),
             DisableHooks = SpecReader.Bool(json["disableHooks"]),
-            Retries = remediation["retries"] is JsonValue r && r.TryGetValue<int>(out var retries) ? retries : 0,
+            Retries = remediation["retries"] is JsonValue r && Gyre.Manifests.Json.KubeNumbers.TryGetInt64(r, out var retries) ? (int)retries : 0,
             RemediateLastFailure = SpecReader.Bool(remediation["remediateLastFailure"]),
             Timeout = reader.Duration(json, "timeout", "spec.install.timeout"),
         };

@@ -30,7 +30,7 @@ public sealed record UpgradeOptions
     internal static UpgradeOptions From(SpecReader reader, JsonObject json)
     {
         var remediation = json["remediation"] as JsonObject ?? [];
-        var retries = remediation["retries"] is JsonValue r && r.TryGetValue<int>(out var n) ? n : 0;
+        var retries = remediation["retries"] is JsonValue r && Gyre.Manifests.Json.KubeNumbers.TryGetInt64(r, out var n) ? (int)n : 0;
         var strategy = SpecReader.String(remediation["strategy"]) ?? "rollback";
         if (strategy is not ("rollback" or "uninstall"))
         {

@@ -27,7 +27,7 @@ internal static class ControllerCommand
         var logEncoding = new Option<string>("--log-encoding") { Description = "Log format: console or json", DefaultValueFactory = _ => "console" };
         logEncoding.AcceptOnlyFromAmong("console", "json");
         var command = new Command("controller", """
-            Run Gyre's controllers (GitRepository, Kustomization, Alert, Provider) against a cluster until interrupted
+            Run Gyre's controllers (GitRepository, HelmChart, Kustomization, HelmRelease, Alert, Provider) against a cluster until interrupted
 
             Installs the Flux CRDs, serves artifacts, /metrics, /healthz, /readyz and the notification event endpoint, and reconciles with Flux's semantics.
 

@@ -16,7 +16,7 @@ namespace Gyre.Controllers.Kustomizations;
 /// so an unchanged object costs reads and no write, and drift (kubectl edit/scale) shows up as "configured".
 /// Apply is server-side with field manager kustomize-controller and conflicts forced.
 /// </summary>
-internal sealed class ServerSideApplier(KubeClient client, TimeSpan stageTimeout, TimeSpan pollInterval, TimeProvider time)
+internal sealed class ServerSideApplier(KubeClient client, TimeSpan stageTimeout, TimeSpan pollInterval, TimeProvider time, IgnoreRules? ignore = null)
 {
     public const string FieldManager = "kustomize-controller";
 
@@ -62,6 +62,11 @@ internal sealed class ServerSideApplier(KubeClient client, TimeSpan stageTimeout
         }
 
         IReadOnlyList<string> fields = [];
+        if (existing is not null && ignore is { IsEmpty: false })
+        {
+            obj = ignore.Apply(obj, existing);
+        }
+
         if (existing is not null)
         {
             var dryRun = await WriteAsync(resource, obj, dryRun: true, force, cancellationToken).ConfigureAwait(false);

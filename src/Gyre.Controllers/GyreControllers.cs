@@ -5,8 +5,14 @@ using Gyre.Api.Kustomize;
 using Gyre.Api.Source;
 using Gyre.Controllers.Common;
 using Gyre.Controllers.GitRepositories;
+using Gyre.Controllers.HelmCharts;
+using Gyre.Controllers.HelmReleases;
+using Gyre.Controllers.HelmRepositories;
 using Gyre.Controllers.Hosting;
 using Gyre.Controllers.Kustomizations;
+using Gyre.Controllers.OciRepositories;
+using Gyre.Controllers.Receivers;
+using Gyre.Controllers.Notifications;
 using Gyre.Kube;
 using Gyre.Kube.Dynamic;
 using Gyre.Kube.Informers;
@@ -15,6 +21,8 @@ using Gyre.Runtime.Metrics;
 using Gyre.Runtime.Reconcile;
 using Gyre.Sources.Artifacts;
 using Gyre.Sources.Git;
+using Gyre.Sources.Helm;
+using Gyre.Sources.Oci;
 using Microsoft.Extensions.Logging;
 
 namespace Gyre.Controllers;
@@ -32,6 +40,8 @@ public sealed class GyreControllers
     private readonly TimeProvider _time;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _ready;
+    private ReceiverWebhooks? _receiverWebhooks;
+    private NotificationService? _notifications;
 
     public GyreControllers(KubeClient client, GyreControllersOptions options, ILoggerFactory loggers, TimeProvider time)
     {
@@ -49,6 +59,11 @@ public sealed class GyreControllers
     public Uri? MetricsAddress { get; private set; }
 
     public Uri? HealthAddress { get; private set; }
+
+    /// <summary>The webhook receiver server's address once listening (controller "notification").</summary>
+    public Uri? ReceiverAddress => _receiverWebhooks?.Address;
+    /// <summary>The notification event endpoint's address once leading (null when not served).</summary>
+    public Uri? EventsAddress => _notifications?.EventsAddress;
 
     /// <summary>Completes when the servers listen (addresses are known); reconciling may still wait for leadership.</summary>
     public Task Started => _started.Task;
@@ -155,6 +170,14 @@ public sealed class GyreControllers
             {
                 await _client.Mapper.FindAsync("kustomize.toolkit.fluxcd.io/v1", "Kustomization", cancellationToken).ConfigureAwait(false);
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", "GitRepository", cancellationToken).ConfigureAwait(false);
+                await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
+                await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", HelmRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
+                if (_options.Controllers.Contains(GyreControllersOptions.Notification))
+                {
+                    await _client.Mapper.FindAsync("notification.toolkit.fluxcd.io/v1beta3", "Alert", cancellationToken).ConfigureAwait(false);
+                    await _client.Mapper.FindAsync("notification.toolkit.fluxcd.io/v1beta3", "Provider", cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
             catch (Gyre.Kube.Discovery.KubeMappingException) when (_time.GetUtcNow() < deadline)
@@ -171,9 +194,21 @@ public sealed class GyreControllers
         var metrics = new ReconcileMetrics(Metrics);
         var controllers = new List<Controller>();
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+        await using var notifications = _options.Controllers.Contains(GyreControllersOptions.Notification)
+            ? await NotificationService.StartAsync(_client, _options, _loggers.CreateLogger("notification-controller"), _time, cancellationToken).ConfigureAwait(false)
+            : null;
+        _notifications = notifications;
+        if (notifications is not null)
+        {
+            controllers.AddRange(await notifications.ControllersAsync(informers, metrics, _options, cancellationToken).ConfigureAwait(false));
+        }
+
         if (_options.Controllers.Contains(GyreControllersOptions.Source))
         {
             controllers.Add(await GitRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
+            controllers.Add(await HelmChartControllerAsync(informers, store, http, metrics, cancellationToken).ConfigureAwait(false));
+            controllers.Add(await OciRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
+            controllers.Add(await HelmRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
         }
 
         if (_options.Controllers.Contains(GyreControllersOptions.Kustomize))
@@ -181,12 +216,27 @@ public sealed class GyreControllers
             controllers.Add(await KustomizationControllerAsync(informers, http, metrics, cancellationToken).ConfigureAwait(false));
         }
 
+        if (_options.Controllers.Contains(GyreControllersOptions.Helm))
+        {
+            controllers.Add(await HelmReleaseControllerAsync(informers, http, metrics, cancellationToken).ConfigureAwait(false));
+        }
+
+        var runnables = new List<Func<CancellationToken, Task>>();
+        if (_options.Controllers.Contains(GyreControllersOptions.Notification))
+        {
+            var (receivers, webhooks) = await ReceiverController.CreateAsync(_client, informers, http, metrics, _options.ReceiverAddress, _options.Concurrent, _loggers, _time,
+                cancellationToken).ConfigureAwait(false);
+            controllers.Add(receivers);
+            runnables.Add(webhooks.RunAsync);
+            _receiverWebhooks = webhooks;
+        }
+
         informers.StartAll();
         await informers.WaitForCacheSyncAsync(cancellationToken).ConfigureAwait(false);
         _ready = true;
         try
         {
-            await Task.WhenAll(controllers.Select(c => c.RunAsync(cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(controllers.Select(c => c.RunAsync(cancellationToken)).Concat(runnables.Select(r => r(cancellationToken)))).ConfigureAwait(false);
         }
         finally
         {
@@ -202,19 +252,54 @@ public sealed class GyreControllers
     {
         var logger = _loggers.CreateLogger("source-controller");
         var source = new GitRepositorySource(store, Path.Combine(_options.WorkDirectory, "git"), new SecretFileCache(Path.Combine(_options.WorkDirectory, "secrets")));
-        var events = new EventRecorder(_client, "source-controller", _time, logger);
+        var events = new EventRecorder(_client, "source-controller", _time, logger, _notifications?.Pipeline);
         var reconciler = new GitRepositoryReconciler(_client, source, store, events, _time, logger, _options.AllowInsecureHttp);
         var controller = new Controller(reconciler, new ControllerOptions { Kind = GitRepositorySpec.Kind, Name = "source-controller", Workers = _options.Concurrent },
             metrics, logger, _time);
         var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", GitRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
         informer.AddHandler(new RequeueHandler(controller.Queue.Add));
+        informer.AddHandler(new SourceRevisionHandler(new IncludeTriggers(informer.Cache, controller.Queue.Add).OnNewRevision));
+        return controller;
+    }
+
+    private async Task<Controller> HelmChartControllerAsync(SharedInformerFactory informers, ArtifactStore store, HttpClient http, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("source-controller");
+        var events = new EventRecorder(_client, "source-controller", _time, logger);
+        var reconciler = new HelmChartReconciler(_client, store, http, Path.Combine(_options.WorkDirectory, "helmcharts"), _options.RequeueDependency, events, _time, logger);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = HelmChartSpec.Kind, Name = "helmchart-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var charts = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, HelmChartSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        charts.AddHandler(new RequeueHandler(controller.Queue.Add));
+        var triggers = new DependentTriggers(charts.Cache, controller.Queue.Add);
+        foreach (var sourceKind in new[] { GitRepositorySpec.Kind, "HelmRepository" })
+        {
+            var sources = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, sourceKind, null, cancellationToken).ConfigureAwait(false);
+            sources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
+        }
+
+        return controller;
+    }
+
+    private async Task<Controller> HelmReleaseControllerAsync(SharedInformerFactory informers, HttpClient http, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("helm-controller");
+        var events = new EventRecorder(_client, "helm-controller", _time, logger);
+        var reconciler = new HelmReleaseReconciler(_client, _options.HelmReleaseOptions, http, events, _time, logger);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = Gyre.Api.Helm.HelmReleaseSpec.Kind, Name = "helm-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var releases = await informers.GetOrCreateAsync(Gyre.Api.Helm.HelmReleaseSpec.ApiVersion, Gyre.Api.Helm.HelmReleaseSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        var triggers = new DependentTriggers(releases.Cache, controller.Queue.Add);
+        releases.AddHandler(new RequeueHandler(controller.Queue.Add, triggers.OnKustomizationUpdate, triggers.OnKustomizationAdded));
+        var charts = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, HelmChartSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        charts.AddHandler(new SourceRevisionHandler(chart => HelmReleaseTriggers.OnChartUpdate(releases.Cache, chart, controller.Queue.Add)));
         return controller;
     }
 
     private async Task<Controller> KustomizationControllerAsync(SharedInformerFactory informers, HttpClient http, ReconcileMetrics metrics, CancellationToken cancellationToken)
     {
         var logger = _loggers.CreateLogger("kustomize-controller");
-        var events = new EventRecorder(_client, "kustomize-controller", _time, logger);
+        var events = new EventRecorder(_client, "kustomize-controller", _time, logger, _notifications?.Pipeline);
         var reconciler = new KustomizationReconciler(_client, _options.KustomizationOptions, http, events, metrics, _time, logger);
         var controller = new Controller(reconciler, new ControllerOptions { Kind = KustomizationSpec.Kind, Name = "kustomize-controller", Workers = _options.Concurrent },
             metrics, logger, _time);
@@ -223,6 +308,35 @@ public sealed class GyreControllers
         kustomizations.AddHandler(new RequeueHandler(controller.Queue.Add, triggers.OnKustomizationUpdate, triggers.OnKustomizationAdded));
         var sources = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", GitRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
         sources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
+        var ociSources = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        ociSources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
+        return controller;
+    }
+
+    private async Task<Controller> OciRepositoryControllerAsync(SharedInformerFactory informers, ArtifactStore store, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("source-controller");
+        var work = Path.Combine(_options.WorkDirectory, "oci");
+        Directory.CreateDirectory(work);
+        var status = new SourceStatus(new EventRecorder(_client, "source-controller", _time, logger), _time, logger);
+        var settings = new OciClientSettings(_client, new RegistryTokenCache(_time));
+        var reconciler = new OciRepositoryReconciler(_client, new OciRepositorySource(store, work), store, settings, status);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = OciRepositorySpec.Kind, Name = "source-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        informer.AddHandler(new RequeueHandler(controller.Queue.Add));
+        return controller;
+    }
+
+    private async Task<Controller> HelmRepositoryControllerAsync(SharedInformerFactory informers, ArtifactStore store, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("source-controller");
+        var status = new SourceStatus(new EventRecorder(_client, "source-controller", _time, logger), _time, logger);
+        var reconciler = new HelmRepositoryReconciler(_client, new HelmRepositorySource(store), store, status);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = HelmRepositorySpec.Kind, Name = "source-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", HelmRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        informer.AddHandler(new RequeueHandler(controller.Queue.Add));
         return controller;
     }
 

@@ -1,4 +1,5 @@
 using Gyre.Controllers.Kustomizations;
+using Gyre.Notifications.Delivery;
 
 namespace Gyre.Controllers;
 
@@ -7,9 +8,11 @@ public sealed record GyreControllersOptions
 {
     public const string Source = "source";
     public const string Kustomize = "kustomize";
+    public const string Notification = "notification";
+    public const string Helm = "helm";
 
-    /// <summary>The controllers to run: "source" (GitRepository) and/or "kustomize" (Kustomization).</summary>
-    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize };
+    /// <summary>The controllers to run: "source" (GitRepository, OCIRepository, HelmRepository, HelmChart), "kustomize" (Kustomization), "helm" (HelmRelease), "notification" (Alert, Provider, Receiver).</summary>
+    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize, Helm, Notification };
 
     /// <summary>--concurrent: objects of one kind reconciled in parallel.</summary>
     public int Concurrent { get; init; } = 4;
@@ -28,6 +31,9 @@ public sealed record GyreControllersOptions
 
     /// <summary>--health-addr for /healthz and /readyz; null serves none.</summary>
     public string? HealthAddress { get; init; }
+
+    /// <summary>--receiverAddr: where the webhook receiver server listens (controller "notification"; port 0 picks one).</summary>
+    public string ReceiverAddress { get; init; } = "http://127.0.0.1:0";
 
     /// <summary>Scratch space for checkouts and unpacked artifacts.</summary>
     public required string WorkDirectory { get; init; }
@@ -50,6 +56,25 @@ public sealed record GyreControllersOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     public bool NoCrossNamespaceRefs { get; init; }
+
+    internal HelmReleases.HelmReleaseReconcilerOptions HelmReleaseOptions => new()
+    {
+        RequeueDependency = RequeueDependency,
+        PollInterval = PollInterval,
+        NoCrossNamespaceRefs = NoCrossNamespaceRefs,
+    };
+
+    /// <summary>notification-controller's --events-addr: where external controllers POST events; null serves none.</summary>
+    public string? EventsAddress { get; init; } = "http://127.0.0.1:0";
+
+    /// <summary>--rate-limit-interval: identical events inside this window are sent once.</summary>
+    public TimeSpan RateLimitInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Retries and workers of notification delivery.</summary>
+    public DeliveryOptions DeliveryOptions { get; init; } = new();
+
+    /// <summary>How often a ready Alert re-reads its Provider and Secrets (a rotated token is picked up).</summary>
+    public TimeSpan NotificationResync { get; init; } = TimeSpan.FromMinutes(5);
 
     internal KustomizationReconcilerOptions KustomizationOptions => new()
     {

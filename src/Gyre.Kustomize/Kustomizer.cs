@@ -38,8 +38,9 @@ public sealed class Kustomizer
             throw new KustomizeException(root, null, null, $"'{root}' is not a directory; pass the directory that holds kustomization.yaml");
         }
 
-        var session = new BuildSession(_fileSystem, _options, cancellationToken);
+        using var session = new BuildSession(_fileSystem, _options, cancellationToken);
         var target = KustTarget.Load(session, root);
+        session.RecordTransformations = target.Kustomization.Strings("buildMetadata").Contains("transformerAnnotations");
         session.InProgress.Push(root);
         var (resources, config) = target.AccumulateTarget();
 
@@ -66,14 +67,16 @@ public sealed class Kustomizer
         {
             foreach (var resource in resources.Items)
             {
-                AddOrigin(resource, root);
+                AddOrigin(resource, root, session);
             }
         }
 
         if (buildMetadata.Contains("transformerAnnotations"))
         {
-            throw new KustomizeException(target.Kustomization.File, null, "buildMetadata",
-                "transformerAnnotations are not supported by Gyre's kustomize engine yet; remove it (originAnnotations and managedByLabel are supported)");
+            foreach (var resource in resources.Items.Where(r => r.Transformations.Count > 0))
+            {
+                AddTransformations(resource, root);
+            }
         }
 
         foreach (var resource in resources.Items)
@@ -85,12 +88,35 @@ public sealed class Kustomizer
     }
 
     /// <summary>config.kubernetes.io/origin as kustomize writes it: the source file, or the generator, relative to the root.</summary>
-    private static void AddOrigin(Resource resource, string root)
+    private static void AddOrigin(Resource resource, string root, BuildSession session)
     {
+        // Inside a cloned repository kustomize names the repository and ref, with paths relative to its top.
+        var file = resource.GeneratedBy?.File ?? resource.Source;
+        var checkout = session.CheckoutOf(file);
+        var relative = checkout is { } c ? PathText.Relative(c.Directory, file) : PathText.Relative(root, file);
+        var repo = checkout is { } r ? $"repo: {r.Spec.CloneUrl}\n" + (r.Spec.Ref.Length > 0 ? $"ref: {r.Spec.Ref}\n" : "") : "";
         var origin = resource.GeneratedBy is { } generated
-            ? $"configuredIn: {PathText.Relative(root, generated.File)}\nconfiguredBy:\n  apiVersion: builtin\n  kind: {generated.Kind}\n"
-            : $"path: {PathText.Relative(root, resource.Source)}\n";
+            ? $"{repo}configuredIn: {relative}\nconfiguredBy:\n  apiVersion: builtin\n  kind: {generated.Kind}\n"
+            : $"path: {relative}\n{repo}";
         resource.Node.GetOrCreateMapping("metadata").GetOrCreateMapping("annotations").Set("config.kubernetes.io/origin", YamlNode.String(origin));
+    }
+
+    /// <summary>alpha.config.kubernetes.io/transformations as kustomize writes it: each transformer run, in order.</summary>
+    private static void AddTransformations(Resource resource, string root)
+    {
+        var text = new StringBuilder();
+        foreach (var t in resource.Transformations)
+        {
+            text.Append("- configuredIn: ").Append(PathText.Relative(root, t.File)).Append('\n')
+                .Append("  configuredBy:\n    apiVersion: builtin\n    kind: ").Append(t.Kind).Append('\n');
+            if (t.Name is { Length: > 0 } name)
+            {
+                text.Append("    name: ").Append(name).Append('\n');
+            }
+        }
+
+        resource.Node.GetOrCreateMapping("metadata").GetOrCreateMapping("annotations")
+            .Set("alpha.config.kubernetes.io/transformations", YamlNode.String(text.ToString()));
     }
 
     /// <summary>

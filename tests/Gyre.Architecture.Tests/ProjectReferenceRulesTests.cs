@@ -13,7 +13,7 @@ public sealed class ProjectReferenceRulesTests
         ["Gyre.Manifests"] = [],
         ["Gyre.Templates"] = [],
         ["Gyre.Cel"] = [],
-        ["Gyre.Notifications"] = ["Gyre.Manifests"],
+        ["Gyre.Notifications"] = ["Gyre.Manifests", "Gyre.Cel"],
         ["Gyre.Kube"] = ["Gyre.Manifests"],
         ["Gyre.LocalCluster"] = ["Gyre.Manifests", "Gyre.Cel"],
         ["Gyre.Kustomize"] = ["Gyre.Manifests"],

@@ -20,10 +20,10 @@ public sealed partial class ControllerCommandTests
     [Fact]
     public async Task An_unknown_controller_is_a_usage_error()
     {
-        var (code, _, error) = await CliRunner.RunAsync("controller", "--controllers", "source,helm");
+        var (code, _, error) = await CliRunner.RunAsync("controller", "--controllers", "source,image");
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("unknown controller 'helm'; choose from source, kustomize", error, StringComparison.Ordinal);
+        Assert.Contains("unknown controller 'image'; choose from source, kustomize, helm, notification", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,8 +15,8 @@ public sealed class GetCommandTests : IAsyncLifetime
     [Fact]
     public async Task Lists_namespaces_through_the_kubeconfig_and_gets_one_by_name()
     {
-        var list = await CliRunner.RunAsync("get", "v1", "Namespace", "--kubeconfig", _server!.KubeconfigPath);
-        var one = await CliRunner.RunAsync("get", "v1", "Namespace", "default", "--kubeconfig", _server.KubeconfigPath);
+        var list = await CliRunner.RunAsync("get", "object", "v1", "Namespace", "--kubeconfig", _server!.KubeconfigPath);
+        var one = await CliRunner.RunAsync("get", "object", "v1", "Namespace", "default", "--kubeconfig", _server.KubeconfigPath);
 
         Assert.True(list.Code == 0, list.Error);
         var names = JsonNode.Parse(list.Output)!["items"]!.AsArray().Select(i => (string?)i!["metadata"]!["name"]);
@@ -28,7 +28,7 @@ public sealed class GetCommandTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_context_is_a_one_line_error_naming_the_defined_ones()
     {
-        var result = await CliRunner.RunAsync("get", "v1", "Namespace", "--kubeconfig", _server!.KubeconfigPath, "--context", "prod");
+        var result = await CliRunner.RunAsync("get", "object", "v1", "Namespace", "--kubeconfig", _server!.KubeconfigPath, "--context", "prod");
 
         Assert.NotEqual(0, result.Code);
         Assert.Equal($"error: {_server.KubeconfigPath}: contexts: context 'prod' not found; defined: gyre-local", result.Error.Trim());
@@ -37,7 +37,7 @@ public sealed class GetCommandTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_kind_says_to_install_its_CRD()
     {
-        var result = await CliRunner.RunAsync("get", "example.com/v1", "Widget", "--kubeconfig", _server!.KubeconfigPath);
+        var result = await CliRunner.RunAsync("get", "object", "example.com/v1", "Widget", "--kubeconfig", _server!.KubeconfigPath);
 
         Assert.NotEqual(0, result.Code);
         Assert.Contains("no matches for kind \"Widget\" in version \"example.com/v1\"; install the CustomResourceDefinition", result.Error, StringComparison.Ordinal);

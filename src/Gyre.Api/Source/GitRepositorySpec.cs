@@ -35,6 +35,17 @@ public sealed record GitRepositorySpec
 
     public IReadOnlyList<string> SparseCheckout { get; init; } = [];
 
+    /// <summary>proxySecretRef.name: address, username, password.</summary>
+    public string? ProxySecretRef { get; init; }
+
+    public IReadOnlyList<GitRepositoryInclude> Include { get; init; } = [];
+
+    /// <summary>verify.mode (HEAD, head, Tag or TagAndHEAD) when spec.verify is set.</summary>
+    public string? VerifyMode { get; init; }
+
+    /// <summary>verify.secretRef.name: the trusted keys (*.asc, *.sshpub).</summary>
+    public string? VerifySecretRef { get; init; }
+
     /// <summary>Reads and validates spec; a missing or malformed field is an <see cref="ApiException"/> naming it.</summary>
     public static GitRepositorySpec From(KubeObject obj)
     {
@@ -49,6 +60,17 @@ public sealed record GitRepositorySpec
             throw new ApiException(reader.Where, "spec.url", $"'{url}' must start with http://, https:// or ssh://");
         }
 
+        var verify = spec["verify"] as System.Text.Json.Nodes.JsonObject;
+        var verifyMode = verify is null ? null : SpecReader.String(verify["mode"]) ?? "HEAD";
+        if (verifyMode is not (null or "HEAD" or "head" or "Tag" or "TagAndHEAD"))
+        {
+            throw new ApiException(reader.Where, "spec.verify.mode", $"'{verifyMode}' is not one of HEAD, Tag, TagAndHEAD");
+        }
+
+        var include = SpecReader.Objects(spec["include"]).Select((entry, i) => new GitRepositoryInclude(
+            SpecReader.String(entry["repository"]?["name"]) ?? throw new ApiException(reader.Where, $"spec.include[{i}].repository.name", "is required"),
+            SpecReader.String(entry["fromPath"]) ?? "",
+            SpecReader.String(entry["toPath"]))).ToList();
         return new GitRepositorySpec
         {
             Url = url,
@@ -64,6 +86,11 @@ public sealed record GitRepositorySpec
             Suspend = SpecReader.Bool(spec["suspend"]),
             RecurseSubmodules = SpecReader.Bool(spec["recurseSubmodules"]),
             SparseCheckout = SpecReader.Strings(spec["sparseCheckout"]),
+            ProxySecretRef = SpecReader.String(spec["proxySecretRef"]?["name"]),
+            Include = include,
+            VerifyMode = verifyMode,
+            VerifySecretRef = verify is null ? null
+                : SpecReader.String(verify["secretRef"]?["name"]) ?? throw new ApiException(reader.Where, "spec.verify.secretRef.name", "is required"),
         };
     }
 }

@@ -13,35 +13,37 @@ internal static class ControllerCommand
     {
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster)" };
         var context = new Option<string?>("--context") { Description = "The kubeconfig context to use" };
-        var controllers = new Option<string>("--controllers") { Description = "Comma-separated controllers to run: source, kustomize", DefaultValueFactory = _ => "source,kustomize" };
+        var controllers = new Option<string>("--controllers") { Description = "Comma-separated controllers to run: source, kustomize, helm, notification", DefaultValueFactory = _ => "source,kustomize,helm,notification" };
+        var receiverAddr = new Option<string>("--receiver-addr") { Description = "Address of the webhook receiver server (host:port; controller notification)", DefaultValueFactory = _ => "127.0.0.1:9292" };
         var concurrent = new Option<int>("--concurrent") { Description = "Objects of one kind reconciled in parallel", DefaultValueFactory = _ => 4 };
         var metricsAddr = new Option<string>("--metrics-addr") { Description = "Address of /metrics (host:port; empty disables)", DefaultValueFactory = _ => "127.0.0.1:8080" };
         var healthAddr = new Option<string>("--health-addr") { Description = "Address of /healthz and /readyz (host:port; empty disables)", DefaultValueFactory = _ => "127.0.0.1:9440" };
         var storageAddr = new Option<string>("--storage-addr") { Description = "Address the artifact server listens on (host:port)", DefaultValueFactory = _ => "127.0.0.1:9090" };
         var storageAdvAddr = new Option<string?>("--storage-adv-addr") { Description = "Base URL written into artifact URLs (default: the storage address)" };
         var storagePath = new Option<string?>("--storage-path") { Description = "Artifact storage directory (default: a directory under the temp path)" };
+        var eventsAddr = new Option<string>("--events-addr") { Description = "Address of the notification event endpoint (host:port; empty disables)", DefaultValueFactory = _ => "127.0.0.1:9690" };
         var leaderElect = new Option<bool>("--enable-leader-election") { Description = "Reconcile only while holding the gyre-controller Lease" };
         var leaderNamespace = new Option<string?>("--leader-election-namespace") { Description = "Namespace of the Lease (default: the context's namespace)" };
         var logEncoding = new Option<string>("--log-encoding") { Description = "Log format: console or json", DefaultValueFactory = _ => "console" };
         logEncoding.AcceptOnlyFromAmong("console", "json");
         var command = new Command("controller", """
-            Run Gyre's controllers (GitRepository, Kustomization) against a cluster until interrupted
+            Run Gyre's controllers (GitRepository, Kustomization, Alert, Provider) against a cluster until interrupted
 
-            Installs the Flux CRDs, serves artifacts, /metrics, /healthz and /readyz, and reconciles with Flux's semantics.
+            Installs the Flux CRDs, serves artifacts, /metrics, /healthz, /readyz and the notification event endpoint, and reconciles with Flux's semantics.
 
             Example:
               gyre controller --kubeconfig ~/.kube/config --controllers source,kustomize --concurrent 8 --metrics-addr :8080
             """)
         {
-            kubeconfig, context, controllers, concurrent, metricsAddr, healthAddr, storageAddr, storageAdvAddr, storagePath, leaderElect, leaderNamespace, logEncoding,
+            kubeconfig, context, controllers, concurrent, metricsAddr, healthAddr, storageAddr, storageAdvAddr, storagePath, eventsAddr, leaderElect, leaderNamespace, logEncoding, receiverAddr,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var selected = parse.GetValue(controllers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-            var unknown = selected.Where(c => c is not (GyreControllersOptions.Source or GyreControllersOptions.Kustomize)).ToList();
+            var unknown = selected.Where(c => c is not (GyreControllersOptions.Source or GyreControllersOptions.Kustomize or GyreControllersOptions.Helm or GyreControllersOptions.Notification)).ToList();
             if (unknown.Count > 0)
             {
-                await console.Error.WriteLineAsync($"error: --controllers: unknown controller '{unknown[0]}'; choose from source, kustomize").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: --controllers: unknown controller '{unknown[0]}'; choose from source, kustomize, helm, notification").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -58,6 +60,8 @@ internal static class ControllerCommand
                 StorageAdvertisedAddress = parse.GetValue(storageAdvAddr),
                 MetricsAddress = Url(parse.GetValue(metricsAddr)),
                 HealthAddress = Url(parse.GetValue(healthAddr)),
+                EventsAddress = Url(parse.GetValue(eventsAddr)),
+                ReceiverAddress = Url(parse.GetValue(receiverAddr)) ?? "http://127.0.0.1:9292",
                 LeaderElectionNamespace = parse.GetValue(leaderElect) ? parse.GetValue(leaderNamespace) ?? client.DefaultNamespace : null,
             };
             using var loggers = LoggerFactory.Create(b => b.AddProvider(new CliLoggerProvider(console.Error, parse.GetValue(logEncoding) == "json", LogLevel.Information, time)));

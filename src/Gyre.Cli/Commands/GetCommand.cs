@@ -1,64 +1,37 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Gyre.Kube;
-using Gyre.Kube.Config;
-using Gyre.Kube.Dynamic;
+using Gyre.Cli.Flux;
 
 namespace Gyre.Cli.Commands;
 
-/// <summary>
-/// `gyre get`: reads objects from a cluster through Gyre.Kube with kubectl's connection flags, printing JSON.
-/// A thin driver of the client (kubeconfig merging, contexts, discovery, list paging).
-/// </summary>
+/// <summary>`gyre get`: Flux objects as flux's tables (or JSON/YAML), plus `gyre get object` for any kind.</summary>
 internal static class GetCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static Command Create(CliConsole console)
     {
-        var apiVersion = new Argument<string>("apiVersion") { Description = "The API version, e.g. v1 or apps/v1" };
-        var kind = new Argument<string>("kind") { Description = "The kind, e.g. ConfigMap or Deployment" };
-        var name = new Argument<string?>("name") { Description = "One object's name; omit to list", Arity = ArgumentArity.ZeroOrOne };
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to a kubeconfig file (otherwise KUBECONFIG, then ~/.kube/config)" };
-        var context = new Option<string?>("--context") { Description = "The kubeconfig context to use" };
-        var ns = new Option<string?>("--namespace", "-n") { Description = "The namespace (default: the context's)" };
-        var all = new Option<bool>("--all-namespaces", "-A") { Description = "List across all namespaces" };
-        var selector = new Option<string?>("--selector", "-l") { Description = "A label selector, e.g. app=web" };
-        var command = new Command(
-            "get",
-            "Print objects from the cluster as JSON, using kubectl's kubeconfig rules\n\n" +
-            "Example:\n  gyre get apps/v1 Deployment web -n team-a --context prod\n  gyre get v1 ConfigMap -A -l app=web")
-        {
-            apiVersion, kind, name, kubeconfig, context, ns, all, selector,
-        };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var sources = new KubeconfigSources(parse.GetValue(kubeconfig), Environment.GetEnvironmentVariable("KUBECONFIG"),
-                Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
-            var overrides = new KubeContextOverrides(parse.GetValue(context), parse.GetValue(ns));
-            using var client = await KubeClient.FromKubeconfigAsync(sources, overrides, null, null, null, cancellationToken).ConfigureAwait(false);
-            var resource = await client.ForKindAsync(parse.GetValue(apiVersion)!, parse.GetValue(kind)!, cancellationToken).ConfigureAwait(false);
-            var namespaceToUse = parse.GetValue(all) ? null : client.DefaultNamespace;
-            JsonNode result;
-            if (parse.GetValue(name) is { } objectName)
-            {
-                result = await resource.GetAsync(namespaceToUse, objectName, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                var items = new JsonArray();
-                await foreach (var item in resource.ListAllAsync(namespaceToUse, new ListOptions { LabelSelector = parse.GetValue(selector), Limit = 500 }, cancellationToken).ConfigureAwait(false))
-                {
-                    items.Add(item);
-                }
+        var command = new Command("get", """
+            Show the status of Flux objects
 
-                result = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = items };
-            }
+            Examples:
+              gyre get all -A
+              gyre get kustomizations --status-selector ready=false -A
+              gyre get sources git -n flux-system -o yaml
+              gyre get helmreleases --watch
+            """);
+        command.Subcommands.Add(GetAllCommand.Create(console, "all", FluxKinds.All, "Show every Flux object (sources, Kustomizations, HelmReleases, notifications)"));
+        var sources = new Command("sources", "Show sources: git, oci, helm, chart, or all of them\n\nExample:\n  gyre get sources all -A\n  gyre get sources git");
+        sources.Subcommands.Add(GetAllCommand.Create(console, "all", FluxKinds.Sources, "Show every source"));
+        foreach (var kind in FluxKinds.Sources)
+        {
+            sources.Subcommands.Add(GetKindCommand.Create(console, kind));
+        }
 
-            await console.Out.WriteLineAsync(result.ToJsonString(Indented)).ConfigureAwait(false);
-            return ExitCodes.Success;
-        });
+        command.Subcommands.Add(sources);
+        foreach (var kind in FluxKinds.All.Where(k => !k.IsSource))
+        {
+            command.Subcommands.Add(GetKindCommand.Create(console, kind));
+        }
+
+        command.Subcommands.Add(GetObjectCommand.Create(console));
         return command;
     }
 }

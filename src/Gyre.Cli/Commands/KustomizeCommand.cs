@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gyre.Kustomize;
+using Gyre.Cli.Kustomize;
 using Gyre.Kustomize.FileSystem;
 
 namespace Gyre.Cli.Commands;
@@ -23,13 +24,23 @@ internal static class KustomizeCommand
             DefaultValueFactory = _ => "LoadRestrictionsRootOnly",
         };
         loadRestrictor.AcceptOnlyFromAmong("LoadRestrictionsRootOnly", "LoadRestrictionsNone");
+        var allowRemote = new Option<bool>("--allow-remote")
+        {
+            Description = "Fetch remote resources and components (git URLs such as github.com/org/repo//path?ref=v1, and http(s) files), as kubectl kustomize does; refused by default",
+        };
         var build = new Command("build", "Print the YAML that `kubectl kustomize DIR` prints (deprecation warnings go to stderr)\n\nExample:\n  gyre kustomize build overlays/prod > manifests.yaml");
         build.Arguments.Add(directory);
         build.Options.Add(loadRestrictor);
+        build.Options.Add(allowRemote);
         build.SetAction((parse, cancellationToken) =>
         {
             var path = Path.GetFullPath(parse.GetValue(directory) ?? ".");
-            var options = new KustomizeOptions { DisableLoadRestrictor = parse.GetValue(loadRestrictor) == "LoadRestrictionsNone" };
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+            var options = new KustomizeOptions
+            {
+                DisableLoadRestrictor = parse.GetValue(loadRestrictor) == "LoadRestrictionsNone",
+                RemoteFetcher = parse.GetValue(allowRemote) ? new GitRemoteFetcher(http) : null,
+            };
             var result = new Kustomizer(new DiskFileSystem(), options).Build(path, cancellationToken);
             foreach (var warning in result.Warnings)
             {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Gyre.Api;
@@ -32,7 +31,6 @@ internal sealed class GitRepositoryReconciler : IReconciler
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly bool _allowInsecureHttp;
-    private readonly ConcurrentDictionary<ReconcileRequest, string> _contentConfigs = new();
 
     public GitRepositoryReconciler(KubeClient client, GitRepositorySource source, ArtifactStore store, EventRecorder events, TimeProvider time, ILogger logger, bool allowInsecureHttp)
     {
@@ -88,25 +86,25 @@ internal sealed class GitRepositoryReconciler : IReconciler
         GitRepositoryResult result;
         try
         {
-            var credentials = await CredentialsAsync(obj, spec, cancellationToken).ConfigureAwait(false);
-            result = await _source.ReconcileAsync(new GitRepositoryRequest
+            var gitRequest = new GitRepositoryRequest
             {
                 Key = new ArtifactKey(GitRepositorySpec.Kind, obj.Namespace!, obj.Name),
                 Url = spec.Url,
                 Reference = Reference(spec),
-                Credentials = credentials,
                 Timeout = spec.Timeout,
                 RecurseSubmodules = spec.RecurseSubmodules,
                 SparseCheckout = spec.SparseCheckout,
                 Ignore = spec.Ignore,
                 AllowInsecureHttp = _allowInsecureHttp,
                 CurrentArtifact = current is null ? null : ToArtifact(current),
-                ObservedContentConfig = _contentConfigs.GetValueOrDefault(request),
-            }, cancellationToken).ConfigureAwait(false);
+                ObservedContentConfig = GitRepositoryStatusFields.ObservedContentConfig(obj),
+            };
+            gitRequest = await new GitRepositoryInputs(_client).ApplyAsync(gitRequest, obj, spec, cancellationToken).ConfigureAwait(false);
+            result = await _source.ReconcileAsync(gitRequest, cancellationToken).ConfigureAwait(false);
         }
         catch (SourceException ex)
         {
-            await FailAsync(resource, obj, current, ex.Reason, ex.Message, stalled: !ex.IsTransient, cancellationToken).ConfigureAwait(false);
+            await FailAsync(resource, obj, current, ex.Reason, ex.Message, stalled: !ex.IsTransient, cancellationToken, ex.ConditionType).ConfigureAwait(false);
             if (!ex.IsTransient)
             {
                 throw new TerminalReconcileException(ex.Reason, ex.Message, ex);
@@ -115,7 +113,6 @@ internal sealed class GitRepositoryReconciler : IReconciler
             throw;
         }
 
-        _contentConfigs[request] = result.ContentConfig;
         await SucceedAsync(resource, obj, spec, result, cancellationToken).ConfigureAwait(false);
         _store.GarbageCollect(result.Artifact, retentionRecords: 2, ttl: TimeSpan.FromMinutes(1));
         return ReconcileResult.Requeue(spec.Interval);
@@ -130,6 +127,9 @@ internal sealed class GitRepositoryReconciler : IReconciler
         conditions.Set(ConditionTypes.Ready, ConditionStatus.True, Reasons.Succeeded, message, obj.Generation, now);
         conditions.Set(ConditionTypes.ArtifactInStorage, ConditionStatus.True, Reasons.Succeeded, message, obj.Generation, now);
         conditions.Remove(ConditionTypes.FetchFailed);
+        conditions.Remove(ConditionTypes.IncludeUnavailable);
+        conditions.Remove(ConditionTypes.StorageOperationFailed);
+        GitRepositoryStatusFields.Write(status, conditions, obj, spec, result, now);
         conditions.Remove(ConditionTypes.Reconciling);
         conditions.Remove(ConditionTypes.Stalled);
         conditions.Remove(ConditionTypes.ArtifactOutdated);
@@ -150,6 +150,10 @@ internal sealed class GitRepositoryReconciler : IReconciler
         {
             status["observedSparseCheckout"] = new JsonArray([.. spec.SparseCheckout.Select(s => (JsonNode)s)]);
         }
+        else
+        {
+            status.Remove("observedSparseCheckout");
+        }
 
         CopyRequestedAt(obj, status);
         await StatusWriter.PatchAsync(resource, obj, status, cancellationToken).ConfigureAwait(false);
@@ -161,13 +165,16 @@ internal sealed class GitRepositoryReconciler : IReconciler
         }
     }
 
-    private async Task FailAsync(ResourceClient resource, KubeObject obj, ArtifactStatus? current, string reason, string message, bool stalled, CancellationToken cancellationToken)
+    private async Task FailAsync(
+        ResourceClient resource, KubeObject obj, ArtifactStatus? current, string reason, string message, bool stalled, CancellationToken cancellationToken,
+        string conditionType = ConditionTypes.FetchFailed)
     {
         var status = (obj.Json["status"] as JsonObject)?.DeepClone() as JsonObject ?? [];
         var conditions = ConditionSet.Read(status);
         var now = _time.GetUtcNow();
         conditions.Set(ConditionTypes.Ready, ConditionStatus.False, reason, message, obj.Generation, now);
-        conditions.Set(ConditionTypes.FetchFailed, ConditionStatus.True, reason, message, obj.Generation, now);
+        // As source-controller: a failed verification is SourceVerified=False; other failures have abnormal-true polarity.
+        conditions.Set(conditionType, conditionType == ConditionTypes.SourceVerified ? ConditionStatus.False : ConditionStatus.True, reason, message, obj.Generation, now);
         if (stalled)
         {
             conditions.Set(ConditionTypes.Stalled, ConditionStatus.True, reason, message, obj.Generation, now);
@@ -184,19 +191,6 @@ internal sealed class GitRepositoryReconciler : IReconciler
         await StatusWriter.PatchAsync(resource, obj, status, cancellationToken).ConfigureAwait(false);
         _logger.LogWarning("GitRepository {Namespace}/{Name} failed ({Reason}): {Message}", obj.Namespace, obj.Name, reason, message);
         await _events.RecordAsync(obj, EventRecorder.Warning, reason, message, current?.Revision, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<GitCredentials?> CredentialsAsync(KubeObject obj, GitRepositorySpec spec, CancellationToken cancellationToken)
-    {
-        if (spec.SecretRef is null)
-        {
-            return null;
-        }
-
-        var secret = await ObjectReader.GetAsync(_client, "v1", "Secret", obj.Namespace, spec.SecretRef, cancellationToken).ConfigureAwait(false)
-            ?? throw new SourceException($"GitRepository/{obj.Namespace}/{obj.Name}", "reading spec.secretRef",
-                $"Secret '{spec.SecretRef}' not found; create it in namespace '{obj.Namespace}'", Reasons.AuthenticationFailed, isTransient: true);
-        return GitCredentials.FromSecret(ObjectReader.SecretData(secret));
     }
 
     private void DeleteArtifacts(KubeObject obj)

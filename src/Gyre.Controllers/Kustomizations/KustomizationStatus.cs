@@ -50,7 +50,8 @@ internal sealed class KustomizationStatus(EventRecorder events, TimeProvider tim
         if (changed.Count > 0 || previous != outcome.Revision)
         {
             await events.RecordAsync(obj, EventRecorder.Normal, Reasons.ReconciliationSucceeded,
-                $"Reconciliation finished in {GoDuration.Format(elapsed)}, next run in {GoDuration.Format(spec.Interval)}", outcome.Revision, cancellationToken).ConfigureAwait(false);
+                $"Reconciliation finished in {GoDuration.Format(elapsed)}, next run in {GoDuration.Format(spec.Interval)}", outcome.Revision,
+                CommitStatusUpdate, cancellationToken).ConfigureAwait(false);
         }
 
         logger.LogInformation("Kustomization {Namespace}/{Name} applied revision {Revision} in {Duration} ({Changes} changes)",
@@ -93,6 +94,9 @@ internal sealed class KustomizationStatus(EventRecorder events, TimeProvider tim
         await StatusWriter.PatchAsync(resource, obj, status, cancellationToken).ConfigureAwait(false);
         await events.RecordAsync(obj, EventRecorder.Warning, reason, message, null, cancellationToken).ConfigureAwait(false);
     }
+
+    // As kustomize-controller does: the final success event tells Git commit-status providers to set the status.
+    private static readonly Dictionary<string, string> CommitStatusUpdate = new(StringComparer.Ordinal) { ["commit_status"] = "update" };
 
     private static (JsonObject Status, ConditionSet Conditions) Start(KubeObject obj)
     {

@@ -30,6 +30,10 @@ public sealed class DiscoveryClient(KubeApiClient api)
         return result;
     }
 
+    /// <summary>The server's version document (<c>/version</c>: gitVersion, major, minor, platform...), as `kubectl version` reads it.</summary>
+    public Task<JsonObject> GetServerVersionAsync(CancellationToken cancellationToken) =>
+        api.SendJsonAsync(Get("/version", "version"), cancellationToken);
+
     /// <summary>The resources of one group-version; empty when the server does not serve it.</summary>
     public async Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string groupVersion, CancellationToken cancellationToken)
     {

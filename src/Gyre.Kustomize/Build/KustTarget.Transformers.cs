@@ -11,49 +11,82 @@ internal sealed partial class KustTarget
 {
     private void RunTransformers(ResourceList resources, TransformerConfig config)
     {
-        PatchTransformer.ApplyStrategicMergeEntries(resources, _kustomization.Strings("patchesStrategicMerge"), _loader);
-        foreach (var patch in _kustomization.Objects("patches"))
+        var k = _kustomization;
+        var strategicMerge = k.Strings("patchesStrategicMerge");
+        PatchTransformer.ApplyStrategicMergeEntries(resources, strategicMerge, _loader);
+        Record(resources, strategicMerge.Count > 0, "PatchStrategicMergeTransformer");
+        foreach (var patch in k.Objects("patches"))
         {
             PatchTransformer.ApplyPatch(resources, patch, _loader, "patches");
+            Record(resources, true, "PatchTransformer");
         }
 
-        if (_kustomization.GetString("namespace") is { Length: > 0 } ns)
+        if (k.GetString("namespace") is { Length: > 0 } ns)
         {
             NamespaceTransformer.Apply(resources, ns, config);
+            Record(resources, true, "NamespaceTransformer");
         }
 
-        if (_kustomization.GetString("namePrefix") is { Length: > 0 } prefix)
+        if (k.GetString("namePrefix") is { Length: > 0 } prefix)
         {
             NameAffixTransformer.Apply(resources, prefix, isPrefix: true, config.NamePrefix);
+            Record(resources, true, "PrefixTransformer");
         }
 
-        if (_kustomization.GetString("nameSuffix") is { Length: > 0 } suffix)
+        if (k.GetString("nameSuffix") is { Length: > 0 } suffix)
         {
             NameAffixTransformer.Apply(resources, suffix, isPrefix: false, config.NameSuffix);
+            Record(resources, true, "SuffixTransformer");
         }
 
         ApplyLabels(resources, config);
-        MapFieldTransformer.Apply(resources, _kustomization.StringMap("commonAnnotations"), config.CommonAnnotations);
-        foreach (var patch in _kustomization.Objects("patchesJson6902"))
+        var annotations = k.StringMap("commonAnnotations");
+        MapFieldTransformer.Apply(resources, annotations, config.CommonAnnotations);
+        Record(resources, annotations.Count > 0, "AnnotationsTransformer");
+        foreach (var patch in k.Objects("patchesJson6902"))
         {
             PatchTransformer.ApplyPatch(resources, patch, _loader, "patchesJson6902");
+            Record(resources, true, "PatchJson6902Transformer");
         }
 
-        foreach (var replica in _kustomization.Objects("replicas"))
+        foreach (var replica in k.Objects("replicas"))
         {
             var name = replica.GetString("name") ?? string.Empty;
             var count = replica.Get("count")?.Value ?? "0";
-            ReplicaTransformer.Apply(resources, name, count, config.Replicas, _kustomization.File);
+            ReplicaTransformer.Apply(resources, name, count, config.Replicas, k.File);
+            Record(resources, true, "ReplicaCountTransformer");
         }
 
-        foreach (var image in _kustomization.Objects("images").Concat(_kustomization.Objects("imageTags")))
+        foreach (var image in k.Objects("images").Concat(k.Objects("imageTags")))
         {
             ImageTransformer.Apply(resources, ParseImage(image), config.Images);
+            Record(resources, true, "ImageTagTransformer");
         }
 
-        foreach (var replacement in _kustomization.Objects("replacements"))
+        var replacements = k.Objects("replacements");
+        foreach (var replacement in replacements)
         {
-            ReplacementTransformer.Apply(resources, LoadReplacement(replacement), _kustomization.File);
+            ReplacementTransformer.Apply(resources, LoadReplacement(replacement), k.File);
+        }
+
+        Record(resources, replacements.Count > 0, "ReplacementTransformer");
+    }
+
+    /// <summary>
+    /// Records a transformer run on every object accumulated so far, as kustomize's multi-transformer does when
+    /// buildMetadata asks for transformerAnnotations; configured marks whether kustomize would configure it at all.
+    /// </summary>
+    private void Record(ResourceList resources, bool configured, string kind, string? file = null, string? name = null)
+    {
+        if (!configured || !_session.RecordTransformations)
+        {
+            return;
+        }
+
+        var transformation = new Resources.Transformation(file ?? _kustomization.File, kind, name);
+        foreach (var resource in resources.Items)
+        {
+            resource.Transformations.Add(transformation);
         }
     }
 
@@ -82,9 +115,13 @@ internal sealed partial class KustTarget
             }
 
             MapFieldTransformer.Apply(resources, pairs, specs);
+            Record(resources, true, "LabelTransformer");
         }
 
-        MapFieldTransformer.Apply(resources, _kustomization.StringMap("commonLabels"), config.CommonLabels);
+        // As kustomize: the commonLabels transformer is configured whenever labels or commonLabels are.
+        var commonLabels = _kustomization.StringMap("commonLabels");
+        MapFieldTransformer.Apply(resources, commonLabels, config.CommonLabels);
+        Record(resources, commonLabels.Count > 0 || _kustomization.Objects("labels").Count > 0, "LabelTransformer");
     }
 
     private static List<FieldSpec> ParseFieldSpecs(YamlNode? node) =>

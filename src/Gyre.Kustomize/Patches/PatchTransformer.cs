@@ -132,7 +132,7 @@ internal static class PatchTransformer
         var patchNode = patch.Node.Clone();
         patchNode.Set("apiVersion", YamlNode.String(apiVersion));
         var id = resource.CurrentId;
-        var definition = KubernetesSchema.Instance.DefinitionFor(id.Group, id.Version, id.Kind);
+        var definition = KubernetesSchema.Current.DefinitionFor(id.Group, id.Version, id.Kind);
         bool kept;
         try
         {

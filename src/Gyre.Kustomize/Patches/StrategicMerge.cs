@@ -51,7 +51,7 @@ internal static class StrategicMerge
                 continue;
             }
 
-            var property = KubernetesSchema.Instance.Property(definition, key);
+            var property = KubernetesSchema.Current.Property(definition, key);
             var existing = target.Get(key);
             if (existing is not null && !existing.IsNull && existing.Kind != value.Kind)
             {

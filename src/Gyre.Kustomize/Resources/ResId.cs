@@ -12,7 +12,7 @@ internal sealed record ResId(string Group, string Version, string Kind, string N
     }
 
     /// <summary>Whether the schema says this kind is cluster-scoped (unknown kinds are namespaced, as in kyaml).</summary>
-    public bool IsClusterScoped => KubernetesSchema.Instance.IsClusterScoped(Group, Version, Kind);
+    public bool IsClusterScoped => KubernetesSchema.Current.IsClusterScoped(Group, Version, Kind);
 
     /// <summary>Equality of namespaces treating "" and "default" as the same (resid.IsNsEquals).</summary>
     public bool IsNamespaceEqual(ResId other) =>

@@ -28,6 +28,9 @@ internal sealed class Resource
 
     public List<string> Suffixes { get; } = [];
 
+    /// <summary>The transformers that ran over this object (kustomize's alpha.config.kubernetes.io/transformations).</summary>
+    public List<Transformation> Transformations { get; } = [];
+
     /// <summary>Set by generators: the name gets kustomize's content-hash suffix at the end of the build.</summary>
     public bool NeedsHashSuffix { get; set; }
 
@@ -85,6 +88,7 @@ internal sealed class Resource
         copy.PreviousIds.AddRange(PreviousIds);
         copy.Prefixes.AddRange(Prefixes);
         copy.Suffixes.AddRange(Suffixes);
+        copy.Transformations.AddRange(Transformations);
         return copy;
     }
 

@@ -44,4 +44,58 @@ internal static class NamespaceTransformer
             }
         }
     }
+
+    /// <summary>
+    /// The NamespaceTransformer plugin configuration: only the given field specs (metadata/namespace skipped on
+    /// cluster-scoped kinds), optionally only where unset, and RoleBinding subjects per setRoleBindingSubjects
+    /// (defaultOnly, allServiceAccounts or none).
+    /// </summary>
+    public static void ApplyPlugin(ResourceList resources, string ns, List<FieldSpec> specs, bool unsetOnly, string subjectsMode)
+    {
+        foreach (var resource in resources.Items)
+        {
+            var id = resource.CurrentId;
+            if (id.Kind is "RoleBinding" or "ClusterRoleBinding" && resource.Node.Get("subjects") is { IsSequence: true } subjects)
+            {
+                foreach (var subject in subjects.Content.Where(s => s.IsMapping && SubjectGetsNamespace(s, subjectsMode)))
+                {
+                    if (!unsetOnly || string.IsNullOrEmpty(subject.GetString("namespace")))
+                    {
+                        subject.Set("namespace", YamlNode.String(ns));
+                    }
+                }
+            }
+
+            foreach (var spec in specs.Where(s => s.Selects(id) && !(s.Path == "metadata/namespace" && id.IsClusterScoped)))
+            {
+                FieldPath.Visit(resource.Node, spec.Path, spec.Create, (mapping, key) =>
+                {
+                    if (unsetOnly && !string.IsNullOrEmpty(mapping.GetString(key)))
+                    {
+                        return;
+                    }
+
+                    switch (spec.Path)
+                    {
+                        case "metadata/name":
+                            resource.SetName(ns);
+                            break;
+                        case "metadata/namespace":
+                            resource.SetNamespace(ns);
+                            break;
+                        default:
+                            mapping.Set(key, YamlNode.String(ns));
+                            break;
+                    }
+                });
+            }
+        }
+    }
+
+    private static bool SubjectGetsNamespace(YamlNode subject, string mode) => mode switch
+    {
+        "allServiceAccounts" => subject.GetString("kind") == "ServiceAccount",
+        "none" => false,
+        _ => subject.GetString("name") == "default",
+    };
 }

@@ -13,10 +13,16 @@ public static class SourceHttpClient
     public static HttpClient Create(byte[]? caCertificatePem, TimeSpan timeout) => Create(caCertificatePem, null, null, timeout);
 
     /// <summary>Creates a client that also presents a client certificate (certSecretRef tls.crt + tls.key) for mutual TLS.</summary>
-    public static HttpClient Create(byte[]? caCertificatePem, byte[]? clientCertificatePem, byte[]? clientKeyPem, TimeSpan timeout)
+    public static HttpClient Create(byte[]? caCertificatePem, byte[]? clientCertificatePem, byte[]? clientKeyPem, TimeSpan timeout) =>
+        Create(caCertificatePem, clientCertificatePem, clientKeyPem, null, timeout);
+
+    /// <summary>Creates a client that also goes through <paramref name="proxy"/> (proxySecretRef) when set.</summary>
+    public static HttpClient Create(byte[]? caCertificatePem, byte[]? clientCertificatePem, byte[]? clientKeyPem, System.Net.IWebProxy? proxy, TimeSpan timeout)
     {
         var handler = new SocketsHttpHandler
         {
+            Proxy = proxy,
+            UseProxy = proxy is not null,
             AllowAutoRedirect = false, // redirects are followed by hand so credentials never follow to another host
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = System.Net.DecompressionMethods.None,

@@ -24,7 +24,7 @@ public sealed partial class OciClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _registry = registry;
         _options = options;
-        _http = SourceHttpClient.Create(options.CaCertificate, options.ClientCertificate, options.ClientKey, options.Timeout);
+        _http = SourceHttpClient.Create(options.CaCertificate, options.ClientCertificate, options.ClientKey, options.Proxy, options.Timeout);
     }
 
     private Uri Base => new((_options.Insecure ? "http://" : "https://") + _registry + "/v2/");

@@ -13,6 +13,9 @@ public sealed record OciClientOptions
 
     public byte[]? ClientKey { get; init; }
 
+    /// <summary>spec.proxySecretRef as a proxy (null: no proxy).</summary>
+    public System.Net.IWebProxy? Proxy { get; init; }
+
     /// <summary>spec.insecure: talk plain HTTP.</summary>
     public bool Insecure { get; init; }
 

@@ -65,6 +65,10 @@ internal sealed partial class Executor
         {
             return (EvalCall(dot, false, method, false, node, fieldName, args, final), false);
         }
+        if (receiver is GoObject o && o.Methods.TryGetValue(fieldName, out var objectMethod))
+        {
+            return (EvalCall(dot, false, objectMethod, false, node, fieldName, args, final), false);
+        }
         var hasArgs = (args != null && args.Count > 1) || final != MissingVal;
         switch (receiver)
         {

@@ -60,6 +60,9 @@ internal sealed partial class GoPrinter
                     BadVerb(verb, arg, depth);
                 }
                 return;
+            case GoObject { Text: { } text }:
+                FmtStringVerb(text, verb, arg, depth);
+                return;
             case Dictionary<string, object?> m:
                 PrintMap(m.Keys, k => m[k], verb, depth);
                 return;

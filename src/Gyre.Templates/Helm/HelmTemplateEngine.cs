@@ -29,6 +29,9 @@ public sealed partial class HelmTemplateEngine
         _keepNoValue = keepNoValue;
     }
 
+    /// <summary>What <c>lookup</c> returns (apiVersion, kind, namespace, name); null keeps Helm's template-mode empty map.</summary>
+    public Func<string, string, string, string, Dictionary<string, object?>>? Lookup { get; init; }
+
     /// <summary>Whether missing keys fail (helm lint --strict).</summary>
     public bool Strict { get; }
 
@@ -42,6 +45,10 @@ public sealed partial class HelmTemplateEngine
         f.Remove("env");
         f.Remove("expandenv");
         HelmFunctions.Register(f);
+        if (Lookup is { } lookup)
+        {
+            f["lookup"] = TemplateFunction.Of(a => lookup((string)a[0]!, (string)a[1]!, (string)a[2]!, (string)a[3]!), ArgType.String, ArgType.String, ArgType.String, ArgType.String);
+        }
         f["include"] = new([ArgType.String, ArgType.Any], null, (_, _) => throw new TemplateFunctionException("include not bound"));
         f["tpl"] = new([ArgType.String, ArgType.Any], null, (_, _) => throw new TemplateFunctionException("tpl not bound"));
         return f;
@@ -95,6 +102,16 @@ public sealed partial class HelmTemplateEngine
     /// <summary>Helm's parse order: deeper paths first, then descending lexical order (a parent's define wins).</summary>
     public static IEnumerable<string> ParseOrder(IEnumerable<string> names) =>
         names.OrderByDescending(n => n.Count(c => c == '/')).ThenByDescending(n => n, StringComparer.Ordinal);
+
+    /// <summary>Helm's toYaml (sigs.k8s.io/yaml, trailing newline trimmed); "" when the value cannot be marshalled.</summary>
+    public static string ToYaml(object? value) => YamlEmitter.TryToYaml(value) ?? "";
+
+    /// <summary>The error text Helm shows for a failure of <paramref name="entry"/> (parse or execution), cleaned as Helm does.</summary>
+    public static string HelmErrorText(string entry, TemplateException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.IsParseError ? ParseErrorText(error.File ?? entry, error.Message) : ExecErrorText(entry, error);
+    }
 
     private void Bind(TemplateSet set)
     {

@@ -51,6 +51,8 @@ public sealed class ControllersFixture : IAsyncLifetime
             PollInterval = TimeSpan.FromMilliseconds(200),
             RequeueDependency = TimeSpan.FromMinutes(5),
             InstallCrds = false,
+            Controllers = new HashSet<string>(StringComparer.Ordinal) { GyreControllersOptions.Source, GyreControllersOptions.Kustomize, GyreControllersOptions.Notification },
+            ReceiverAddress = "http://127.0.0.1:0",
         }, _loggers, TimeProvider.System);
         _run = Controllers.RunAsync(_stop.Token);
         await Controllers.Started.WaitAsync(TimeSpan.FromSeconds(60));

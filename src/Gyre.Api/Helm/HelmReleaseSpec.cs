@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Gyre.Api.Kustomize;
+using Gyre.Api.Meta;
+using Gyre.Manifests;
+
+namespace Gyre.Api.Helm;
+
+/// <summary>helm.toolkit.fluxcd.io/v2 HelmRelease spec (helm-controller api/v2/helmrelease_types.go), the fields Gyre acts on.</summary>
+public sealed record HelmReleaseSpec
+{
+    public const string Group = "helm.toolkit.fluxcd.io";
+    public const string ApiVersion = "helm.toolkit.fluxcd.io/v2";
+    public const string Kind = "HelmRelease";
+
+    /// <summary>spec.chart: the HelmChart template; null when spec.chartRef is used.</summary>
+    public HelmChartTemplate? Chart { get; init; }
+
+    /// <summary>spec.chartRef: an existing HelmChart or OCIRepository (kind, name, namespace).</summary>
+    public SourceReference? ChartRef { get; init; }
+
+    public required TimeSpan Interval { get; init; }
+
+    public bool Suspend { get; init; }
+
+    public required string ReleaseName { get; init; }
+
+    public required string TargetNamespace { get; init; }
+
+    public required string StorageNamespace { get; init; }
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Revisions kept in storage; 0 keeps all (default 5).</summary>
+    public int MaxHistory { get; init; } = 5;
+
+    public string? ServiceAccountName { get; init; }
+
+    public IReadOnlyList<DependencyReference> DependsOn { get; init; } = [];
+
+    public JsonObject Values { get; init; } = [];
+
+    public IReadOnlyList<ValuesReference> ValuesFrom { get; init; } = [];
+
+    public InstallOptions Install { get; init; } = new();
+
+    public UpgradeOptions Upgrade { get; init; } = new();
+
+    public bool TestEnable { get; init; }
+
+    public bool TestIgnoreFailures { get; init; }
+
+    public bool UninstallKeepHistory { get; init; }
+
+    public bool UninstallDisableHooks { get; init; }
+
+    public static HelmReleaseSpec From(KubeObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var reader = new SpecReader(obj);
+        var spec = reader.Spec;
+        var ns = obj.Namespace ?? "default";
+        var chart = spec["chart"] is JsonObject c ? HelmChartTemplate.From(reader, c, ns) : null;
+        SourceReference? chartRef = null;
+        if (spec["chartRef"] is JsonObject r)
+        {
+            var kind = reader.Required(r, "kind", "spec.chartRef.kind");
+            if (kind is not ("HelmChart" or "OCIRepository"))
+            {
+                throw new ApiException(reader.Where, "spec.chartRef.kind", $"'{kind}' is not HelmChart or OCIRepository");
+            }
+
+            chartRef = new SourceReference(SpecReader.String(r["apiVersion"]) ?? "source.toolkit.fluxcd.io/v1", kind,
+                reader.Required(r, "name", "spec.chartRef.name"), SpecReader.String(r["namespace"]) ?? ns);
+        }
+
+        if ((chart is null) == (chartRef is null))
+        {
+            throw new ApiException(reader.Where, "spec", "exactly one of spec.chart and spec.chartRef must be set");
+        }
+
+        var target = SpecReader.String(spec["targetNamespace"]) is { Length: > 0 } t ? t : null;
+        var test = spec["test"] as JsonObject ?? [];
+        var uninstall = spec["uninstall"] as JsonObject ?? [];
+        return new HelmReleaseSpec
+        {
+            Chart = chart,
+            ChartRef = chartRef,
+            Interval = reader.Duration(spec, "interval", "spec.interval") ?? throw new ApiException(reader.Where, "spec.interval", "is required"),
+            Suspend = SpecReader.Bool(spec["suspend"]),
+            ReleaseName = ReleaseNameOf(SpecReader.String(spec["releaseName"]), target, obj.Name),
+            TargetNamespace = target ?? ns,
+            StorageNamespace = SpecReader.String(spec["storageNamespace"]) is { Length: > 0 } s ? s : ns,
+            Timeout = reader.Duration(spec, "timeout", "spec.timeout") ?? TimeSpan.FromMinutes(5),
+            MaxHistory = spec["maxHistory"] is JsonValue m && m.TryGetValue<int>(out var max) ? max : 5,
+            ServiceAccountName = SpecReader.String(spec["serviceAccountName"]),
+            DependsOn = SpecReader.Objects(spec["dependsOn"])
+                .Select(d => new DependencyReference(SpecReader.String(d["namespace"]) ?? ns, reader.Required(d, "name", "spec.dependsOn[].name")))
+                .ToList(),
+            Values = spec["values"]?.DeepClone() as JsonObject ?? [],
+            ValuesFrom = SpecReader.Objects(spec["valuesFrom"]).Select(v => ValuesReference.From(reader, v)).ToList(),
+            Install = InstallOptions.From(reader, spec["install"] as JsonObject ?? []),
+            Upgrade = UpgradeOptions.From(reader, spec["upgrade"] as JsonObject ?? []),
+            TestEnable = SpecReader.Bool(test["enable"]),
+            TestIgnoreFailures = SpecReader.Bool(test["ignoreFailures"]),
+            UninstallKeepHistory = SpecReader.Bool(uninstall["keepHistory"]),
+            UninstallDisableHooks = SpecReader.Bool(uninstall["disableHooks"]),
+        };
+    }
+
+    /// <summary>
+    /// helm-controller's release name: spec.releaseName, else [targetNamespace-]name; longer than 53 characters it
+    /// becomes the first 40, a dash and 12 hex of its sha256.
+    /// </summary>
+    public static string ReleaseNameOf(string? releaseName, string? targetNamespace, string name)
+    {
+        if (releaseName is { Length: > 0 })
+        {
+            return releaseName;
+        }
+
+        var full = targetNamespace is { Length: > 0 } ? targetNamespace + "-" + name : name;
+        return full.Length <= 53 ? full : full[..40] + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..12];
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using Gyre.Api.Meta;
+
+namespace Gyre.Api.Helm;
+
+/// <summary>spec.install: Helm install knobs and install remediation (uninstall, then retry).</summary>
+public sealed record InstallOptions
+{
+    public bool CreateNamespace { get; init; }
+
+    /// <summary>Skip, Create (default) or CreateReplace.</summary>
+    public string Crds { get; init; } = CrdsPolicy.Create;
+
+    public bool DisableWait { get; init; }
+
+    public bool DisableHooks { get; init; }
+
+    /// <summary>remediation.retries: 0 by default; negative retries forever.</summary>
+    public int Retries { get; init; }
+
+    public bool RemediateLastFailure { get; init; }
+
+    public TimeSpan? Timeout { get; init; }
+
+    internal static InstallOptions From(SpecReader reader, JsonObject json)
+    {
+        var remediation = json["remediation"] as JsonObject ?? [];
+        return new InstallOptions
+        {
+            CreateNamespace = SpecReader.Bool(json["createNamespace"]),
+            Crds = CrdsPolicy.Read(reader, json, "spec.install.crds", CrdsPolicy.Create, SpecReader.Bool(json["skipCRDs"])),
+            DisableWait = SpecReader.Bool(json["disableWait"]),
+            DisableHooks = SpecReader.Bool(json["disableHooks"]),
+            Retries = remediation["retries"] is JsonValue r && r.TryGetValue<int>(out var retries) ? retries : 0,
+            RemediateLastFailure = SpecReader.Bool(remediation["remediateLastFailure"]),
+            Timeout = reader.Duration(json, "timeout", "spec.install.timeout"),
+        };
+    }
+}

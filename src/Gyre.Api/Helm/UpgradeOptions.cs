@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Gyre.Api.Meta;
+
+namespace Gyre.Api.Helm;
+
+/// <summary>spec.upgrade: Helm upgrade knobs and upgrade remediation (rollback or uninstall, then retry).</summary>
+public sealed record UpgradeOptions
+{
+    /// <summary>Skip (default), Create or CreateReplace.</summary>
+    public string Crds { get; init; } = CrdsPolicy.Skip;
+
+    public bool DisableWait { get; init; }
+
+    public bool DisableHooks { get; init; }
+
+    public bool Force { get; init; }
+
+    public bool CleanupOnFail { get; init; }
+
+    public int Retries { get; init; }
+
+    /// <summary>Defaults to true when retries are set, as Flux does.</summary>
+    public bool RemediateLastFailure { get; init; }
+
+    /// <summary>rollback (default) or uninstall.</summary>
+    public string Strategy { get; init; } = "rollback";
+
+    public TimeSpan? Timeout { get; init; }
+
+    internal static UpgradeOptions From(SpecReader reader, JsonObject json)
+    {
+        var remediation = json["remediation"] as JsonObject ?? [];
+        var retries = remediation["retries"] is JsonValue r && r.TryGetValue<int>(out var n) ? n : 0;
+        var strategy = SpecReader.String(remediation["strategy"]) ?? "rollback";
+        if (strategy is not ("rollback" or "uninstall"))
+        {
+            throw new ApiException(reader.Where, "spec.upgrade.remediation.strategy", $"'{strategy}' is not rollback or uninstall");
+        }
+
+        return new UpgradeOptions
+        {
+            Crds = CrdsPolicy.Read(reader, json, "spec.upgrade.crds", CrdsPolicy.Skip, false),
+            DisableWait = SpecReader.Bool(json["disableWait"]),
+            DisableHooks = SpecReader.Bool(json["disableHooks"]),
+            Force = SpecReader.Bool(json["force"]),
+            CleanupOnFail = SpecReader.Bool(json["cleanupOnFail"]),
+            Retries = retries,
+            RemediateLastFailure = remediation["remediateLastFailure"] is JsonValue l && l.TryGetValue<bool>(out var last) ? last : retries != 0,
+            Strategy = strategy,
+            Timeout = reader.Duration(json, "timeout", "spec.upgrade.timeout"),
+        };
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using Gyre.Api;
+using Gyre.Api.Helm;
+using Gyre.Api.Meta;
+using Gyre.Controllers.Common;
+using Gyre.Controllers.Kustomizations;
+using Gyre.Helm.Storage;
+using Gyre.Kube;
+using Gyre.Kube.Config;
+using Gyre.Kube.Dynamic;
+using Gyre.Manifests;
+using Gyre.Runtime.Reconcile;
+using Microsoft.Extensions.Logging;
+
+namespace Gyre.Controllers.HelmReleases;
+
+/// <summary>
+/// helm-controller's HelmRelease reconcile, top to bottom: finalizer (uninstall on delete) → suspend → dependsOn →
+/// chart source (the generated HelmChart or chartRef) → load the chart → compose values → <see cref="AtomicRelease"/>
+/// (install, upgrade, test, remediate) → status (conditions, counters, history) and events → requeue at interval.
+/// </summary>
+internal sealed class HelmReleaseReconciler(
+    KubeClient client, HelmReleaseReconcilerOptions options, HttpClient http, EventRecorder events, TimeProvider time, ILogger logger) : IReconciler
+{
+    private readonly ChartSourceResolver _sources = new(client);
+    private readonly ChartArtifactLoader _loader = new(http);
+
+    public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    {
+        var resource = await client.ForKindAsync(HelmReleaseSpec.ApiVersion, HelmReleaseSpec.Kind, cancellationToken).ConfigureAwait(false);
+        var obj = await ObjectReader.GetAsync(client, HelmReleaseSpec.ApiVersion, HelmReleaseSpec.Kind, request.Namespace, request.Name, cancellationToken).ConfigureAwait(false);
+        if (obj is null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        if (obj.DeletionTimestamp is not null)
+        {
+            await FinalizeAsync(obj, cancellationToken).ConfigureAwait(false);
+            await Finalizers.RemoveAsync(resource, obj, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done;
+        }
+
+        obj = await Finalizers.AddAsync(resource, obj, cancellationToken).ConfigureAwait(false);
+        var status = new HelmReleaseStatus(obj, time);
+        HelmReleaseSpec spec;
+        try
+        {
+            spec = HelmReleaseSpec.From(obj);
+        }
+        catch (ApiException ex)
+        {
+            status.Set(ConditionTypes.Ready, false, Reasons.InvalidSpec, ex.Message);
+            status.Set(ConditionTypes.Stalled, true, Reasons.InvalidSpec, ex.Message);
+            await status.WriteAsync(resource, observed: true, cancellationToken).ConfigureAwait(false);
+            await events.RecordAsync(obj, EventRecorder.Warning, Reasons.InvalidSpec, ex.Message, null, cancellationToken).ConfigureAwait(false);
+            throw new TerminalReconcileException(Reasons.InvalidSpec, ex.Message, ex);
+        }
+
+        if (spec.Suspend)
+        {
+            return ReconcileResult.Done;
+        }
+
+        try
+        {
+            return await ReleaseAsync(resource, obj, spec, status, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReconcileStepException ex)
+        {
+            status.Set(ConditionTypes.Ready, false, ex.Reason, ex.Message);
+            await status.WriteAsync(resource, observed: false, cancellationToken).ConfigureAwait(false);
+            var waiting = ex.Reason is Reasons.ArtifactFailed or Reasons.DependencyNotReady;
+            logger.LogWarning("HelmRelease {Namespace}/{Name} not reconciled ({Reason}): {Message}", obj.Namespace, obj.Name, ex.Reason, ex.Message);
+            await events.RecordAsync(obj, waiting ? EventRecorder.Normal : EventRecorder.Warning, ex.Reason, ex.Message, null, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Requeue(waiting ? options.RequeueDependency : spec.Interval);
+        }
+        catch (TerminalReconcileException ex)
+        {
+            status.Set(ConditionTypes.Ready, false, ex.Reason, ex.Message);
+            status.Set(ConditionTypes.Stalled, true, ex.Reason, ex.Message);
+            await status.WriteAsync(resource, observed: true, cancellationToken).ConfigureAwait(false);
+            await events.RecordAsync(obj, EventRecorder.Warning, ex.Reason, ex.Message, null, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<ReconcileResult> ReleaseAsync(ResourceClient resource, KubeObject obj, HelmReleaseSpec spec, HelmReleaseStatus status, CancellationToken cancellationToken)
+    {
+        await new HelmReleaseDependencies(client).CheckAsync(obj, spec, cancellationToken).ConfigureAwait(false);
+        var source = await _sources.ResolveAsync(obj, spec, cancellationToken).ConfigureAwait(false);
+        if (source.HelmChart is { } helmChart)
+        {
+            status.Json["helmChart"] = helmChart;
+        }
+
+        status.Json["storageNamespace"] = spec.StorageNamespace;
+        var chart = await _loader.LoadAsync(source.Artifact, cancellationToken).ConfigureAwait(false);
+        var values = await ValuesComposer.ComposeAsync(client, obj.Namespace!, spec, cancellationToken).ConfigureAwait(false);
+        var revision = source.OciDigest is { } digest ? chart.Metadata.Version + "+" + digest[..Math.Min(12, digest.Length)] : chart.Metadata.Version;
+        var configDigest = ValuesComposer.Digest(values);
+        status.ResetWhenChanged(revision, configDigest);
+        var forceAt = obj.GetAnnotation("reconcile.fluxcd.io/forceAt");
+        var force = forceAt is not null && forceAt == obj.GetAnnotation(FluxAnnotations.RequestedAt) && (string?)status.Json["lastHandledForceAt"] != forceAt;
+        if (force)
+        {
+            status.Json["lastHandledForceAt"] = forceAt;
+        }
+
+        var tenant = spec.ServiceAccountName is { } sa ? client.Impersonate(KubeImpersonation.ServiceAccount(obj.Namespace!, sa)) : null;
+        try
+        {
+            var kube = tenant ?? client;
+            var store = new ReleaseStore(kube, spec.StorageNamespace, time);
+            var applier = new ReleaseApplier(kube, options.PollInterval, time);
+            var hooks = new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time);
+            var request = new ReleaseRequest(chart, values, spec, obj.Name, obj.Namespace!);
+            var ready = await new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status)
+                .RunAsync(request, chart.Metadata.Version, configDigest, force, cancellationToken).ConfigureAwait(false);
+            var history = await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false);
+            status.SetHistory(history, source.OciDigest);
+            await status.WriteAsync(resource, observed: true, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(obj, status, ready, revision, cancellationToken).ConfigureAwait(false);
+            return status.Conditions.IsTrue(ConditionTypes.Stalled) ? ReconcileResult.Done : ReconcileResult.Requeue(spec.Interval);
+        }
+        catch (KubeApiException ex) when (ex.IsForbidden)
+        {
+            throw new ReconcileStepException(Reasons.ReconciliationFailed, ex.Message, ex);
+        }
+        finally
+        {
+            tenant?.Dispose();
+        }
+    }
+
+    private async Task RecordAsync(KubeObject obj, HelmReleaseStatus status, bool ready, string revision, CancellationToken cancellationToken)
+    {
+        foreach (var change in status.Changes)
+        {
+            var warning = change.IsTrue == (change.Type == ConditionTypes.Stalled);
+            await events.RecordAsync(obj, warning ? EventRecorder.Warning : EventRecorder.Normal, change.Reason, change.Message, revision, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (status.Changes.Count > 0)
+        {
+            logger.LogInformation("HelmRelease {Namespace}/{Name} reconciled revision {Revision}: ready={Ready}", obj.Namespace, obj.Name, revision, ready);
+        }
+    }
+
+    /// <summary>On deletion: uninstall the release (unless suspended) and delete the generated HelmChart, as helm-controller does.</summary>
+    private async Task FinalizeAsync(KubeObject obj, CancellationToken cancellationToken)
+    {
+        HelmReleaseSpec spec;
+        try
+        {
+            spec = HelmReleaseSpec.From(obj);
+        }
+        catch (ApiException)
+        {
+            return; // Nothing was ever installed from an invalid spec.
+        }
+
+        if (!spec.Suspend)
+        {
+            var store = new ReleaseStore(client, spec.StorageNamespace, time);
+            var applier = new ReleaseApplier(client, options.PollInterval, time);
+            var actions = new ReleaseActions(store, applier, new HookRunner(client, applier, obj.Name, obj.Namespace!, options.PollInterval, time), time);
+            await actions.UninstallAsync(await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false), spec, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (spec.Chart is { } chart)
+        {
+            await _sources.DeleteHelmChartAsync(obj, chart.SourceNamespace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Gyre.Api.Meta;
+using Gyre.Controllers.Common;
+using Gyre.Controllers.GitRepositories;
+using Gyre.Helm.Storage;
+using Gyre.Kube.Dynamic;
+using Gyre.Manifests;
+
+namespace Gyre.Controllers.HelmReleases;
+
+/// <summary>
+/// A HelmRelease's status being built during one reconcile: conditions, failure counters, last-attempted fields and
+/// the history snapshots, written once at the end (<see cref="WriteAsync"/>).
+/// </summary>
+internal sealed class HelmReleaseStatus
+{
+    private readonly KubeObject _obj;
+    private readonly TimeProvider _time;
+
+    public HelmReleaseStatus(KubeObject obj, TimeProvider time)
+    {
+        _obj = obj;
+        _time = time;
+        Json = (obj.Json["status"] as JsonObject)?.DeepClone() as JsonObject ?? [];
+        Conditions = ConditionSet.Read(Json);
+        GitRepositoryReconciler.CopyRequestedAt(obj, Json);
+    }
+
+    public JsonObject Json { get; }
+
+    public ConditionSet Conditions { get; }
+
+    public int InstallFailures
+    {
+        get => Count("installFailures");
+        set => Json["installFailures"] = value;
+    }
+
+    public int UpgradeFailures
+    {
+        get => Count("upgradeFailures");
+        set => Json["upgradeFailures"] = value;
+    }
+
+    public void Fail(bool install)
+    {
+        Json["failures"] = Count("failures") + 1;
+        if (install)
+        {
+            InstallFailures++;
+        }
+        else
+        {
+            UpgradeFailures++;
+        }
+    }
+
+    /// <summary>Conditions other than Ready set during this reconcile, in order: each becomes an event.</summary>
+    public List<Condition> Changes { get; } = [];
+
+    public void Set(string type, bool value, string reason, string message)
+    {
+        Conditions.Set(type, value ? ConditionStatus.True : ConditionStatus.False, reason, message, _obj.Generation, _time.GetUtcNow());
+        if (type != ConditionTypes.Ready)
+        {
+            Changes.Add(Conditions.Get(type)!);
+        }
+    }
+
+    /// <summary>Resets the failure counters when the desired state changed (Flux: new chart, values or generation) or on resetAt.</summary>
+    public void ResetWhenChanged(string revision, string configDigest)
+    {
+        var reset = _obj.GetAnnotation("reconcile.fluxcd.io/resetAt");
+        if ((string?)Json["lastAttemptedRevision"] != revision || (string?)Json["lastAttemptedConfigDigest"] != configDigest
+            || Count("lastAttemptedGeneration") != _obj.Generation || (reset is not null && (string?)Json["lastHandledResetAt"] != reset))
+        {
+            Json["failures"] = 0;
+            InstallFailures = 0;
+            UpgradeFailures = 0;
+            Conditions.Remove(ConditionTypes.Stalled);
+        }
+
+        if (reset is not null)
+        {
+            Json["lastHandledResetAt"] = reset;
+        }
+
+        Json["lastAttemptedRevision"] = revision;
+        Json["lastAttemptedConfigDigest"] = configDigest;
+        Json["lastAttemptedGeneration"] = _obj.Generation;
+    }
+
+    /// <summary>status.history: the stored revisions newest first, as Flux's Snapshots.</summary>
+    public void SetHistory(IReadOnlyList<Release> releases, string? ociDigest)
+    {
+        var snapshots = new JsonArray();
+        foreach (var release in releases.OrderByDescending(r => r.Version).Take(5))
+        {
+            var snapshot = new JsonObject
+            {
+                ["digest"] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ReleaseJson.Serialize(release)))),
+                ["name"] = release.Name,
+                ["namespace"] = release.Namespace,
+                ["version"] = release.Version,
+                ["status"] = release.Info.Status,
+                ["chartName"] = release.Chart.Name,
+                ["chartVersion"] = release.Chart.Version,
+                ["appVersion"] = release.Chart.AppVersion,
+                ["configDigest"] = ValuesComposer.Digest(release.Config),
+                ["firstDeployed"] = Time(release.Info.FirstDeployed),
+                ["lastDeployed"] = Time(release.Info.LastDeployed),
+            };
+            if (release.Info.Deleted is { } deleted)
+            {
+                snapshot["deleted"] = Time(deleted);
+            }
+
+            var tests = release.Hooks.Where(h => h.Events.Contains("test") && h.LastRun.StartedAt is not null).ToList();
+            if (tests.Count > 0)
+            {
+                var hooks = new JsonObject();
+                foreach (var test in tests)
+                {
+                    hooks[release.Namespace + "/" + test.Name] = new JsonObject
+                    {
+                        ["lastStarted"] = Time(test.LastRun.StartedAt),
+                        ["lastCompleted"] = Time(test.LastRun.CompletedAt),
+                        ["phase"] = test.LastRun.Phase,
+                    };
+                }
+
+                snapshot["testHooks"] = hooks;
+            }
+
+            if (ociDigest is not null && release == releases.MaxBy(r => r.Version))
+            {
+                snapshot["ociDigest"] = "sha256:" + ociDigest;
+            }
+
+            snapshots.Add(snapshot);
+        }
+
+        Json["history"] = snapshots;
+    }
+
+    public async Task WriteAsync(ResourceClient resource, bool observed, CancellationToken cancellationToken)
+    {
+        Conditions.Remove(ConditionTypes.Reconciling);
+        Json["conditions"] = Conditions.ToJson();
+        if (observed)
+        {
+            Json["observedGeneration"] = _obj.Generation;
+        }
+
+        await StatusWriter.PatchAsync(resource, _obj, Json, cancellationToken).ConfigureAwait(false);
+    }
+
+    private int Count(string field) => Json[field] is JsonValue v && Gyre.Manifests.Json.KubeNumbers.TryGetInt64(v, out var n) ? (int)n : 0;
+
+    private static string? Time(DateTimeOffset? value) =>
+        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,237 @@
+using Gyre.Api.Helm;
+using Gyre.Controllers.Kustomizations;
+using Gyre.Helm;
+using Gyre.Helm.Rendering;
+using Gyre.Helm.Storage;
+using Gyre.Manifests;
+
+namespace Gyre.Controllers.HelmReleases;
+
+/// <summary>
+/// Helm's install, upgrade, rollback and uninstall actions (pkg/action) on Gyre's engine: render, record the revision
+/// as pending, run pre hooks, apply, delete what the previous revision had and this one does not, wait, run post
+/// hooks, then mark it deployed and the previous one superseded (or failed, with Helm's description).
+/// </summary>
+internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier, HookRunner hooks, TimeProvider time)
+{
+    /// <summary>The Kubernetes version charts see (Gyre's local cluster reports v1.32).</summary>
+    private const string KubeVersion = "v1.32.0";
+
+    public async Task<Release> DeployAsync(ReleaseRequest request, IReadOnlyList<Release> history, bool upgrade, CancellationToken cancellationToken)
+    {
+        var spec = request.Spec;
+        var action = upgrade ? "upgrade" : "install";
+        var version = ReleaseHistory.NextVersion(history);
+        RenderedRelease rendered;
+        try
+        {
+            rendered = HelmRenderer.Render(request.Chart, request.Values,
+                new ReleaseOptions { Name = spec.ReleaseName, Namespace = spec.TargetNamespace, Revision = version, IsInstall = !upgrade, IsUpgrade = upgrade },
+                Capabilities.ForTemplate(KubeVersion), null, cancellationToken);
+        }
+        catch (HelmException ex)
+        {
+            throw new ActionFailedException(action, $"Helm {action} failed for release {spec.TargetNamespace}/{spec.ReleaseName} with chart {request.Chart}: {ex.Message}", ex);
+        }
+
+        var documents = ReleaseManifest.Parse(rendered.Manifest)
+            .Select(d => d with { Object = ReleaseManifest.Label(d.Object, request.OwnerName, request.OwnerNamespace) }).ToList();
+        var now = time.GetUtcNow();
+        var release = new Release
+        {
+            Name = spec.ReleaseName,
+            Namespace = spec.TargetNamespace,
+            Version = version,
+            Info = new ReleaseInfo
+            {
+                FirstDeployed = history.Count > 0 ? history[0].Info.FirstDeployed ?? now : now,
+                LastDeployed = now,
+                Status = upgrade ? ReleaseStatus.PendingUpgrade : ReleaseStatus.PendingInstall,
+                Description = upgrade ? "Preparing upgrade" : "Initial install underway",
+                Notes = rendered.Notes,
+            },
+            Chart = ReleaseChart.FromChart(request.Chart),
+            Config = request.Values,
+            Manifest = ReleaseManifest.Write(documents),
+            Hooks = rendered.Hooks.Select(h => new ReleaseHook
+            {
+                Name = h.Name, Kind = h.Kind, Path = h.Path, Manifest = h.Manifest, Events = h.Events, Weight = h.Weight, DeletePolicies = h.DeletePolicies,
+            }).ToList(),
+        };
+        await store.CreateAsync(release, spec.MaxHistory, cancellationToken).ConfigureAwait(false);
+        var previous = ReleaseHistory.LastDeployed(history) ?? ReleaseHistory.Latest(history);
+        try
+        {
+            release = await RunAsync(request, release, rendered, documents, previous, upgrade, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ReconcileStepException or HookFailedException)
+        {
+            var failed = release with
+            {
+                Hooks = ex is HookFailedException hook ? hook.Hooks : release.Hooks,
+                Info = release.Info with { Status = ReleaseStatus.Failed, Description = $"Release \"{release.Name}\" failed: {ex.Message}" },
+            };
+            await store.UpdateAsync(failed, cancellationToken).ConfigureAwait(false);
+            throw new ActionFailedException(action, $"Helm {action} failed for release {spec.TargetNamespace}/{spec.ReleaseName} with chart {request.Chart}: {ex.Message}", ex);
+        }
+
+        await SupersedeAsync(history.Where(r => r.Info.Status == ReleaseStatus.Deployed), cancellationToken).ConfigureAwait(false);
+        return release;
+    }
+
+    private async Task<Release> RunAsync(
+        ReleaseRequest request, Release release, RenderedRelease rendered, IReadOnlyList<ManifestDocument> documents, Release? previous, bool upgrade, CancellationToken cancellationToken)
+    {
+        var spec = request.Spec;
+        var timeout = (upgrade ? spec.Upgrade.Timeout : spec.Install.Timeout) ?? spec.Timeout;
+        var disableHooks = upgrade ? spec.Upgrade.DisableHooks : spec.Install.DisableHooks;
+        if (!upgrade && spec.Install.CreateNamespace)
+        {
+            await applier.ApplyAsync([KubeObject.Parse($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {spec.TargetNamespace}\n")], false, cancellationToken).ConfigureAwait(false);
+        }
+
+        var crds = upgrade ? spec.Upgrade.Crds : spec.Install.Crds;
+        if (crds != CrdsPolicy.Skip && rendered.Crds.Count > 0)
+        {
+            var labelled = rendered.Crds.Select(c => ReleaseManifest.Label(c, request.OwnerName, request.OwnerNamespace)).ToList();
+            await applier.ApplyAsync(labelled, false, cancellationToken).ConfigureAwait(false);
+        }
+
+        var objects = await applier.ResolveAsync(documents.Select(d => d.Object), spec.TargetNamespace, cancellationToken).ConfigureAwait(false);
+        var hookEvent = upgrade ? "upgrade" : "install";
+        var ran = release.Hooks;
+        if (!disableHooks)
+        {
+            ran = await hooks.RunAsync(ran, "pre-" + hookEvent, spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, cancellationToken).ConfigureAwait(false);
+        if (previous is not null)
+        {
+            await PruneAsync(previous, objects, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!(upgrade ? spec.Upgrade.DisableWait : spec.Install.DisableWait))
+        {
+            await applier.WaitAsync(objects, timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!disableHooks)
+        {
+            ran = await hooks.RunAsync(ran, "post-" + hookEvent, spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        var deployed = release with
+        {
+            Hooks = ran,
+            Info = release.Info with { Status = ReleaseStatus.Deployed, Description = upgrade ? "Upgrade complete" : "Install complete" },
+        };
+        await store.UpdateAsync(deployed, cancellationToken).ConfigureAwait(false);
+        return deployed;
+    }
+
+    /// <summary>Helm's rollback: a new revision with the target's chart, values and manifest.</summary>
+    public async Task<Release> RollbackAsync(IReadOnlyList<Release> history, Release target, HelmReleaseSpec spec, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var release = target with
+        {
+            Version = ReleaseHistory.NextVersion(history),
+            Info = target.Info with { LastDeployed = now, Status = ReleaseStatus.PendingRollback, Description = $"Rollback to {target.Version}" },
+            Labels = target.Labels,
+        };
+        await store.CreateAsync(release, spec.MaxHistory, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var objects = await applier.ResolveAsync(ReleaseManifest.Parse(target.Manifest).Select(d => d.Object), spec.TargetNamespace, cancellationToken).ConfigureAwait(false);
+            await applier.ApplyAsync(objects, force: false, cancellationToken).ConfigureAwait(false);
+            if (ReleaseHistory.Latest(history) is { } current)
+            {
+                await PruneAsync(current, objects, cancellationToken).ConfigureAwait(false);
+            }
+
+            await applier.WaitAsync(objects, spec.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReconcileStepException ex)
+        {
+            await store.UpdateAsync(release with { Info = release.Info with { Status = ReleaseStatus.Failed, Description = $"Rollback \"{release.Name}\" failed: {ex.Message}" } },
+                cancellationToken).ConfigureAwait(false);
+            throw new ActionFailedException("rollback", $"Helm rollback to previous release {spec.TargetNamespace}/{spec.ReleaseName}.v{target.Version} failed: {ex.Message}", ex);
+        }
+
+        // As Helm's rollback: the release rolled away from and every deployed one become superseded.
+        var latest = ReleaseHistory.Latest(history);
+        await SupersedeAsync(history.Where(r => r.Info.Status == ReleaseStatus.Deployed || r == latest), cancellationToken).ConfigureAwait(false);
+        release = release with { Info = release.Info with { Status = ReleaseStatus.Deployed } };
+        await store.UpdateAsync(release, cancellationToken).ConfigureAwait(false);
+        return release;
+    }
+
+    /// <summary>Helm's uninstall: delete the latest revision's objects, then its history (or keep it as uninstalled).</summary>
+    public async Task UninstallAsync(IReadOnlyList<Release> history, HelmReleaseSpec spec, CancellationToken cancellationToken)
+    {
+        if (ReleaseHistory.Latest(history) is not { } latest)
+        {
+            return;
+        }
+
+        var objects = await applier.ResolveAsync(ReleaseManifest.Parse(latest.Manifest).Select(d => d.Object), latest.Namespace, cancellationToken).ConfigureAwait(false);
+        var ran = latest.Hooks;
+        if (!spec.UninstallDisableHooks)
+        {
+            ran = await hooks.RunAsync(ran, "pre-delete", latest.Namespace, spec.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        await applier.DeleteAsync(objects, cancellationToken).ConfigureAwait(false);
+        if (!spec.UninstallDisableHooks)
+        {
+            ran = await hooks.RunAsync(ran, "post-delete", latest.Namespace, spec.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (spec.UninstallKeepHistory)
+        {
+            await store.UpdateAsync(latest with
+            {
+                Hooks = ran,
+                Info = latest.Info with { Status = ReleaseStatus.Uninstalled, Deleted = time.GetUtcNow(), Description = "Uninstallation complete" },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await store.DeleteAllAsync(latest.Name, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>`helm test`: runs the test hooks and records their last run on the release.</summary>
+    public async Task<(Release Release, string? Failure)> TestAsync(Release release, HelmReleaseSpec spec, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var ran = await hooks.RunAsync(release.Hooks, "test", release.Namespace, spec.Timeout, cancellationToken).ConfigureAwait(false);
+            release = release with { Hooks = ran };
+            await store.UpdateAsync(release, cancellationToken).ConfigureAwait(false);
+            return (release, null);
+        }
+        catch (HookFailedException ex)
+        {
+            release = release with { Hooks = ex.Hooks };
+            await store.UpdateAsync(release, cancellationToken).ConfigureAwait(false);
+            return (release, ex.Message);
+        }
+    }
+
+    private async Task PruneAsync(Release previous, IReadOnlyList<KubeObject> current, CancellationToken cancellationToken)
+    {
+        var keep = current.Select(o => o.Ref).ToHashSet();
+        var old = await applier.ResolveAsync(ReleaseManifest.Parse(previous.Manifest).Select(d => d.Object), previous.Namespace, cancellationToken).ConfigureAwait(false);
+        await applier.DeleteAsync(old.Where(o => !keep.Contains(o.Ref)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SupersedeAsync(IEnumerable<Release> releases, CancellationToken cancellationToken)
+    {
+        foreach (var old in releases.ToList())
+        {
+            await store.UpdateAsync(old with { Info = old.Info with { Status = ReleaseStatus.Superseded } }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using Gyre.Api.Kustomize;
+using Gyre.Api.Meta;
+using Gyre.Apply.Ordering;
+using Gyre.Controllers.Kustomizations;
+using Gyre.Kube;
+using Gyre.Kube.Discovery;
+using Gyre.Kube.Dynamic;
+using Gyre.Manifests;
+
+namespace Gyre.Controllers.HelmReleases;
+
+/// <summary>
+/// Writes a release's objects to the cluster as helm-controller does with Helm 4: server-side apply with field manager
+/// helm-controller (conflicts forced), namespaced objects without a namespace placed in the release namespace,
+/// cluster definitions first; deletes what a new revision no longer renders (Helm's manifest diff, honouring
+/// helm.sh/resource-policy: keep); waits with kstatus.
+/// </summary>
+internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, TimeProvider time)
+{
+    public const string FieldManager = "helm-controller";
+    private const string ResourcePolicy = "helm.sh/resource-policy";
+
+    /// <summary>The objects with their namespace resolved against discovery (set when namespaced, removed when not).</summary>
+    public async Task<IReadOnlyList<KubeObject>> ResolveAsync(IEnumerable<KubeObject> objects, string releaseNamespace, CancellationToken cancellationToken)
+    {
+        var resolved = new List<KubeObject>();
+        foreach (var obj in objects)
+        {
+            var resource = await ResourceAsync(obj, cancellationToken).ConfigureAwait(false);
+            var json = (JsonObject)obj.Json.DeepClone();
+            var metadata = json["metadata"] as JsonObject ?? (JsonObject)(json["metadata"] = new JsonObject());
+            if (resource?.Resource.Namespaced == false)
+            {
+                metadata.Remove("namespace");
+            }
+            else if (string.IsNullOrEmpty((string?)metadata["namespace"]))
+            {
+                metadata["namespace"] = releaseNamespace;
+            }
+
+            resolved.Add(new KubeObject(json));
+        }
+
+        return resolved;
+    }
+
+    public async Task ApplyAsync(IReadOnlyList<KubeObject> objects, bool force, CancellationToken cancellationToken)
+    {
+        foreach (var (stage, members) in ApplyStages.Split(objects))
+        {
+            foreach (var obj in members)
+            {
+                var resource = await ResourceAsync(obj, cancellationToken).ConfigureAwait(false)
+                    ?? throw new ReconcileStepException(Reasons.ReconciliationFailed,
+                        $"{obj.Ref}: no matches for kind \"{obj.Kind}\" in version \"{obj.ApiVersion}\"; install its CustomResourceDefinition first");
+                await WriteAsync(resource, obj, force, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (stage != ApplyStage.Resources)
+            {
+                await WaitAsync(members, TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Deletes objects (reverse apply order), skipping those with helm.sh/resource-policy: keep; returns what was deleted.</summary>
+    public async Task<IReadOnlyList<ObjectRef>> DeleteAsync(IEnumerable<KubeObject> objects, CancellationToken cancellationToken)
+    {
+        var deleted = new List<ObjectRef>();
+        foreach (var obj in ApplyOrder.Sort(objects).AsEnumerable().Reverse())
+        {
+            if (string.Equals(obj.GetAnnotation(ResourcePolicy), "keep", StringComparison.Ordinal) || await ResourceAsync(obj, cancellationToken).ConfigureAwait(false) is not { } resource)
+            {
+                continue;
+            }
+
+            try
+            {
+                await resource.DeleteAsync(resource.Resource.Namespaced ? obj.Namespace : null, obj.Name,
+                    new DeleteOptions { PropagationPolicy = PropagationPolicy.Background }, cancellationToken).ConfigureAwait(false);
+                deleted.Add(obj.Ref);
+            }
+            catch (KubeApiException ex) when (ex.IsNotFound)
+            {
+            }
+            catch (KubeApiException ex) when (!ex.IsTransient)
+            {
+                throw new ReconcileStepException(Reasons.ReconciliationFailed, $"{obj.Ref}: delete failed: {ex.Reason}: {ex.Status.Message}", ex);
+            }
+        }
+
+        return deleted;
+    }
+
+    /// <summary>kstatus wait for every object (Helm's --wait with the poller strategy helm-controller uses).</summary>
+    public Task WaitAsync(IEnumerable<KubeObject> objects, TimeSpan timeout, CancellationToken cancellationToken) =>
+        new HealthWaiter(client, pollInterval, time).WaitAsync(
+            objects.Select(o => new ObjectKindReference(o.ApiVersion, o.Kind, o.Name, string.IsNullOrEmpty(o.Namespace) ? null : o.Namespace)).ToList(),
+            timeout, cancellationToken);
+
+    private static async Task WriteAsync(ResourceClient resource, KubeObject obj, bool force, CancellationToken cancellationToken)
+    {
+        var options = new WriteOptions { FieldManager = FieldManager, Force = true };
+        try
+        {
+            await resource.ApplyAsync(obj.Json, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException ex) when (ex.IsInvalid && force)
+        {
+            // upgrade.force: an object whose immutable fields changed is deleted and created again (Helm's --force).
+            await resource.DeleteAsync(resource.Resource.Namespaced ? obj.Namespace : null, obj.Name, new DeleteOptions { PropagationPolicy = PropagationPolicy.Background }, cancellationToken)
+                .ConfigureAwait(false);
+            await resource.ApplyAsync(obj.Json, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException ex) when (!ex.IsTransient)
+        {
+            throw new ReconcileStepException(Reasons.ReconciliationFailed, $"{obj.Ref}: apply failed: {ex.Reason}: {ex.Status.Message}", ex);
+        }
+    }
+
+    private async Task<ResourceClient?> ResourceAsync(KubeObject obj, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.ForKindAsync(obj.ApiVersion, obj.Kind, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeMappingException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using Gyre.Notifications.Receivers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Gyre.Controllers.Receivers;
+
+/// <summary>
+/// notification-controller's webhook receiver server (its --receiverAddr, :9292 by default): every request under
+/// <c>/hook/</c> goes to <see cref="DeliveryHandler"/>; bodies over 3 MiB get 413 and other paths 404.
+/// </summary>
+public sealed class ReceiverServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ReceiverServer(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    internal static async Task<ReceiverServer> StartAsync(string listenUrl, DeliveryHandler handler, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(listenUrl);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // As Flux's limits: headers at most 256 KiB, read within 10 s; the body is capped below to answer 413 itself.
+            k.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+        });
+        var app = builder.Build();
+        app.Map(WebhookPath.Prefix + "{**digest}", (HttpContext context) => HandleAsync(context, handler));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ReceiverServer(app, new Uri(bound));
+    }
+
+    private static async Task HandleAsync(HttpContext context, DeliveryHandler handler)
+    {
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var headers = context.Request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.FirstOrDefault() ?? string.Empty));
+        var path = context.Request.PathBase + context.Request.Path;
+        context.Response.StatusCode = await handler.HandleAsync(path.Value!, new WebhookDelivery(headers, body), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The body, or null when it is larger than <see cref="WebhookDelivery.MaxBodyBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > WebhookDelivery.MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > WebhookDelivery.MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Gyre.Notifications.Delivery;
+
+/// <summary>
+/// One HttpClient per distinct transport (proxy, CA, client certificate): certSecretRef's `ca.crt` becomes the only
+/// trusted root for that Provider, `tls.crt`/`tls.key` a client certificate, spec.proxy the proxy.
+/// </summary>
+internal sealed class ProviderHttpClients : IDisposable
+{
+    private readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+
+    public HttpClient For(Providers.ProviderSettings settings) =>
+        _clients.GetOrAdd($"{settings.Proxy}\n{settings.CaCertificate}\n{settings.ClientCertificate}", _ => Create(settings));
+
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+    }
+
+    private static HttpClient Create(Providers.ProviderSettings settings)
+    {
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        if (settings.Proxy is { Length: > 0 } proxy)
+        {
+            handler.Proxy = new WebProxy(new Uri(proxy));
+            handler.UseProxy = true;
+        }
+
+        if (settings.CaCertificate is { Length: > 0 } ca)
+        {
+            var roots = new X509Certificate2Collection();
+            roots.ImportFromPem(ca);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            {
+                if (certificate is null)
+                {
+                    return false;
+                }
+
+                using var chain = new X509Chain();
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                return (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None && chain.Build(new X509Certificate2(certificate));
+            };
+        }
+
+        if (settings is { ClientCertificate: { Length: > 0 } crt, ClientKey: { Length: > 0 } key })
+        {
+            handler.SslOptions.ClientCertificates = [X509Certificate2.CreateFromPem(crt, key)];
+        }
+
+        // Per-request timeouts come from the Provider (spec.timeout), through a linked cancellation token.
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+}

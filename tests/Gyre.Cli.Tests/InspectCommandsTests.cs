@@ -1,0 +1,73 @@
+using Gyre.Cli.Tests.Support;
+
+namespace Gyre.Cli.Tests;
+
+/// <summary>tree, trace, events and stats: reading what the controllers did, against a running GitOps loop.</summary>
+[Collection(GitOpsCollection.Name)]
+public sealed class InspectCommandsTests(GitOpsFixture fixture)
+{
+    [Fact]
+    public async Task Tree_follows_the_nested_Kustomization_to_the_objects_it_applied()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("tree", "kustomization", "flux-system", "--kubeconfig", fixture.Kubeconfig);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(
+            "Kustomization/flux-system/flux-system\n" +
+            "└── Kustomization/flux-system/apps\n" +
+            "    └── ConfigMap/default/demo\n",
+            output);
+    }
+
+    [Fact]
+    public async Task Trace_goes_from_an_object_to_its_Kustomizations_and_source()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("trace", "configmap/demo", "-n", "default", "--kubeconfig", fixture.Kubeconfig);
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith("Object:         ConfigMap/demo\nNamespace:      default\nStatus:         Managed by Flux\n---\nKustomization:  apps\nNamespace:      flux-system\nPath:           ./apps\n", output, StringComparison.Ordinal);
+        Assert.Matches("(?m)^---\nGitRepository:  flux-system\nNamespace:      flux-system\nURL:            http://127\\.0\\.0\\.1:\\d+/repo\nBranch:         main\nRevision:       main@sha1:[0-9a-f]{40}\nStatus:         Last reconciled at ", output);
+        Assert.Contains("---\nKustomization:  flux-system\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trace_of_an_unmanaged_object_says_so_and_exits_1()
+    {
+        var (code, output, _) = await CliRunner.RunAsync("trace", "namespace/default", "--kubeconfig", fixture.Kubeconfig);
+
+        Assert.Equal(1, code);
+        Assert.Equal("Object:         Namespace/default\nStatus:         Not managed by Flux\n", output);
+    }
+
+    [Fact]
+    public async Task Trace_of_an_unknown_kind_asks_for_the_api_version()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("trace", "widget/w", "--kubeconfig", fixture.Kubeconfig);
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown kind 'widget'; add --api-version", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_for_one_Kustomization_list_only_its_events()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("events", "--for", "Kustomization/apps", "--kubeconfig", fixture.Kubeconfig);
+
+        Assert.True(code == 0, error);
+        var lines = output.TrimEnd().Split('\n');
+        Assert.Matches("^LAST SEEN +TYPE +REASON +OBJECT +MESSAGE$", lines[0]);
+        Assert.All(lines.Skip(1), line => Assert.Contains(" Kustomization/apps ", line, StringComparison.Ordinal));
+        Assert.True(lines.Length > 1, output);
+    }
+
+    [Fact]
+    public async Task Stats_counts_objects_per_kind_and_source_storage()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("stats", "--kubeconfig", fixture.Kubeconfig);
+
+        Assert.True(code == 0, error);
+        Assert.Matches("^RECONCILERS +RUNNING +FAILING +SUSPENDED +STORAGE\n", output);
+        Assert.Matches("(?m)^GitRepository +[1-9]\\d* +\\d+ +\\d+ +\\d+(\\.\\d)? (B|KiB|MiB)$", output);
+        Assert.Matches("(?m)^Kustomization +[1-9]\\d* +\\d+ +\\d+ +-$", output);
+    }
+}

@@ -81,7 +81,7 @@ public sealed class KustomizationApplyTests(ControllersFixture rig)
         await rig.Until(async () =>
         {
             var events = await rig.Kubectl.GetJsonAsync("get", "events", "-n", ns, "--field-selector", "involvedObject.name=app");
-            return events["items"]!.AsArray().Any(e => ((string?)e!["message"])?.Contains($"Drift corrected: Deployment/{ns}/web configured", StringComparison.Ordinal) == true);
+            return events["items"]!.AsArray().Any(e => ((string?)e!["message"])?.Contains($"Drift corrected: Deployment/{ns}/web configured (spec.replicas)", StringComparison.Ordinal) == true);
         }, "a drift event");
     }
 

@@ -35,6 +35,24 @@ public sealed class KustomizationRemoteClusterTests(ControllersFixture rig)
     }
 
     [Fact]
+    public async Task Deleting_a_Kustomization_whose_kubeConfig_Secret_is_gone_does_not_hang_on_the_finalizer()
+    {
+        var ns = await rig.NamespaceAsync("remotegone");
+        using var repo = new FleetRepository(rig.Git, ns);
+        repo.Write("app/cm.yaml", TestManifests.ConfigMap("app", "k", "v")).Push();
+        await rig.ApplyAsync(TestManifests.GitRepository(ns, "fleet", repo.Url));
+        await rig.Kubectl.RunAsync(null, "create", "secret", "generic", "remote-kubeconfig", "-n", ns, $"--from-file=value={rig.Cluster.KubeconfigPath}");
+        await rig.ApplyAsync(TestManifests.Kustomization(ns, "app", "./app", $"  targetNamespace: {ns}\n  kubeConfig:\n    secretRef:\n      name: remote-kubeconfig\n"));
+        await rig.WaitForConditionAsync(ns, "app", "True", "ReconciliationSucceeded");
+
+        await rig.Kubectl.RunAsync(null, "delete", "secret", "remote-kubeconfig", "-n", ns);
+        await rig.Kubectl.RunAsync(null, "delete", "kustomization", "app", "-n", ns, "--wait=false");
+        await rig.Until(async () => await rig.KustomizationAsync(ns, "app") is null, "the Kustomization's finalizer to be removed");
+
+        Assert.NotNull(await rig.GetAsync("v1", "ConfigMap", ns, "app"));
+    }
+
+    [Fact]
     public async Task A_kubeconfig_with_an_exec_plugin_is_refused_without_running_it()
     {
         var ns = await rig.NamespaceAsync("remoteexec");

@@ -41,6 +41,8 @@ public sealed record KustomizationSpec
 
     public bool IgnoreMissingComponents { get; init; }
 
+    public IReadOnlyList<IgnoreRule> Ignore { get; init; } = [];
+
     public bool Wait { get; init; }
 
     public bool Force { get; init; }
@@ -131,6 +133,12 @@ public sealed record KustomizationSpec
                 ? new KubeConfigReference(reader.Required(kubeConfig, "name", "spec.kubeConfig.secretRef.name"), SpecReader.String(kubeConfig["key"]))
                 : null,
             IgnoreMissingComponents = SpecReader.Bool(spec["ignoreMissingComponents"]),
+            Ignore = SpecReader.Objects(spec["ignore"]).Select(rule => new IgnoreRule(
+                SpecReader.Strings(rule["paths"]),
+                rule["target"] is JsonObject t
+                    ? new ObjectSelector(SpecReader.String(t["group"]), SpecReader.String(t["version"]), SpecReader.String(t["kind"]), SpecReader.String(t["name"]),
+                        SpecReader.String(t["namespace"]), SpecReader.String(t["labelSelector"]), SpecReader.String(t["annotationSelector"]))
+                    : new ObjectSelector(null, null, null, null, null, null, null))).ToList(),
             HealthChecks = SpecReader.Objects(spec["healthChecks"])
                 .Select((h, i) => new ObjectKindReference(
                     SpecReader.String(h["apiVersion"]) ?? string.Empty,

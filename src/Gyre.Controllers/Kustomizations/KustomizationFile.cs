@@ -38,7 +38,7 @@ internal static class KustomizationFile
                 ?? throw new ReconcileStepException(Reasons.BuildFailed, $"{Relative(root, existing)}: not a kustomization: the document is not a mapping");
         }
 
-        Overlay(kustomization, spec);
+        Overlay(kustomization, spec, directory);
         File.WriteAllText(file, YamlWriter.Write(kustomization));
     }
 
@@ -101,7 +101,7 @@ internal static class KustomizationFile
         }
     }
 
-    private static void Overlay(JsonObject kustomization, KustomizationSpec spec)
+    private static void Overlay(JsonObject kustomization, KustomizationSpec spec, string directory)
     {
         if (spec.TargetNamespace is { } ns)
         {
@@ -120,7 +120,9 @@ internal static class KustomizationFile
 
         Append(kustomization, "patches", spec.Patches?.Select(p => p?.DeepClone()));
         Append(kustomization, "images", spec.Images?.Select(i => i?.DeepClone()));
-        Append(kustomization, "components", spec.Components.Select(c => (JsonNode?)c));
+        // spec.ignoreMissingComponents: a component path that does not exist in this revision is dropped, not an error.
+        var components = spec.IgnoreMissingComponents ? spec.Components.Where(c => Directory.Exists(Path.Combine(directory, c))) : spec.Components;
+        Append(kustomization, "components", components.Select(c => (JsonNode?)c));
     }
 
     private static void Append(JsonObject kustomization, string key, IEnumerable<JsonNode?>? items)

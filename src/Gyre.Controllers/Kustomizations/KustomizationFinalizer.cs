@@ -9,7 +9,8 @@ namespace Gyre.Controllers.Kustomizations;
 /// <summary>
 /// What happens to applied objects when a Kustomization is deleted (spec.deletionPolicy): MirrorPrune deletes them
 /// when spec.prune is true, Delete always, WaitForTermination deletes and waits until they are gone (up to the
-/// timeout), Orphan leaves them. Owner labels are checked as in pruning.
+/// timeout), Orphan leaves them. Owner labels are checked as in pruning. A remote cluster whose kubeConfig Secret is
+/// gone is skipped rather than blocking the deletion.
 /// </summary>
 internal sealed class KustomizationFinalizer(KubeClient client, KustomizationReconcilerOptions options, TimeProvider time)
 {
@@ -37,7 +38,19 @@ internal sealed class KustomizationFinalizer(KubeClient client, KustomizationRec
         }
 
         var inventory = ResourceInventory.Read(obj.Json["status"]?["inventory"]);
-        using var applyTarget = await ApplyTarget.OpenAsync(client, obj, spec, cancellationToken).ConfigureAwait(false);
+        ApplyTarget applyTarget;
+        try
+        {
+            applyTarget = await ApplyTarget.OpenAsync(client, obj, spec, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReconcileStepException)
+        {
+            // As Flux: when the cluster cannot be reached any more (its kubeConfig Secret is gone or broken), deleting the
+            // Kustomization must not hang on its finalizer; the objects there are left as they are.
+            return;
+        }
+
+        using var owned = applyTarget;
         var target = applyTarget.Client;
         await new Pruner(target).PruneAsync(inventory.Entries, obj.Name, obj.Namespace!, cancellationToken).ConfigureAwait(false);
         if (spec.DeletionPolicy == DeletionPolicy.WaitForTermination)

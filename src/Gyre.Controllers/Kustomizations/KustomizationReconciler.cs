@@ -169,7 +169,7 @@ internal sealed class KustomizationReconciler : IReconciler
             var variables = await VariablesAsync(obj, spec, cancellationToken).ConfigureAwait(false);
             var keyring = await KeyringAsync(obj, spec, cancellationToken).ConfigureAwait(false);
             var objects = ManifestBuilder.Build(work, obj, spec, variables, keyring, cancellationToken);
-            var applier = new ServerSideApplier(client, _options.StageTimeout, _options.PollInterval, _time);
+            var applier = new ServerSideApplier(client, _options.StageTimeout, _options.PollInterval, _time, new IgnoreRules(spec.Ignore));
             var changes = (await applier.ApplyAsync(objects, spec.Force, cancellationToken).ConfigureAwait(false)).ToList();
             var applied = changes.Where(c => c.Action != ApplyAction.Skipped).ToList();
             // As Flux's AddChangeSet: skipped objects stay in the inventory, so an ssa: IfNotPresent object is not pruned.

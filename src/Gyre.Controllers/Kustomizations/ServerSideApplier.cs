@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gyre.Api.Meta;
+using Gyre.Apply.Diff;
 using Gyre.Apply.Health;
 using Gyre.Apply.Ordering;
 using Gyre.Kube;
@@ -15,7 +16,7 @@ namespace Gyre.Controllers.Kustomizations;
 /// so an unchanged object costs reads and no write, and drift (kubectl edit/scale) shows up as "configured".
 /// Apply is server-side with field manager kustomize-controller and conflicts forced.
 /// </summary>
-internal sealed class ServerSideApplier(KubeClient client, TimeSpan stageTimeout, TimeSpan pollInterval, TimeProvider time)
+internal sealed class ServerSideApplier(KubeClient client, TimeSpan stageTimeout, TimeSpan pollInterval, TimeProvider time, IgnoreRules? ignore = null)
 {
     public const string FieldManager = "kustomize-controller";
 
@@ -60,17 +61,25 @@ internal sealed class ServerSideApplier(KubeClient client, TimeSpan stageTimeout
             return new ChangeSetEntry(obj.Ref, obj.Version, ApplyAction.Skipped);
         }
 
+        IReadOnlyList<string> fields = [];
+        if (existing is not null && ignore is { IsEmpty: false })
+        {
+            obj = ignore.Apply(obj, existing);
+        }
+
         if (existing is not null)
         {
             var dryRun = await WriteAsync(resource, obj, dryRun: true, force, cancellationToken).ConfigureAwait(false);
-            if (JsonNode.DeepEquals(Normalize(dryRun), Normalize(existing)))
+            // An empty dry-run result means the change needs a recreate (force); there is no field list to give.
+            fields = dryRun.Count == 0 ? [] : FieldDiff.Paths(existing, dryRun);
+            if (dryRun.Count > 0 && fields.Count == 0)
             {
                 return new ChangeSetEntry(obj.Ref, obj.Version, ApplyAction.Unchanged);
             }
         }
 
         await WriteAsync(resource, obj, dryRun: false, force, cancellationToken).ConfigureAwait(false);
-        return new ChangeSetEntry(obj.Ref, obj.Version, existing is null ? ApplyAction.Created : ApplyAction.Configured);
+        return new ChangeSetEntry(obj.Ref, obj.Version, existing is null ? ApplyAction.Created : ApplyAction.Configured) { Fields = fields };
     }
 
     private async Task<JsonObject> WriteAsync(ResourceClient resource, KubeObject obj, bool dryRun, bool force, CancellationToken cancellationToken)
@@ -165,18 +174,4 @@ internal sealed class ServerSideApplier(KubeClient client, TimeSpan stageTimeout
 
     private static bool IsForceEnabled(KubeObject obj) =>
         string.Equals(obj.GetAnnotation(FluxAnnotations.Force) ?? obj.GetLabel(FluxAnnotations.Force), "enabled", StringComparison.OrdinalIgnoreCase);
-
-    // Fields the server changes on every write are not drift.
-    private static JsonObject Normalize(JsonObject obj)
-    {
-        var copy = (JsonObject)obj.DeepClone();
-        if (copy["metadata"] is JsonObject metadata)
-        {
-            metadata.Remove("managedFields");
-            metadata.Remove("resourceVersion");
-            metadata.Remove("generation");
-        }
-
-        return copy;
-    }
 }

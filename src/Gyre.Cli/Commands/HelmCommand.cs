@@ -29,7 +29,7 @@ internal static class HelmCommand
         var ns = new Option<string>("--namespace", "-n") { Description = "The release namespace", DefaultValueFactory = _ => "default" };
         var includeCrds = new Option<bool>("--include-crds") { Description = "Print the chart's CRDs first" };
         var skipTests = new Option<bool>("--skip-tests") { Description = "Leave test hooks out" };
-        var kubeVersion = new Option<string>("--kube-version") { Description = "Kubernetes version for Capabilities.KubeVersion (default v1.20.0)" };
+        var kubeVersion = new Option<string>("--kube-version") { Description = "Kubernetes version for Capabilities.KubeVersion (default v1.32.0, as Helm 3.17 reports)" };
         var apiVersions = new Option<string[]>("--api-versions", "-a") { Description = "Extra API versions for Capabilities.APIVersions (repeatable)" };
         var template = new Command("template", "Render a chart locally and print the manifests as `helm template` does\n\nExample:\n  gyre helm template web ./podinfo -f prod.yaml --set image.tag=6.5.0 --namespace apps");
         template.Arguments.Add(name);

@@ -3,8 +3,11 @@ namespace Gyre.Helm.Rendering;
 /// <summary>The .Capabilities object: the cluster's Kubernetes version and API versions, and the Helm version.</summary>
 public sealed record Capabilities
 {
-    /// <summary>Helm's default when not talking to a cluster (helm template): Kubernetes v1.20.0.</summary>
-    public const string DefaultKubeVersion = "v1.20.0";
+    /// <summary>
+    /// helm template's Kubernetes version when not talking to a cluster. Released Helm binaries stamp in the client-go
+    /// version they were built with (Helm 3.17: v1.32.0); the v1.20.0 in Helm's source is only the fallback.
+    /// </summary>
+    public const string DefaultKubeVersion = "v1.32.0";
 
     /// <summary>The Helm version Gyre reports to charts.</summary>
     public const string DefaultHelmVersion = "v3.17.0";

@@ -45,21 +45,12 @@ internal sealed class GitRepositoryReconciler : IReconciler
 
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
-        var resource = await _client.ForKindAsync(ApiVersion, GitRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
-        var obj = await ObjectReader.GetAsync(_client, ApiVersion, GitRepositorySpec.Kind, request.Namespace, request.Name, cancellationToken).ConfigureAwait(false);
-        if (obj is null)
+        if (await SourceObject.PrepareAsync(_client, _store, GitRepositorySpec.Kind, request, cancellationToken).ConfigureAwait(false) is not { } prepared)
         {
             return ReconcileResult.Done;
         }
 
-        if (obj.DeletionTimestamp is not null)
-        {
-            DeleteArtifacts(obj);
-            await Finalizers.RemoveAsync(resource, obj, cancellationToken).ConfigureAwait(false);
-            return ReconcileResult.Done;
-        }
-
-        obj = await Finalizers.AddAsync(resource, obj, cancellationToken).ConfigureAwait(false);
+        var (resource, obj) = prepared;
         GitRepositorySpec spec;
         try
         {
@@ -173,14 +164,6 @@ internal sealed class GitRepositoryReconciler : IReconciler
         string conditionType = ConditionTypes.FetchFailed) =>
         new SourceStatus(_events, _time, _logger).FailedAsync(resource, obj, conditionType, reason, message, stalled, cancellationToken);
 
-    private void DeleteArtifacts(KubeObject obj)
-    {
-        var directory = _store.LocalPath(new ArtifactKey(GitRepositorySpec.Kind, obj.Namespace!, obj.Name).Directory);
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
 
     internal static void CopyRequestedAt(KubeObject obj, JsonObject status)
     {

@@ -27,21 +27,12 @@ internal sealed class HelmRepositoryReconciler(
 
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
-        var resource = await client.ForKindAsync(ApiVersion, HelmRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
-        var obj = await ObjectReader.GetAsync(client, ApiVersion, HelmRepositorySpec.Kind, request.Namespace, request.Name, cancellationToken).ConfigureAwait(false);
-        if (obj is null)
+        if (await SourceObject.PrepareAsync(client, store, HelmRepositorySpec.Kind, request, cancellationToken).ConfigureAwait(false) is not { } prepared)
         {
             return ReconcileResult.Done;
         }
 
-        if (obj.DeletionTimestamp is not null)
-        {
-            DeleteArtifacts(obj);
-            await Finalizers.RemoveAsync(resource, obj, cancellationToken).ConfigureAwait(false);
-            return ReconcileResult.Done;
-        }
-
-        obj = await Finalizers.AddAsync(resource, obj, cancellationToken).ConfigureAwait(false);
+        var (resource, obj) = prepared;
         HelmRepositorySpec spec;
         try
         {
@@ -99,7 +90,7 @@ internal sealed class HelmRepositoryReconciler(
                 s.Remove("artifact");
                 s.Remove("url");
             }, null, cancellationToken).ConfigureAwait(false);
-            DeleteArtifacts(obj);
+            SourceObject.DeleteArtifacts(store, HelmRepositorySpec.Kind, obj);
             return ReconcileResult.Requeue(spec.Interval);
         }
 
@@ -129,12 +120,4 @@ internal sealed class HelmRepositoryReconciler(
         return value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + units[unit];
     }
 
-    private void DeleteArtifacts(KubeObject obj)
-    {
-        var directory = store.LocalPath(new ArtifactKey(HelmRepositorySpec.Kind, obj.Namespace!, obj.Name).Directory);
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
 }

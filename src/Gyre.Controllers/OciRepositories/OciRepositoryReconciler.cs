@@ -27,21 +27,12 @@ internal sealed class OciRepositoryReconciler(
 
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
-        var resource = await client.ForKindAsync(ApiVersion, OciRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
-        var obj = await ObjectReader.GetAsync(client, ApiVersion, OciRepositorySpec.Kind, request.Namespace, request.Name, cancellationToken).ConfigureAwait(false);
-        if (obj is null)
+        if (await SourceObject.PrepareAsync(client, store, OciRepositorySpec.Kind, request, cancellationToken).ConfigureAwait(false) is not { } prepared)
         {
             return ReconcileResult.Done;
         }
 
-        if (obj.DeletionTimestamp is not null)
-        {
-            DeleteArtifacts(obj);
-            await Finalizers.RemoveAsync(resource, obj, cancellationToken).ConfigureAwait(false);
-            return ReconcileResult.Done;
-        }
-
-        obj = await Finalizers.AddAsync(resource, obj, cancellationToken).ConfigureAwait(false);
+        var (resource, obj) = prepared;
         OciRepositorySpec spec;
         try
         {
@@ -160,12 +151,4 @@ internal sealed class OciRepositoryReconciler(
         }
     }
 
-    private void DeleteArtifacts(KubeObject obj)
-    {
-        var directory = store.LocalPath(new ArtifactKey(OciRepositorySpec.Kind, obj.Namespace!, obj.Name).Directory);
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
 }

@@ -52,6 +52,7 @@ using var client = await KubeClient.FromKubeconfigAsync(new KubeconfigSources(nu
 await InstallCrdsAsync(client);
 var gyre = new GyreControllers(client, new GyreControllersOptions
 {
+    AllowInsecureHttp = true, // the test Git server speaks http on 127.0.0.1
     StoragePath = dir.Combine("storage"),
     WorkDirectory = dir.Combine("work"),
     InstallCrds = false,

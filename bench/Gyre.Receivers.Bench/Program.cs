@@ -36,6 +36,7 @@ foreach (var crd in FluxCrds.All())
 
 var gyre = new GyreControllers(client, new GyreControllersOptions
 {
+    AllowInsecureHttp = true, // the test Git server speaks http on 127.0.0.1
     StoragePath = dir.Combine("storage"),
     WorkDirectory = dir.Combine("work"),
     InstallCrds = false,

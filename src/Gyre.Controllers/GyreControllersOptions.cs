@@ -47,8 +47,11 @@ public sealed record GyreControllersOptions
     /// <summary>This instance's identity in leader election.</summary>
     public string LeaderElectionIdentity { get; init; } = "gyre-" + Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>Allow GitRepository URLs over plain http:// (source-controller's --insecure-allow-http, on by default there).</summary>
-    public bool AllowInsecureHttp { get; init; } = true;
+    /// <summary>
+    /// Allow GitRepository URLs over plain http:// (--insecure-allow-http). Off unless asked for: credentials and
+    /// content over http can be read and changed on the way; `gyre up` turns it on for its own loopback Git server.
+    /// </summary>
+    public bool AllowInsecureHttp { get; init; }
 
     public TimeSpan RequeueDependency { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -22,6 +22,7 @@ internal static class ControllerCommand
         var storageAdvAddr = new Option<string?>("--storage-adv-addr") { Description = "Base URL written into artifact URLs (default: the storage address)" };
         var storagePath = new Option<string?>("--storage-path") { Description = "Artifact storage directory (default: a directory under the temp path)" };
         var eventsAddr = new Option<string>("--events-addr") { Description = "Address of the notification event endpoint (host:port; empty disables)", DefaultValueFactory = _ => "127.0.0.1:9690" };
+        var insecureHttp = new Option<bool>("--insecure-allow-http") { Description = "Allow GitRepository URLs over plain http:// (refused by default)" };
         var leaderElect = new Option<bool>("--enable-leader-election") { Description = "Reconcile only while holding the gyre-controller Lease" };
         var leaderNamespace = new Option<string?>("--leader-election-namespace") { Description = "Namespace of the Lease (default: the context's namespace)" };
         var logEncoding = new Option<string>("--log-encoding") { Description = "Log format: console or json", DefaultValueFactory = _ => "console" };
@@ -35,7 +36,7 @@ internal static class ControllerCommand
               gyre controller --kubeconfig ~/.kube/config --controllers source,kustomize --concurrent 8 --metrics-addr :8080
             """)
         {
-            kubeconfig, context, controllers, concurrent, metricsAddr, healthAddr, storageAddr, storageAdvAddr, storagePath, eventsAddr, leaderElect, leaderNamespace, logEncoding, receiverAddr,
+            kubeconfig, context, controllers, concurrent, metricsAddr, healthAddr, storageAddr, storageAdvAddr, storagePath, eventsAddr, leaderElect, leaderNamespace, logEncoding, receiverAddr, insecureHttp,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,6 +63,7 @@ internal static class ControllerCommand
                 HealthAddress = Url(parse.GetValue(healthAddr)),
                 EventsAddress = Url(parse.GetValue(eventsAddr)),
                 ReceiverAddress = Url(parse.GetValue(receiverAddr)) ?? "http://127.0.0.1:9292",
+                AllowInsecureHttp = parse.GetValue(insecureHttp),
                 LeaderElectionNamespace = parse.GetValue(leaderElect) ? parse.GetValue(leaderNamespace) ?? client.DefaultNamespace : null,
             };
             using var loggers = LoggerFactory.Create(b => b.AddProvider(new CliLoggerProvider(console.Error, parse.GetValue(logEncoding) == "json", LogLevel.Information, time)));

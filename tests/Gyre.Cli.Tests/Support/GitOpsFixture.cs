@@ -40,6 +40,7 @@ public sealed class GitOpsFixture : IAsyncLifetime
         _git = await LocalGitServer.StartAsync(Repository, CancellationToken.None);
         var controllers = new GyreControllers(Client, new GyreControllersOptions
         {
+            AllowInsecureHttp = true, // the test Git server speaks http on 127.0.0.1
             StoragePath = Path.Combine(_dir, "storage"),
             WorkDirectory = Path.Combine(_dir, "work"),
             PollInterval = TimeSpan.FromMilliseconds(200),

@@ -44,6 +44,7 @@ public sealed class ControllersFixture : IAsyncLifetime
         _loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         Controllers = new GyreControllers(Client, new GyreControllersOptions
         {
+            AllowInsecureHttp = true, // the test Git server speaks http on 127.0.0.1
             StoragePath = _dir.Combine("storage"),
             WorkDirectory = _dir.Combine("work"),
             MetricsAddress = "http://127.0.0.1:0",

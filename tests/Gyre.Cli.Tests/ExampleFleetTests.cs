@@ -25,7 +25,8 @@ public sealed class ExampleFleetTests : IDisposable
 
         Assert.True(code == 0, $"gyre up exited {code}\n{output}\n{error}");
         Assert.Contains("✔ Kustomization/flux-system/apps Ready", output, StringComparison.Ordinal);
-        Assert.Contains("✔ all 5 objects are Ready", output, StringComparison.Ordinal);
+        Assert.Contains("✔ HelmRelease/apps/redis Ready", output, StringComparison.Ordinal);
+        Assert.Contains("✔ all 6 objects are Ready", output, StringComparison.Ordinal);
     }
 
     private static void Copy(string from, string to)

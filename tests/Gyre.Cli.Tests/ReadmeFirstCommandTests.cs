@@ -21,7 +21,8 @@ public sealed class ReadmeFirstCommandTests : IDisposable
         var (code, output, error) = await RunAsync(clone, Path.Combine(clone, "gyre"), "up", "--once", "--data", Path.Combine(_dir, "state"));
         Assert.True(code == 0, $"gyre up --once exited {code}\n{output}\n{error}");
         Assert.Contains("✔ Kustomization/flux-system/apps Ready", output, StringComparison.Ordinal);
-        Assert.Contains("✔ all 5 objects are Ready", output, StringComparison.Ordinal);
+        Assert.Contains("✔ HelmRelease/apps/redis Ready", output, StringComparison.Ordinal);
+        Assert.Contains("✔ all 6 objects are Ready", output, StringComparison.Ordinal);
     }
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(string directory, string program, params string[] args)

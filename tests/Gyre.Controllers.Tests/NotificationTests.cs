@@ -104,6 +104,47 @@ public sealed class NotificationTests(ControllersFixture rig)
     }
 
     [Fact]
+    public async Task A_signed_push_to_a_Receiver_applies_the_new_commit_and_its_Slack_and_commit_status_notifications_arrive()
+    {
+        var ns = await rig.NamespaceAsync("push-notify");
+        await using var endpoint = await CaptureServer.StartAsync();
+        using var repo = new FleetRepository(rig.Git, ns);
+        repo.Write("app/cm.yaml", TestManifests.ConfigMap("app", "color", "blue")).Push();
+        await rig.ApplyAsync(TestManifests.GitRepository(ns, "fleet", repo.Url));
+        await rig.ApplyAsync(TestManifests.Kustomization(ns, "app", "./app", $"  targetNamespace: {ns}\n"));
+        await rig.WaitForConditionAsync(ns, "app", "True");
+
+        await rig.Kubectl.RunAsync(null, "create", "secret", "generic", "github-token", "-n", ns, "--from-literal=token=ghp_push");
+        await rig.ApplyAsync(Provider(ns, "slack", "slack", endpoint.Origin + "/slack", "  channel: deploys"));
+        await rig.ApplyAsync(Provider(ns, "github", "github", endpoint.Origin + "/org/fleet", "  secretRef: {name: github-token}"));
+        await rig.ApplyAsync(Alert(ns, "slack", "slack"));
+        await rig.ApplyAsync(Alert(ns, "github", "github"));
+        await WaitReady("Alert", ns, "slack", "True", "Succeeded");
+        await WaitReady("Alert", ns, "github", "True", "Succeeded");
+        const string token = "push-notify-token";
+        await rig.ApplyAsync(Receivers.ReceiverRig.Secret(ns, "webhook-token", token));
+        await rig.ApplyAsync(Receivers.ReceiverRig.Receiver(ns, "github", "github", "  - kind: GitRepository\n    name: fleet", "  events: [push]"));
+        await Receivers.ReceiverRig.WaitForReceiverAsync(rig, ns, "github", "True");
+
+        // The user's commit, then GitHub's signed push delivery: no waiting for the interval.
+        var second = repo.Write("app/cm.yaml", TestManifests.ConfigMap("app", "color", "green")).Push("turn green");
+        var body = Receivers.ReceiverRig.Utf8("""{"ref":"refs/heads/main"}""");
+        var path = Gyre.Notifications.Receivers.WebhookPath.For(token, "github", ns);
+        var code = await Receivers.ReceiverRig.PostWhenServedAsync(rig, path, body,
+            ("X-GitHub-Event", "push"), ("X-Hub-Signature-256", Gyre.Notifications.Receivers.HubSignature.Sign("sha256", body, token)));
+
+        Assert.Equal(200, code);
+        await rig.Until(async () => (string?)(await rig.ConditionAsync(ns, "app"))?["message"] == $"Applied revision: main@sha1:{second}",
+            "the Kustomization applies the pushed commit");
+        var seen = new List<CapturedRequest>();
+        var status = await NextMatching(endpoint, seen, r => r.Path == $"/api/v3/repos/org/fleet/statuses/{second}");
+        Assert.Equal("success", (string?)status.Json["state"]);
+        var slack = await NextMatching(endpoint, seen, r => r.Path == "/slack"
+            && r.Json["attachments"]![0]!["fields"]!.AsArray().Any(f => (string?)f!["value"] == "main@sha1:" + second));
+        Assert.Equal("deploys", (string?)slack.Json["channel"]);
+    }
+
+    [Fact]
     public async Task A_Providers_Secret_supplies_address_headers_and_hmac_token_and_Alert_filters_apply()
     {
         var ns = await rig.NamespaceAsync("secret");

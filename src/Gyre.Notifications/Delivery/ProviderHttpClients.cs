@@ -29,7 +29,7 @@ internal sealed class ProviderHttpClients : IDisposable
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         if (settings.Proxy is { Length: > 0 } proxy)
         {
-            handler.Proxy = new WebProxy(new Uri(proxy));
+            handler.Proxy = ProxyFor(proxy);
             handler.UseProxy = true;
         }
 
@@ -59,5 +59,20 @@ internal sealed class ProviderHttpClients : IDisposable
 
         // Per-request timeouts come from the Provider (spec.timeout), through a linked cancellation token.
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>spec.proxy: an http(s) proxy URL whose user-info, if any, answers the proxy's Basic challenge.</summary>
+    private static WebProxy ProxyFor(string address)
+    {
+        var uri = new Uri(address);
+        var user = uri.UserInfo;
+        var colon = user.IndexOf(':', StringComparison.Ordinal);
+        return new WebProxy(new UriBuilder(uri) { UserName = "", Password = "" }.Uri)
+        {
+            // Proxy every request, loopback included: the Provider asked for it.
+            BypassProxyOnLocal = false,
+            Credentials = user.Length == 0 ? null : new NetworkCredential(
+                Uri.UnescapeDataString(colon < 0 ? user : user[..colon]), colon < 0 ? "" : Uri.UnescapeDataString(user[(colon + 1)..])),
+        };
     }
 }

@@ -73,6 +73,33 @@ public sealed class ProviderTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deliveries_go_through_the_providers_proxy_with_the_credentials_in_its_url()
+    {
+        await using var server = await CaptureServer.StartAsync();
+        await using var proxy = await ForwardProxy.StartAsync("relay", "s3cret");
+
+        var outcome = await DeliverAsync(Generic(server) with { Proxy = proxy.Address.Replace("http://", "http://relay:s3cret@", StringComparison.Ordinal) });
+
+        Assert.True(outcome.Delivered, outcome.Error);
+        Assert.Equal(1, proxy.Relayed);
+        Assert.Equal("/hook", (await server.NextAsync()).Path);
+    }
+
+    [Fact]
+    public async Task A_proxy_refusing_the_credentials_fails_the_delivery_without_showing_them()
+    {
+        await using var server = await CaptureServer.StartAsync();
+        await using var proxy = await ForwardProxy.StartAsync("relay", "s3cret");
+
+        var outcome = await DeliverAsync(Generic(server) with { Proxy = proxy.Address.Replace("http://", "http://relay:wrong@", StringComparison.Ordinal) });
+
+        Assert.False(outcome.Delivered);
+        Assert.DoesNotContain("wrong", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(0, proxy.Relayed);
+        Assert.Equal(0, server.Count);
+    }
+
+    [Fact]
     public async Task An_endpoint_slower_than_the_providers_timeout_fails_with_the_timeout()
     {
         await using var server = await CaptureServer.StartAsync();

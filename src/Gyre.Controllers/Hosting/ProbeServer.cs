@@ -1,11 +1,6 @@
 using Gyre.Runtime.Metrics;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gyre.Controllers.Hosting;
 
@@ -15,37 +10,25 @@ namespace Gyre.Controllers.Hosting;
 /// </summary>
 public sealed class ProbeServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly HttpEndpoint _endpoint;
 
-    private ProbeServer(WebApplication app, Uri address)
-    {
-        _app = app;
-        Address = address;
-    }
+    private ProbeServer(HttpEndpoint endpoint) => _endpoint = endpoint;
 
-    public Uri Address { get; }
+    public Uri Address => _endpoint.Address;
 
     public static async Task<ProbeServer> StartAsync(string listenUrl, MetricsRegistry? metrics, Func<bool> ready, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(listenUrl);
-        var app = builder.Build();
-        if (metrics is not null)
+        return new ProbeServer(await HttpEndpoint.StartAsync(listenUrl, null, app =>
         {
-            app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
-        }
+            if (metrics is not null)
+            {
+                app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
+            }
 
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", () => ready() ? Results.Text("ok") : Results.Text("not ready", statusCode: 503));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ProbeServer(app, new Uri(bound));
+            app.MapGet("/healthz", () => Results.Text("ok"));
+            app.MapGet("/readyz", () => ready() ? Results.Text("ok") : Results.Text("not ready", statusCode: 503));
+        }, cancellationToken).ConfigureAwait(false));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _endpoint.DisposeAsync();
 }

@@ -1,12 +1,9 @@
+using Gyre.Controllers.Hosting;
 using Gyre.Notifications;
 using Gyre.Notifications.Events;
 using Gyre.Notifications.Pipeline;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Gyre.Controllers.Notifications;
@@ -21,34 +18,19 @@ public sealed class EventServer : IAsyncDisposable
     /// <summary>Events are small; anything larger is not an event.</summary>
     public const long MaxBodyBytes = 1 << 20;
 
-    private readonly WebApplication _app;
+    private readonly HttpEndpoint _endpoint;
 
-    private EventServer(WebApplication app, Uri address)
-    {
-        _app = app;
-        Address = address;
-    }
+    private EventServer(HttpEndpoint endpoint) => _endpoint = endpoint;
 
-    public Uri Address { get; }
+    public Uri Address => _endpoint.Address;
 
     public static async Task<EventServer> StartAsync(string listenUrl, INotificationSink sink, ILogger logger, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(listenUrl);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
-        var app = builder.Build();
-        app.MapPost("/", context => HandleAsync(context, sink, logger));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EventServer(app, new Uri(bound));
+        return new EventServer(await HttpEndpoint.StartAsync(listenUrl, k => k.Limits.MaxRequestBodySize = MaxBodyBytes,
+            app => app.MapPost("/", context => HandleAsync(context, sink, logger)), cancellationToken).ConfigureAwait(false));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _endpoint.DisposeAsync();
 
     private static async Task HandleAsync(HttpContext context, INotificationSink sink, ILogger logger)
     {

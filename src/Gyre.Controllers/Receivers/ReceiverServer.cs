@@ -1,11 +1,7 @@
+using Gyre.Controllers.Hosting;
 using Gyre.Notifications.Receivers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gyre.Controllers.Receivers;
 
@@ -15,32 +11,20 @@ namespace Gyre.Controllers.Receivers;
 /// </summary>
 public sealed class ReceiverServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly HttpEndpoint _endpoint;
 
-    private ReceiverServer(WebApplication app, Uri address)
-    {
-        _app = app;
-        Address = address;
-    }
+    private ReceiverServer(HttpEndpoint endpoint) => _endpoint = endpoint;
 
-    public Uri Address { get; }
+    public Uri Address => _endpoint.Address;
 
     internal static async Task<ReceiverServer> StartAsync(string listenUrl, DeliveryHandler handler, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(listenUrl);
-        builder.WebHost.ConfigureKestrel(k =>
+        return new ReceiverServer(await HttpEndpoint.StartAsync(listenUrl, k =>
         {
             // As Flux's limits: headers at most 256 KiB, read within 10 s; the body is capped below to answer 413 itself.
             k.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
-        });
-        var app = builder.Build();
-        app.Map(WebhookPath.Prefix + "{**digest}", (HttpContext context) => HandleAsync(context, handler));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ReceiverServer(app, new Uri(bound));
+        }, app => app.Map(WebhookPath.Prefix + "{**digest}", (HttpContext context) => HandleAsync(context, handler)), cancellationToken).ConfigureAwait(false));
     }
 
     private static async Task HandleAsync(HttpContext context, DeliveryHandler handler)
@@ -81,9 +65,5 @@ public sealed class ReceiverServer : IAsyncDisposable
         return buffer.ToArray();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _endpoint.DisposeAsync();
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using Gyre.Api;
 using Gyre.Api.Meta;
 using Gyre.Kube.Dynamic;
 using Gyre.Manifests;
+using Gyre.Runtime.Reconcile;
 using Gyre.Sources;
 using Microsoft.Extensions.Logging;
 
@@ -57,6 +59,20 @@ internal sealed class SourceStatus(EventRecorder events, TimeProvider time, ILog
     }
 
     /// <summary>Writes a failed reconcile; the artifact and url in status stay as they were (the last good one keeps being served).</summary>
+    /// <summary>The object's spec; an invalid one stalls it (FetchFailed, InvalidSpec) and ends the reconcile as terminal.</summary>
+    public async Task<T> ReadSpecAsync<T>(ResourceClient resource, KubeObject obj, Func<KubeObject, T> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return read(obj);
+        }
+        catch (ApiException ex)
+        {
+            await FailedAsync(resource, obj, ConditionTypes.FetchFailed, Reasons.InvalidSpec, ex.Message, stalled: true, cancellationToken).ConfigureAwait(false);
+            throw new TerminalReconcileException(Reasons.InvalidSpec, ex.Message, ex);
+        }
+    }
+
     public async Task FailedAsync(
         ResourceClient resource, KubeObject obj, string conditionType, string reason, string message, bool stalled, CancellationToken cancellationToken)
     {

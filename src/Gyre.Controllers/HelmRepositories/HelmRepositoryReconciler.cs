@@ -23,8 +23,6 @@ namespace Gyre.Controllers.HelmRepositories;
 internal sealed class HelmRepositoryReconciler(
     KubeClient client, HelmRepositorySource source, ArtifactStore store, SourceStatus status) : IReconciler
 {
-    private const string ApiVersion = "source.toolkit.fluxcd.io/v1";
-
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         if (await SourceObject.PrepareAsync(client, store, HelmRepositorySpec.Kind, request, cancellationToken).ConfigureAwait(false) is not { } prepared)
@@ -33,16 +31,7 @@ internal sealed class HelmRepositoryReconciler(
         }
 
         var (resource, obj) = prepared;
-        HelmRepositorySpec spec;
-        try
-        {
-            spec = HelmRepositorySpec.From(obj);
-        }
-        catch (ApiException ex)
-        {
-            await status.FailedAsync(resource, obj, ConditionTypes.FetchFailed, Reasons.InvalidSpec, ex.Message, stalled: true, cancellationToken).ConfigureAwait(false);
-            throw new TerminalReconcileException(Reasons.InvalidSpec, ex.Message, ex);
-        }
+        var spec = await status.ReadSpecAsync(resource, obj, HelmRepositorySpec.From, cancellationToken).ConfigureAwait(false);
 
         if (spec.Suspend)
         {

@@ -23,8 +23,6 @@ namespace Gyre.Controllers.OciRepositories;
 internal sealed class OciRepositoryReconciler(
     KubeClient client, OciRepositorySource source, ArtifactStore store, OciClientSettings settings, SourceStatus status) : IReconciler
 {
-    private const string ApiVersion = "source.toolkit.fluxcd.io/v1";
-
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         if (await SourceObject.PrepareAsync(client, store, OciRepositorySpec.Kind, request, cancellationToken).ConfigureAwait(false) is not { } prepared)
@@ -33,16 +31,7 @@ internal sealed class OciRepositoryReconciler(
         }
 
         var (resource, obj) = prepared;
-        OciRepositorySpec spec;
-        try
-        {
-            spec = OciRepositorySpec.From(obj);
-        }
-        catch (ApiException ex)
-        {
-            await status.FailedAsync(resource, obj, ConditionTypes.FetchFailed, Reasons.InvalidSpec, ex.Message, stalled: true, cancellationToken).ConfigureAwait(false);
-            throw new TerminalReconcileException(Reasons.InvalidSpec, ex.Message, ex);
-        }
+        var spec = await status.ReadSpecAsync(resource, obj, OciRepositorySpec.From, cancellationToken).ConfigureAwait(false);
 
         if (spec.Suspend)
         {

@@ -22,7 +22,7 @@ public sealed class KustomizeRemoteTests
         var caseDir = Path.Combine(Root, name);
         using var tmp = new TempDirectory();
         CreateRepository(caseDir, Path.Combine(tmp.Path, "repo.git"));
-        using var http = Directory.Exists(Path.Combine(caseDir, "http")) ? new StaticHttpServer(Path.Combine(caseDir, "http")) : null;
+        await using var http = Directory.Exists(Path.Combine(caseDir, "http")) ? await ServeAsync(Path.Combine(caseDir, "http")) : null;
         var httpBase = http?.BaseUrl ?? "http://127.0.0.1:0";
         var overlay = Path.Combine(tmp.Path, "overlay");
         Directory.CreateDirectory(overlay);
@@ -84,6 +84,17 @@ public sealed class KustomizeRemoteTests
         Assert.DoesNotContain("s3cret", error, StringComparison.Ordinal);
     }
 
+    private static async Task<StaticHttpServer> ServeAsync(string directory)
+    {
+        var server = await StaticHttpServer.StartAsync();
+        foreach (var file in Directory.GetFiles(directory))
+        {
+            server.Files[Path.GetFileName(file)] = File.ReadAllBytes(file);
+        }
+
+        return server;
+    }
+
     private static void CreateRepository(string caseDir, string path)
     {
         var environment = new Dictionary<string, string>
@@ -121,54 +132,5 @@ public sealed class KustomizeRemoteTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Serves a directory's files over HTTP on 127.0.0.1 (404 for anything else).</summary>
-    private sealed class StaticHttpServer : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly string _directory;
-
-        public StaticHttpServer(string directory)
-        {
-            _directory = directory;
-            BaseUrl = $"http://127.0.0.1:{FreePort()}";
-            _listener.Prefixes.Add(BaseUrl + "/");
-            _listener.Start();
-            _ = ServeAsync();
-        }
-
-        public string BaseUrl { get; }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                var file = Path.Combine(_directory, context.Request.Url!.AbsolutePath.TrimStart('/'));
-                if (File.Exists(file))
-                {
-                    var body = await File.ReadAllBytesAsync(file);
-                    await context.Response.OutputStream.WriteAsync(body);
-                }
-                else
-                {
-                    context.Response.StatusCode = 404;
-                }
-
-                context.Response.Close();
-            }
-        }
-
-        public void Dispose() => _listener.Close();
     }
 }

@@ -57,6 +57,22 @@ public sealed class KustomizerOptionsTests
         Assert.DoesNotContain("token", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("openapi:\n  path: schema.json\n", "schema.json", "- not a swagger document\n", "openapi")]
+    [InlineData("crds:\n- schema.json\n", "schema.json", "- not a definition map\n", "crds")]
+    public void A_malformed_schema_file_fails_naming_the_file_and_the_field(string field, string file, string content, string named)
+    {
+        var fs = new InMemoryFileSystem();
+        fs.AddFile("/repo/kustomization.yaml", "resources:\n- cm.yaml\n" + field);
+        fs.AddFile("/repo/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
+        fs.AddFile("/repo/" + file, content);
+
+        var error = Assert.Throws<KustomizeException>(() => new Kustomizer(fs).Build("/repo", CancellationToken.None));
+
+        Assert.Contains("/repo/" + file, error.Message, StringComparison.Ordinal);
+        Assert.Equal(named, error.Field);
+    }
+
     [Fact]
     public void A_cancelled_build_stops()
     {

@@ -59,7 +59,8 @@ public sealed class OpenApiV2Tests : IClassFixture<ClusterFixture>
                 template:
                   metadata: {labels: {app: web}}
                   spec:
-                    containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]
+                    os: {name: linux}
+                    containers: [{name: web, image: nginx, restartPolicy: Always, ports: [{containerPort: 80}]}]
             """;
         (await k.RunWithInputAsync(list, "apply", "-f", "-")).Ok();
         Assert.Equal("fast", (await _cluster.GetJsonAsync("-n", ns, "get", "configmap", "settings"))["data"]!["mode"]!.GetValue<string>());

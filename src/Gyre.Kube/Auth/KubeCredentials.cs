@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Gyre.Kube.Config;
+using Gyre.Kube.Transport;
 
 namespace Gyre.Kube.Auth;
 
@@ -21,14 +22,6 @@ internal sealed class KubeCredentials : IDisposable
     public KubeCredentials(KubeConnection connection, TimeProvider timeProvider)
     {
         _connection = connection;
-        if (connection.Impersonate is { Groups.Count: > 1 })
-        {
-            // .NET's HTTP stack joins repeated header values with ", " on one line, and the API server would read
-            // that as a single group named "a, b": refuse instead of impersonating the wrong identity.
-            throw new KubeConfigException(null, "user.as-groups",
-                $"impersonating {connection.Impersonate.Groups.Count} groups is not supported; Gyre sends at most one Impersonate-Group header");
-        }
-
         _tokenFile = connection.TokenFile is null || connection.Token is not null ? null : new TokenFileSource(connection.TokenFile, timeProvider);
         _exec = connection.Exec is null ? null : new ExecCredentialPlugin(connection.Exec, connection, timeProvider);
     }
@@ -71,10 +64,9 @@ internal sealed class KubeCredentials : IDisposable
 
         if (_connection.Impersonate is { } impersonate)
         {
-            request.Headers.TryAddWithoutValidation("Impersonate-User", impersonate.UserName);
-            foreach (var group in impersonate.Groups)
+            foreach (var (name, values) in impersonate.Headers())
             {
-                request.Headers.TryAddWithoutValidation("Impersonate-Group", group);
+                RepeatedHeaders.Add(request, name, values);
             }
         }
 

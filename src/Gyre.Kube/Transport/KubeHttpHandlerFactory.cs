@@ -33,6 +33,14 @@ internal static class KubeHttpHandlerFactory
             handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
         }
 
+        if (connection.Impersonate is { NeedsRepeatedHeaders: true })
+        {
+            // Several values of one header go on separate lines; only HTTP/1.1 heads are rewritten (requests are sent as 1.1).
+            handler.PlaintextStreamFilter = (context, _) => context.NegotiatedHttpVersion == HttpVersion.Version11
+                ? ValueTask.FromResult<Stream>(new RepeatedHeaderStream(context.PlaintextStream))
+                : throw new IOException($"HTTP/{context.NegotiatedHttpVersion} was negotiated, but impersonating several groups or extra values needs HTTP/1.1");
+        }
+
         if (connection.ProxyUrl is not null)
         {
             handler.Proxy = new WebProxy(connection.ProxyUrl);

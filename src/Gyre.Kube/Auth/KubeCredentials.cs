@@ -16,6 +16,7 @@ internal sealed class KubeCredentials : IDisposable
     private readonly KubeConnection _connection;
     private readonly TokenFileSource? _tokenFile;
     private readonly ExecCredentialPlugin? _exec;
+    private readonly Lock _certificateGate = new();
     private X509Certificate2? _execCertificate;
     private string? _execCertificatePem;
 
@@ -30,7 +31,7 @@ internal sealed class KubeCredentials : IDisposable
     public bool CanRefresh => _tokenFile is not null || _exec is not null;
 
     /// <summary>The client certificate an exec plugin returned, for the TLS handshake.</summary>
-    public X509Certificate2? ExecCertificate => _execCertificate;
+    public X509Certificate2? ExecCertificate => Volatile.Read(ref _execCertificate);
 
     /// <summary>Adds Authorization and Impersonate-* headers; returns what to invalidate if the server answers 401.</summary>
     public async Task<object?> ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -90,13 +91,24 @@ internal sealed class KubeCredentials : IDisposable
     private void UpdateCertificate(ExecCredential credential)
     {
         if (string.IsNullOrEmpty(credential.ClientCertificatePem) || string.IsNullOrEmpty(credential.ClientKeyPem)
-            || string.Equals(credential.ClientCertificatePem, _execCertificatePem, StringComparison.Ordinal))
+            || string.Equals(credential.ClientCertificatePem, Volatile.Read(ref _execCertificatePem), StringComparison.Ordinal))
         {
             return;
         }
 
-        _execCertificate = X509Certificate2.CreateFromPem(credential.ClientCertificatePem, credential.ClientKeyPem);
-        _execCertificatePem = credential.ClientCertificatePem;
+        lock (_certificateGate)
+        {
+            // Only the plugin's current credential may replace the certificate, never a stale one a slower request holds.
+            if (!ReferenceEquals(credential, _exec?.Current)
+                || string.Equals(credential.ClientCertificatePem, _execCertificatePem, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            // The previous certificate belongs to the connection pool that presented it (KubeHttpTransport disposes both).
+            Volatile.Write(ref _execCertificate, X509Certificate2.CreateFromPem(credential.ClientCertificatePem, credential.ClientKeyPem));
+            Volatile.Write(ref _execCertificatePem, credential.ClientCertificatePem);
+        }
     }
 
     public void Dispose()

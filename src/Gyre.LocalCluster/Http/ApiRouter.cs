@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Gyre.LocalCluster.Http;
 
 /// <summary>
-/// The request pipeline: authentication (bearer token), impersonation, routing of non-resource paths, RBAC
+/// The request pipeline: authentication (client certificate, bearer token), impersonation, routing of non-resource paths, RBAC
 /// authorization, then the resource handler. Every failure becomes a metav1.Status; no request ends in a 500 with
 /// a stack trace.
 /// </summary>
@@ -14,15 +14,17 @@ internal sealed class ApiRouter
 {
     private readonly ClusterState _state;
     private readonly TokenAuthenticator _tokens;
+    private readonly ClientCertificateAuthenticator _clientCertificates;
     private readonly RbacAuthorizer _authorizer;
     private readonly ResourceHandler _resources;
     private readonly ReviewHandler _reviews;
     private readonly OpenApiDocuments _openApi;
 
-    public ApiRouter(ClusterState state, TokenAuthenticator tokens)
+    public ApiRouter(ClusterState state, TokenAuthenticator tokens, ClientCertificateAuthenticator clientCertificates)
     {
         _state = state;
         _tokens = tokens;
+        _clientCertificates = clientCertificates;
         _authorizer = new RbacAuthorizer(state.Store);
         _resources = new ResourceHandler(state);
         _reviews = new ReviewHandler(_authorizer);
@@ -119,6 +121,12 @@ internal sealed class ApiRouter
 
     private UserInfo Authenticate(HttpContext context)
     {
+        // As kube-apiserver's union authenticator: a client certificate from the cluster CA first, then a bearer token.
+        if (context.Connection.ClientCertificate is { } certificate && _clientCertificates.Authenticate(certificate) is { } certificateUser)
+        {
+            return certificateUser;
+        }
+
         var header = context.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && _tokens.Authenticate(header[7..].Trim()) is { } user)
         {

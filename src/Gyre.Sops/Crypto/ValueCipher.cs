@@ -117,7 +117,7 @@ internal static class ValueCipher
         }
         catch (Org.BouncyCastle.Crypto.InvalidCipherTextException ex)
         {
-            throw new SopsException("could not decrypt value: authentication failed (wrong data key or corrupt ciphertext)", innerException: ex);
+            throw new SopsException("could not decrypt value: authentication failed (corrupt ciphertext or wrong data key); restore the file from history or re-encrypt it", innerException: ex);
         }
 
         return output;

@@ -26,6 +26,13 @@ internal static class MetadataReader
             groups.Add(ReadGroup(sops));
         }
 
+        if (groups.All(g => g.Count == 0) || sops.Get("lastmodified") is null)
+        {
+            throw new SopsException(
+                "this is not a valid SOPS document: its 'sops' block has " + (sops.Get("lastmodified") is null ? "no lastmodified" : "no master keys")
+                + "; encrypt the file with sops (or gyre sops encrypt), or rename the 'sops' key if it is your own data");
+        }
+
         return new SopsMetadata
         {
             KeyGroups = groups,
@@ -65,11 +72,20 @@ internal static class MetadataReader
         {
             foreach (var entry in Entries(group, provider))
             {
-                keys.Add(new UnsupportedMasterKey(provider, Text(entry.Get(idField)) ?? "?"));
+                keys.Add(new UnsupportedMasterKey(provider, Identifier(entry, provider, idField)));
             }
         }
 
         return keys;
+    }
+
+    /// <summary>How sops names the key: the field's value, or address/v1/engine/keys/name for Vault Transit.</summary>
+    private static string Identifier(SopsBranch entry, string provider, string idField)
+    {
+        var id = Text(entry.Get(idField)) ?? "?";
+        return provider == "hc_vault" && Text(entry.Get("engine_path")) is { } engine && Text(entry.Get("key_name")) is { } name
+            ? $"{id.TrimEnd('/')}/v1/{engine}/keys/{name}"
+            : id;
     }
 
     private static IEnumerable<SopsBranch> Entries(SopsBranch group, string provider) =>

@@ -11,6 +11,11 @@ internal static class MetadataReader
         ("kms", "arn"), ("gcp_kms", "resource_id"), ("azure_kv", "vault_url"), ("hc_vault", "vault_address"), ("hckms", "key_id"),
     ];
 
+    private static readonly string[] RuleFields =
+    [
+        "unencrypted_suffix", "encrypted_suffix", "unencrypted_regex", "encrypted_regex", "unencrypted_comment_regex", "encrypted_comment_regex",
+    ];
+
     public static SopsMetadata Read(SopsBranch sops)
     {
         var groups = new List<IReadOnlyList<MasterKey>>();
@@ -33,13 +38,20 @@ internal static class MetadataReader
                 + "; encrypt the file with sops (or gyre sops encrypt), or rename the 'sops' key if it is your own data");
         }
 
+        var rules = RuleFields.Count(f => !string.IsNullOrEmpty(Text(sops.Get(f))));
+        if (rules > 1)
+        {
+            throw Invalid("unencrypted_suffix", "more than one of " + string.Join(", ", RuleFields) + " is set, which sops cannot decrypt");
+        }
+
         return new SopsMetadata
         {
             KeyGroups = groups,
             ShamirThreshold = Int(sops.Get("shamir_threshold")),
             LastModified = Text(sops.Get("lastmodified")) ?? string.Empty,
             Mac = Text(sops.Get("mac")),
-            UnencryptedSuffix = Text(sops.Get("unencrypted_suffix")),
+            // As sops: a file that names no rule leaves keys ending in _unencrypted in clear.
+            UnencryptedSuffix = rules == 0 ? "_unencrypted" : Text(sops.Get("unencrypted_suffix")),
             EncryptedSuffix = Text(sops.Get("encrypted_suffix")),
             UnencryptedRegex = Text(sops.Get("unencrypted_regex")),
             EncryptedRegex = Text(sops.Get("encrypted_regex")),

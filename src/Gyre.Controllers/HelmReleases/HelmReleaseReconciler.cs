@@ -115,7 +115,7 @@ internal sealed class HelmReleaseReconciler(
             var applier = new ReleaseApplier(kube, options.PollInterval, time);
             var hooks = new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time);
             var request = new ReleaseRequest(chart, values, spec, obj.Name, obj.Namespace!);
-            var ready = await new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status)
+            var ready = await new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status, new ReleaseDrift(applier))
                 .RunAsync(request, chart.Metadata.Version, configDigest, force, cancellationToken).ConfigureAwait(false);
             var history = await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false);
             status.SetHistory(history, source.OciDigest);
@@ -139,6 +139,11 @@ internal sealed class HelmReleaseReconciler(
         {
             var warning = change.IsTrue == (change.Type == ConditionTypes.Stalled);
             await events.RecordAsync(obj, warning ? EventRecorder.Warning : EventRecorder.Normal, change.Reason, change.Message, revision, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (warning, reason, message) in status.Notes)
+        {
+            await events.RecordAsync(obj, warning ? EventRecorder.Warning : EventRecorder.Normal, reason, message, revision, cancellationToken).ConfigureAwait(false);
         }
 
         if (status.Changes.Count > 0)

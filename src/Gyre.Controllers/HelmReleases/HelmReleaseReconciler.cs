@@ -95,11 +95,12 @@ internal sealed class HelmReleaseReconciler(
         }
 
         status.Json["storageNamespace"] = spec.StorageNamespace;
-        var chart = await _loader.LoadAsync(source.Artifact, cancellationToken).ConfigureAwait(false);
+        var chart = await _loader.LoadAsync(source, cancellationToken).ConfigureAwait(false);
         var values = await ValuesComposer.ComposeAsync(client, obj.Namespace!, spec, cancellationToken).ConfigureAwait(false);
-        var revision = source.OciDigest is { } digest ? chart.Metadata.Version + "+" + digest[..Math.Min(12, digest.Length)] : chart.Metadata.Version;
+        var revision = chart.Metadata.Version;
         var configDigest = ValuesComposer.Digest(values);
         status.ResetWhenChanged(revision, configDigest);
+        ChartSourceResolver.SetRevisionDigest(status.Json, source);
         var forceAt = obj.GetAnnotation("reconcile.fluxcd.io/forceAt");
         var force = forceAt is not null && forceAt == obj.GetAnnotation(FluxAnnotations.RequestedAt) && (string?)status.Json["lastHandledForceAt"] != forceAt;
         if (force)

@@ -34,6 +34,7 @@ internal static class GyreApp
         root.Subcommands.Add(LogsCommand.Create(console));
         root.Subcommands.Add(HelmCommand.Create(console));
         root.Subcommands.Add(InstallCommand.Create(console));
+        root.Subcommands.Add(BootstrapCommand.Create(console));
         root.Subcommands.Add(UninstallCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(MigrateCommand.Create(console));

@@ -293,6 +293,8 @@ public sealed class GyreControllers
         releases.AddHandler(new RequeueHandler(controller.Queue.Add, triggers.OnKustomizationUpdate, triggers.OnKustomizationAdded));
         var charts = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, HelmChartSpec.Kind, null, cancellationToken).ConfigureAwait(false);
         charts.AddHandler(new SourceRevisionHandler(chart => HelmReleaseTriggers.OnChartUpdate(releases.Cache, chart, controller.Queue.Add)));
+        var ociRepositories = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, OciRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        ociRepositories.AddHandler(new SourceRevisionHandler(oci => HelmReleaseTriggers.OnChartUpdate(releases.Cache, oci, controller.Queue.Add)));
         return controller;
     }
 

@@ -95,11 +95,12 @@ internal sealed class HelmReleaseReconciler(
         }
 
         status.Json["storageNamespace"] = spec.StorageNamespace;
-        var chart = await _loader.LoadAsync(source.Artifact, cancellationToken).ConfigureAwait(false);
+        var chart = await _loader.LoadAsync(source, cancellationToken).ConfigureAwait(false);
         var values = await ValuesComposer.ComposeAsync(client, obj.Namespace!, spec, cancellationToken).ConfigureAwait(false);
-        var revision = source.OciDigest is { } digest ? chart.Metadata.Version + "+" + digest[..Math.Min(12, digest.Length)] : chart.Metadata.Version;
+        var revision = chart.Metadata.Version;
         var configDigest = ValuesComposer.Digest(values);
         status.ResetWhenChanged(revision, configDigest);
+        ChartSourceResolver.SetRevisionDigest(status.Json, source);
         var forceAt = obj.GetAnnotation("reconcile.fluxcd.io/forceAt");
         var force = forceAt is not null && forceAt == obj.GetAnnotation(FluxAnnotations.RequestedAt) && (string?)status.Json["lastHandledForceAt"] != forceAt;
         if (force)
@@ -115,7 +116,7 @@ internal sealed class HelmReleaseReconciler(
             var applier = new ReleaseApplier(kube, options.PollInterval, time);
             var hooks = new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time);
             var request = new ReleaseRequest(chart, values, spec, obj.Name, obj.Namespace!);
-            var ready = await new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status)
+            var ready = await new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status, new ReleaseDrift(applier))
                 .RunAsync(request, chart.Metadata.Version, configDigest, force, cancellationToken).ConfigureAwait(false);
             var history = await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false);
             status.SetHistory(history, source.OciDigest);
@@ -139,6 +140,11 @@ internal sealed class HelmReleaseReconciler(
         {
             var warning = change.IsTrue == (change.Type == ConditionTypes.Stalled);
             await events.RecordAsync(obj, warning ? EventRecorder.Warning : EventRecorder.Normal, change.Reason, change.Message, revision, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (warning, reason, message) in status.Notes)
+        {
+            await events.RecordAsync(obj, warning ? EventRecorder.Warning : EventRecorder.Normal, reason, message, revision, cancellationToken).ConfigureAwait(false);
         }
 
         if (status.Changes.Count > 0)

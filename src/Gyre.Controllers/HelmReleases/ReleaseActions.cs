@@ -3,7 +3,9 @@ using Gyre.Controllers.Kustomizations;
 using Gyre.Helm;
 using Gyre.Helm.Rendering;
 using Gyre.Helm.Storage;
+using Gyre.Kube.Dynamic;
 using Gyre.Manifests;
+using Gyre.Manifests.Yaml;
 
 namespace Gyre.Controllers.HelmReleases;
 
@@ -34,8 +36,16 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             throw new ActionFailedException(action, $"Helm {action} failed for release {spec.TargetNamespace}/{spec.ReleaseName} with chart {request.Chart}: {ex.Message}", ex);
         }
 
-        var documents = ReleaseManifest.Parse(rendered.Manifest)
-            .Select(d => d with { Object = ReleaseManifest.Label(d.Object, request.OwnerName, request.OwnerNamespace) }).ToList();
+        IReadOnlyList<ManifestDocument> parsed = ReleaseManifest.Parse(rendered.Manifest);
+        var hookManifests = rendered.Hooks.Select(h => h.Manifest).ToList();
+        if (PostRenderer.IsNeeded(spec))
+        {
+            var (manifest, hookObjects) = PostRenderer.Run(spec, parsed, rendered.Hooks.Select(h => KubeObject.Parse(h.Manifest, h.Path)).ToList(), cancellationToken);
+            parsed = manifest;
+            hookManifests = hookObjects.Select(o => YamlWriter.Write(o.Json)).ToList();
+        }
+
+        var documents = parsed.Select(d => d with { Object = ReleaseManifest.Label(d.Object, request.OwnerName, request.OwnerNamespace) }).ToList();
         var now = time.GetUtcNow();
         var release = new Release
         {
@@ -53,9 +63,9 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             Chart = ReleaseChart.FromChart(request.Chart),
             Config = request.Values,
             Manifest = ReleaseManifest.Write(documents),
-            Hooks = rendered.Hooks.Select(h => new ReleaseHook
+            Hooks = rendered.Hooks.Select((h, i) => new ReleaseHook
             {
-                Name = h.Name, Kind = h.Kind, Path = h.Path, Manifest = h.Manifest, Events = h.Events, Weight = h.Weight, DeletePolicies = h.DeletePolicies,
+                Name = h.Name, Kind = h.Kind, Path = h.Path, Manifest = hookManifests[i], Events = h.Events, Weight = h.Weight, DeletePolicies = h.DeletePolicies,
             }).ToList(),
         };
         await store.CreateAsync(release, spec.MaxHistory, cancellationToken).ConfigureAwait(false);
@@ -182,7 +192,13 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             ran = await hooks.RunAsync(ran, "pre-delete", latest.Namespace, spec.Timeout, cancellationToken).ConfigureAwait(false);
         }
 
-        await applier.DeleteAsync(objects, cancellationToken).ConfigureAwait(false);
+        var propagation = spec.UninstallDeletionPropagation switch
+        {
+            "foreground" => PropagationPolicy.Foreground,
+            "orphan" => PropagationPolicy.Orphan,
+            _ => PropagationPolicy.Background,
+        };
+        await applier.DeleteAsync(objects, propagation, cancellationToken).ConfigureAwait(false);
         if (!spec.UninstallDisableHooks)
         {
             ran = await hooks.RunAsync(ran, "post-delete", latest.Namespace, spec.Timeout, cancellationToken).ConfigureAwait(false);
@@ -207,7 +223,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
     {
         try
         {
-            var ran = await hooks.RunAsync(release.Hooks, "test", release.Namespace, spec.Timeout, cancellationToken).ConfigureAwait(false);
+            var ran = await hooks.RunAsync(release.Hooks, "test", release.Namespace, spec.Timeout, h => IsSelected(spec, h), cancellationToken).ConfigureAwait(false);
             release = release with { Hooks = ran };
             await store.UpdateAsync(release, cancellationToken).ConfigureAwait(false);
             return (release, null);
@@ -218,6 +234,21 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             await store.UpdateAsync(release, cancellationToken).ConfigureAwait(false);
             return (release, ex.Message);
         }
+    }
+
+    /// <summary>
+    /// spec.test.filters as `helm test --filter`: a test hook named by an exclude filter is skipped; when any filter
+    /// includes, only the hooks they name run.
+    /// </summary>
+    public static bool IsSelected(HelmReleaseSpec spec, ReleaseHook hook)
+    {
+        if (spec.TestFilters.Any(f => f.Exclude && f.Name == hook.Name))
+        {
+            return false;
+        }
+
+        var include = spec.TestFilters.Where(f => !f.Exclude).ToList();
+        return include.Count == 0 || include.Any(f => f.Name == hook.Name);
     }
 
     private async Task PruneAsync(Release previous, IReadOnlyList<KubeObject> current, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ internal static class OpenApiV2Protobuf
             var w = new ProtoWriter();
             foreach (var (name, item) in paths)
             {
-                w.Message(2, Named(name, PathItem((JsonObject)item!)), always: true);
+                w.Message(2, Named(name, OpenApiV2ProtobufPaths.PathItem((JsonObject)item!)), always: true);
             }
 
             doc.Message(8, w, always: true);
@@ -135,77 +135,6 @@ internal static class OpenApiV2Protobuf
         w.Bool(27, Flag(s["readOnly"]));
         AnyField(w, 30, s["example"]);
         Extensions(w, 31, s);
-        return w;
-    }
-
-    private static ProtoWriter PathItem(JsonObject item)
-    {
-        var w = new ProtoWriter();
-        foreach (var (method, field) in new[] { ("get", 2), ("put", 3), ("post", 4), ("delete", 5), ("patch", 8) })
-        {
-            if (item[method] is JsonObject operation)
-            {
-                w.Message(field, Operation(operation), always: true);
-            }
-        }
-
-        foreach (var parameter in (item["parameters"] as JsonArray ?? []).OfType<JsonObject>())
-        {
-            w.Message(9, OpenApiV2ProtobufParameters.Item(parameter), always: true);
-        }
-
-        Extensions(w, 10, item);
-        return w;
-    }
-
-    private static ProtoWriter Operation(JsonObject op)
-    {
-        var w = new ProtoWriter();
-        w.String(3, Text(op["description"]));
-        w.String(5, Text(op["operationId"]));
-        foreach (var type in op["produces"] as JsonArray ?? [])
-        {
-            w.String(6, Text(type));
-        }
-
-        foreach (var type in op["consumes"] as JsonArray ?? [])
-        {
-            w.String(7, Text(type));
-        }
-
-        foreach (var parameter in (op["parameters"] as JsonArray ?? []).OfType<JsonObject>())
-        {
-            w.Message(8, OpenApiV2ProtobufParameters.Item(parameter), always: true);
-        }
-
-        if (op["responses"] is JsonObject responses)
-        {
-            var codes = new ProtoWriter();
-            foreach (var (code, response) in responses)
-            {
-                var r = new ProtoWriter();
-                r.String(1, Text(response?["description"]));
-                if (response?["schema"] is JsonObject schema)
-                {
-                    var schemaItem = new ProtoWriter();
-                    schemaItem.Message(1, Schema(schema), always: true);
-                    r.Message(2, schemaItem, always: true);
-                }
-
-                var value = new ProtoWriter();
-                value.Message(1, r, always: true);
-                codes.Message(1, Named(code, value), always: true);
-            }
-
-            w.Message(9, codes, always: true);
-        }
-
-        foreach (var scheme in op["schemes"] as JsonArray ?? [])
-        {
-            w.String(10, Text(scheme));
-        }
-
-        Extensions(w, 13, op);
         return w;
     }
 

@@ -130,6 +130,37 @@ public sealed class ValidationRuleTests : IClassFixture<ClusterFixture>
         await RemoveRuleAsync();
     }
 
+    [Fact]
+    public async Task A_root_rule_sees_the_name_and_a_failing_messageExpression_falls_back_to_message()
+    {
+        const string RootCrd = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: roots.cel.example.com}
+            spec:
+              group: cel.example.com
+              scope: Namespaced
+              names: {plural: roots, singular: root, kind: Root}
+              versions:
+              - name: v1
+                served: true
+                storage: true
+                schema:
+                  openAPIV3Schema:
+                    type: object
+                    x-kubernetes-validations:
+                    - {rule: "self.metadata.name.startsWith('r-')", messageExpression: "'bad name ' + self.nope", message: "names start with r-"}
+                    properties:
+                      spec: {type: object, properties: {size: {type: integer}}}
+            """;
+        (await K.RunWithInputAsync(RootCrd, "apply", "-f", "-")).Ok();
+        var ns = await _cluster.NamespaceAsync("root");
+        await ClusterFixture.EventuallyAsync(async () => (await K.RunAsync("-n", ns, "get", "roots")).ExitCode == 0, "Root to be served");
+        (await K.RunWithInputAsync("apiVersion: cel.example.com/v1\nkind: Root\nmetadata: {name: x-1}\nspec: {size: 1}\n", "-n", ns, "create", "-f", "-"))
+            .Fails("<nil>: Invalid value: \"object\": names start with r-");
+        (await K.RunWithInputAsync("apiVersion: cel.example.com/v1\nkind: Root\nmetadata: {name: r-1}\nspec: {size: 1}\n", "-n", ns, "create", "-f", "-")).Ok();
+    }
+
     private async Task<string> ReadyAsync(string prefix)
     {
         (await K.RunWithInputAsync(Crd, "apply", "-f", "-")).Ok();

@@ -14,7 +14,10 @@ internal sealed class RbacBootstrapper(ClusterState state)
     public const string ClusterRoles = "clusterroles.rbac.authorization.k8s.io";
     public const string ClusterRoleBindings = "clusterrolebindings.rbac.authorization.k8s.io";
 
-    /// <summary>Stores the default roles and bindings that do not exist (objects a user changed or deleted are left alone).</summary>
+    /// <summary>
+    /// Stores the default roles and bindings that do not exist, and adds missing rules, selectors and subjects to those
+    /// still annotated <c>rbac.authorization.kubernetes.io/autoupdate: "true"</c> (others are left as the user made them).
+    /// </summary>
     public void EnsureDefaults()
     {
         var created = state.Store.Write(tx =>
@@ -24,8 +27,15 @@ internal sealed class RbacBootstrapper(ClusterState state)
                 .Concat(BootstrapPolicy.ClusterRoleBindings().Select(o => (ClusterRoleBindings, o))))
             {
                 var name = obj["metadata"]!["name"]!.GetValue<string>();
-                if (tx.Get(key, string.Empty, name) is not null)
+                if (tx.Get(key, string.Empty, name) is { } existing)
                 {
+                    // As kube-apiserver reconciles them: a default object still marked autoupdate gets back what is missing.
+                    if (Reconciled(existing.Object, obj) is { } updated)
+                    {
+                        tx.Put(key, string.Empty, name, updated, created: false);
+                        count++;
+                    }
+
                     continue;
                 }
 
@@ -46,6 +56,45 @@ internal sealed class RbacBootstrapper(ClusterState state)
         for (var pass = 0; pass < 5 && Aggregate(); pass++)
         {
         }
+    }
+
+    private static JsonObject? Reconciled(JsonObject existing, JsonObject defaults)
+    {
+        if ((string?)existing["metadata"]?["annotations"]?[BootstrapPolicy.AutoUpdateAnnotation] != "true")
+        {
+            return null;
+        }
+
+        var updated = existing.DeepClone().AsObject();
+        var changed = false;
+        foreach (var path in new[] { "rules", "subjects" })
+        {
+            if (defaults[path] is JsonArray wanted && wanted.Count > 0 && !(defaults["aggregationRule"] is not null && path == "rules"))
+            {
+                changed |= AddMissing(updated, path, wanted);
+            }
+        }
+
+        if (defaults["aggregationRule"]?["clusterRoleSelectors"] is JsonArray selectors)
+        {
+            updated["aggregationRule"] ??= new JsonObject();
+            changed |= AddMissing(updated["aggregationRule"]!.AsObject(), "clusterRoleSelectors", selectors);
+        }
+
+        return changed ? updated : null;
+    }
+
+    private static bool AddMissing(JsonObject target, string field, JsonArray wanted)
+    {
+        var have = target[field] as JsonArray ?? [];
+        var missing = wanted.Where(w => !have.Any(h => JsonNode.DeepEquals(h, w))).Select(w => w!.DeepClone()).ToList();
+        if (missing.Count == 0)
+        {
+            return false;
+        }
+
+        target[field] = new JsonArray([.. have.Select(h => h?.DeepClone()), .. missing]);
+        return true;
     }
 
     /// <summary>Fills the rules of aggregated ClusterRoles; true when one changed. Writes only when something differs.</summary>

@@ -94,4 +94,29 @@ public sealed class DefaultRbacTests(LocalClusterFixture cluster)
         Assert.Contains(rule, edit["rules"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("yes", await CanIAsync(ns, "admin-sa", "create", "rolebindings.rbac.authorization.k8s.io"));
     }
+
+    [Fact]
+    public async Task On_restart_default_roles_marked_autoupdate_get_back_missing_rules_and_others_stay_as_changed()
+    {
+        using var dir = new TempDirectory();
+        var options = new Gyre.LocalCluster.LocalClusterOptions { DataDirectory = dir.Path, EnableWorkloadSimulator = false };
+        var home = Path.Combine(dir.Path, "home");
+        await using (var first = await Gyre.LocalCluster.LocalClusterServer.StartAsync(options, TestTimeout.Token))
+        {
+            var kubectl = new KubectlRunner(first.KubeconfigPath, home);
+            await kubectl.RunAsync(null, "patch", "clusterrole", "system:aggregate-to-view", "--type=json", "-p", """[{"op":"remove","path":"/rules/0"}]""");
+            await kubectl.RunAsync(null, "annotate", "clusterrole", "system:basic-user", "rbac.authorization.kubernetes.io/autoupdate=false", "--overwrite");
+            await kubectl.RunAsync(null, "patch", "clusterrole", "system:basic-user", "--type=json", "-p", """[{"op":"remove","path":"/rules/1"}]""");
+        }
+
+        await using var second = await Gyre.LocalCluster.LocalClusterServer.StartAsync(options, TestTimeout.Token);
+        var again = new KubectlRunner(second.KubeconfigPath, home);
+        var toView = (await again.GetJsonAsync("get", "clusterrole", "system:aggregate-to-view"))["rules"]!.ToJsonString();
+        var view = (await again.GetJsonAsync("get", "clusterrole", "view"))["rules"]!.ToJsonString();
+        var basicUser = (await again.GetJsonAsync("get", "clusterrole", "system:basic-user"))["rules"]!.ToJsonString();
+
+        Assert.Contains("\"configmaps\"", toView, StringComparison.Ordinal);
+        Assert.Contains("\"configmaps\"", view, StringComparison.Ordinal);
+        Assert.DoesNotContain("selfsubjectreviews", basicUser, StringComparison.Ordinal);
+    }
 }

@@ -78,6 +78,18 @@ public sealed class TokenRequestTests(LocalClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Discovery_lists_the_token_subresource_of_service_accounts()
+    {
+        var coreV1 = JsonNode.Parse(await cluster.Kubectl.RunAsync(null, "get", "--raw", "/api/v1"))!;
+
+        var token = coreV1["resources"]!.AsArray().Single(r => (string?)r!["name"] == "serviceaccounts/token")!;
+
+        Assert.Equal("TokenRequest", (string?)token["kind"]);
+        Assert.Equal("authentication.k8s.io", (string?)token["group"]);
+        Assert.Equal("""["create"]""", token["verbs"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_duration_under_ten_minutes_is_invalid()
     {
         var ns = await cluster.NamespaceAsync("token-short");

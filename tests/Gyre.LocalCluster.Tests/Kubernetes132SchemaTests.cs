@@ -45,6 +45,8 @@ public sealed class Kubernetes132SchemaTests : IClassFixture<ClusterFixture>
         Assert.Equal("autoscaling/v2", hpa["apiVersion"]!.GetValue<string>());
         Assert.Equal(300, hpa["spec"]!["behavior"]!["scaleDown"]!["stabilizationWindowSeconds"]!.GetValue<int>());
         Assert.Equal("PreferClose", (await _cluster.GetJsonAsync("-n", ns, "get", "service", "modern"))["spec"]!["trafficDistribution"]!.GetValue<string>());
+        Assert.Matches(@"^modern\s+Deployment/modern\s+cpu: <unknown>/60%\s+1\s+5\s+0\s", (await k.RunAsync("-n", ns, "get", "hpa", "modern", "--no-headers")).Ok().Output);
+        Assert.Matches(@"^NAME\s+MIN AVAILABLE\s+MAX UNAVAILABLE\s+ALLOWED DISRUPTIONS\s+AGE\nmodern\s+1\s+N/A\s+0\s", (await k.RunAsync("-n", ns, "get", "pdb", "modern")).Ok().Output);
 
         var unknown = Manifests(ns).Replace("timeZone: Etc/UTC", "timeZone: Etc/UTC\n  timezone: UTC", StringComparison.Ordinal);
         (await k.RunWithInputAsync(unknown, "apply", "--server-side", "--validate=strict", "-f", "-")).Fails("unknown field \"spec.timezone\"");

@@ -108,7 +108,7 @@ internal sealed class OpenApiV2
 
             var prefix = resource.Group.Length == 0 ? "/api/" + resource.Version : $"/apis/{resource.Group}/{resource.Version}";
             var item = resource.Namespaced ? $"{prefix}/namespaces/{{namespace}}/{resource.Plural}/{{name}}" : $"{prefix}/{resource.Plural}/{{name}}";
-            paths[resource.IsReview ? $"{prefix}/{resource.Plural}" : item] = OpenApiV2Paths.Item(gvk, definition, resource.IsReview);
+            paths[resource.IsReview ? $"{prefix}/{resource.Plural}" : item] = OpenApiV2Paths.Item(gvk, definition, resource.IsReview, resource.IsCustom);
         }
 
         return new JsonObject

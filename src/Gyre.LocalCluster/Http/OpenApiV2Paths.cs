@@ -8,7 +8,7 @@ namespace Gyre.LocalCluster.Http;
 /// </summary>
 internal static class OpenApiV2Paths
 {
-    public static JsonObject Item(JsonObject gvk, string definition, bool review)
+    public static JsonObject Item(JsonObject gvk, string definition, bool review, bool custom)
     {
         var item = new JsonObject();
         if (review)
@@ -20,7 +20,10 @@ internal static class OpenApiV2Paths
             item["get"] = Operation("read", gvk, definition, false, body: false);
             item["put"] = Operation("replace", gvk, definition, true, body: true);
             var patch = Operation("patch", gvk, definition, true, body: true);
-            patch["consumes"] = new JsonArray("application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml");
+            // kubectl apply sends a strategic merge patch only where the patch operation consumes it: never for custom resources.
+            patch["consumes"] = custom
+                ? new JsonArray("application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml")
+                : new JsonArray("application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml");
             item["patch"] = patch;
             item["delete"] = Operation("delete", gvk, definition, false, body: false);
         }

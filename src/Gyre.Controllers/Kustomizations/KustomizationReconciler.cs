@@ -120,11 +120,7 @@ internal sealed class KustomizationReconciler : IReconciler
     private async Task<ArtifactStatus> SourceArtifactAsync(KubeObject obj, KustomizationSpec spec, CancellationToken cancellationToken)
     {
         var source = spec.SourceRef;
-        if (_options.NoCrossNamespaceRefs && source.Namespace != obj.Namespace)
-        {
-            throw new TerminalReconcileException(Reasons.AccessDenied,
-                $"cannot access {source.Kind}/{source.Namespace}/{source.Name}: cross-namespace references are disabled on this controller");
-        }
+        CrossNamespaceRefs.Check(_options.NoCrossNamespaceRefs, obj, source.Kind, source.Namespace, source.Name);
 
         var apiVersion = source.ApiVersion.Contains('/', StringComparison.Ordinal) ? source.ApiVersion : "source.toolkit.fluxcd.io/v1";
         var sourceObj = await ObjectReader.GetAsync(_client, apiVersion, source.Kind, source.Namespace, source.Name, cancellationToken).ConfigureAwait(false)
@@ -163,7 +159,7 @@ internal sealed class KustomizationReconciler : IReconciler
         ApplyTarget? target = null;
         try
         {
-            target = await ApplyTarget.OpenAsync(_client, obj, spec, cancellationToken).ConfigureAwait(false);
+            target = await ApplyTarget.OpenAsync(_client, obj, spec, _options.DefaultServiceAccount, cancellationToken).ConfigureAwait(false);
             var client = target.Client;
             await _fetcher.FetchAsync(artifact, work, cancellationToken).ConfigureAwait(false);
             await progress.BuildingAsync(artifact.Revision, spec.EffectiveTimeout, cancellationToken).ConfigureAwait(false);
@@ -175,7 +171,7 @@ internal sealed class KustomizationReconciler : IReconciler
 
             var variables = await VariablesAsync(obj, spec, cancellationToken).ConfigureAwait(false);
             var keyring = await KeyringAsync(obj, spec, cancellationToken).ConfigureAwait(false);
-            var objects = ManifestBuilder.Build(work, obj, spec, variables, keyring, out var digest, cancellationToken);
+            var objects = ManifestBuilder.Build(work, obj, spec, variables, keyring, _options.RemoteFetcher ?? NoRemoteBases.Instance, out var digest, cancellationToken);
             run.Digest = digest;
             await progress.DetectingDriftAsync(artifact.Revision, spec.EffectiveTimeout, cancellationToken).ConfigureAwait(false);
             var applier = new ServerSideApplier(client, _options.StageTimeout, _options.PollInterval, _time, new IgnoreRules(spec.Ignore));

@@ -5,6 +5,7 @@ using Gyre.Api.Kustomize;
 using Gyre.Api.Meta;
 using Gyre.Kustomize;
 using Gyre.Kustomize.FileSystem;
+using Gyre.Kustomize.Remote;
 using Gyre.Manifests;
 using Gyre.PostBuild;
 using Gyre.Sops;
@@ -21,13 +22,14 @@ internal static class ManifestBuilder
     public static IReadOnlyList<KubeObject> Build(
         string root, KubeObject kustomization, KustomizationSpec spec, IReadOnlyDictionary<string, string>? variables, SopsKeyring? keyring,
         CancellationToken cancellationToken) =>
-        Build(root, kustomization, spec, variables, keyring, out _, cancellationToken);
+        Build(root, kustomization, spec, variables, keyring, null, out _, cancellationToken);
 
     /// <summary>As <see cref="Build(string, KubeObject, KustomizationSpec, IReadOnlyDictionary{string, string}?, SopsKeyring?, CancellationToken)"/>,
-    /// with the sha256 digest of the built, substituted documents (before owner labels) that status.history records.</summary>
+    /// fetching remote bases with <paramref name="remote"/> (null: the engine refuses them), and giving the sha256 digest of the built, substituted
+    /// documents (before owner labels) that status.history records.</summary>
     public static IReadOnlyList<KubeObject> Build(
         string root, KubeObject kustomization, KustomizationSpec spec, IReadOnlyDictionary<string, string>? variables, SopsKeyring? keyring,
-        out string digest, CancellationToken cancellationToken)
+        IRemoteFetcher? remote, out string digest, CancellationToken cancellationToken)
     {
         var directory = Path.GetFullPath(Path.Combine(root, spec.Path.TrimStart('/')));
         if (!directory.StartsWith(Path.GetFullPath(root), StringComparison.Ordinal) || !Directory.Exists(directory))
@@ -45,7 +47,7 @@ internal static class ManifestBuilder
         {
             KustomizationFile.Prepare(root, directory, spec);
             new SourceDecryptor(root, spec.DecryptionEnabled ? keyring : null).DecryptFrom(directory);
-            yaml = new Kustomizer(new DiskFileSystem()).Build(directory, cancellationToken).Yaml;
+            yaml = new Kustomizer(new DiskFileSystem(), new KustomizeOptions { RemoteFetcher = remote }).Build(directory, cancellationToken).Yaml;
         }
         catch (KustomizeException ex)
         {

@@ -87,6 +87,15 @@ internal sealed class HelmReleaseReconciler(
 
     private async Task<ReconcileResult> ReleaseAsync(ResourceClient resource, KubeObject obj, HelmReleaseSpec spec, HelmReleaseStatus status, CancellationToken cancellationToken)
     {
+        if (spec.Chart is { } chartTemplate)
+        {
+            CrossNamespaceRefs.Check(options.NoCrossNamespaceRefs, obj, chartTemplate.SourceKind, chartTemplate.SourceNamespace, chartTemplate.SourceName);
+        }
+        else if (spec.ChartRef is { } chartRef)
+        {
+            CrossNamespaceRefs.Check(options.NoCrossNamespaceRefs, obj, chartRef.Kind, chartRef.Namespace, chartRef.Name);
+        }
+
         await new HelmReleaseDependencies(client).CheckAsync(obj, spec, cancellationToken).ConfigureAwait(false);
         var source = await _sources.ResolveAsync(obj, spec, cancellationToken).ConfigureAwait(false);
         if (source.HelmChart is { } helmChart)
@@ -108,7 +117,9 @@ internal sealed class HelmReleaseReconciler(
             status.Json["lastHandledForceAt"] = forceAt;
         }
 
-        var tenant = spec.ServiceAccountName is { } sa ? client.Impersonate(KubeImpersonation.ServiceAccount(obj.Namespace!, sa)) : null;
+        var tenant = (spec.ServiceAccountName ?? (string.IsNullOrEmpty(options.DefaultServiceAccount) ? null : options.DefaultServiceAccount)) is { } sa
+            ? client.Impersonate(KubeImpersonation.ServiceAccount(obj.Namespace!, sa))
+            : null;
         try
         {
             var kube = tenant ?? client;

@@ -15,25 +15,34 @@ internal sealed class DependentTriggers(ObjectCache kustomizations, Action<Recon
 {
     public void OnKustomizationUpdate(KubeObject before, KubeObject after)
     {
-        if (!IsReady(after) || (IsReady(before) && (string?)before.Json["status"]?["lastAppliedRevision"] == (string?)after.Json["status"]?["lastAppliedRevision"]))
+        if (!IsReady(after))
         {
             return;
         }
 
-        EnqueueDependents(after);
+        if ((string?)before.Json["status"]?["lastAppliedRevision"] != (string?)after.Json["status"]?["lastAppliedRevision"])
+        {
+            EnqueueDependents(after, waitingOnly: false);
+        }
+        else if (!IsReady(before))
+        {
+            // Ready again at the same revision (every run passes through Ready=Unknown): only dependents still waiting
+            // need to look again; the ready ones have nothing new to apply.
+            EnqueueDependents(after, waitingOnly: true);
+        }
     }
 
     /// <summary>A dependency that was "not found" now exists: its dependents look again (and may find a cycle).</summary>
-    public void OnKustomizationAdded(KubeObject added) => EnqueueDependents(added);
+    public void OnKustomizationAdded(KubeObject added) => EnqueueDependents(added, waitingOnly: false);
 
-    private void EnqueueDependents(KubeObject after)
+    private void EnqueueDependents(KubeObject after, bool waitingOnly)
     {
         foreach (var candidate in kustomizations.List().Select(o => new KubeObject(o)))
         {
             var ns = candidate.Namespace ?? string.Empty;
             var dependsOnIt = (candidate.Json["spec"]?["dependsOn"] as JsonArray ?? []).OfType<JsonObject>()
                 .Any(d => (string?)d["name"] == after.Name && ((string?)d["namespace"] ?? ns) == after.Namespace);
-            if (dependsOnIt)
+            if (dependsOnIt && (!waitingOnly || !IsReady(candidate)))
             {
                 enqueue(new ReconcileRequest(ns, candidate.Name));
             }

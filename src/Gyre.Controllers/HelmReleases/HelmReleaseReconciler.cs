@@ -24,6 +24,7 @@ internal sealed class HelmReleaseReconciler(
 {
     private readonly ChartSourceResolver _sources = new(client);
     private readonly ChartArtifactLoader _loader = new(http);
+    private readonly ClusterCapabilities _capabilities = new(time);
 
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
@@ -114,7 +115,11 @@ internal sealed class HelmReleaseReconciler(
             var store = new ReleaseStore(kube, spec.StorageNamespace, time);
             var applier = new ReleaseApplier(kube, options.PollInterval, time);
             var hooks = new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time);
-            var request = new ReleaseRequest(chart, values, spec, obj.Name, obj.Namespace!);
+            var request = new ReleaseRequest(chart, values, spec, obj.Name, obj.Namespace!)
+            {
+                Capabilities = await _capabilities.GetAsync(kube, "local", cancellationToken).ConfigureAwait(false),
+                Lookup = new ClusterLookup(kube),
+            };
             var ready = await new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status, new ReleaseDrift(applier))
                 .RunAsync(request, chart.Metadata.Version, configDigest, force, cancellationToken).ConfigureAwait(false);
             var history = await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false);

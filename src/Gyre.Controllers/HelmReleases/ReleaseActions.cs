@@ -16,9 +16,6 @@ namespace Gyre.Controllers.HelmReleases;
 /// </summary>
 internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier, HookRunner hooks, TimeProvider time)
 {
-    /// <summary>The Kubernetes version charts see (Gyre's local cluster reports v1.32).</summary>
-    private const string KubeVersion = "v1.32.0";
-
     public async Task<Release> DeployAsync(ReleaseRequest request, IReadOnlyList<Release> history, bool upgrade, CancellationToken cancellationToken)
     {
         var spec = request.Spec;
@@ -29,7 +26,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         {
             rendered = HelmRenderer.Render(request.Chart, request.Values,
                 new ReleaseOptions { Name = spec.ReleaseName, Namespace = spec.TargetNamespace, Revision = version, IsInstall = !upgrade, IsUpgrade = upgrade },
-                Capabilities.ForTemplate(KubeVersion), null, cancellationToken);
+                request.Capabilities, request.Lookup, cancellationToken);
         }
         catch (HelmException ex)
         {
@@ -40,8 +37,16 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         var hookManifests = rendered.Hooks.Select(h => h.Manifest).ToList();
         if (PostRenderer.IsNeeded(spec))
         {
-            var (manifest, hookObjects) = PostRenderer.Run(spec, parsed, rendered.Hooks.Select(h => KubeObject.Parse(h.Manifest, h.Path)).ToList(), cancellationToken);
-            parsed = manifest;
+            IReadOnlyList<KubeObject> hookObjects;
+            try
+            {
+                (parsed, hookObjects) = PostRenderer.Run(spec, parsed, rendered.Hooks.Select(h => KubeObject.Parse(h.Manifest, h.Path)).ToList(), cancellationToken);
+            }
+            catch (ReconcileStepException ex)
+            {
+                throw new ActionFailedException(action, $"Helm {action} failed for release {spec.TargetNamespace}/{spec.ReleaseName} with chart {request.Chart}: {ex.Message}", ex);
+            }
+
             hookManifests = hookObjects.Select(o => YamlWriter.Write(o.Json)).ToList();
         }
 

@@ -73,14 +73,27 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
                 Name = h.Name, Kind = h.Kind, Path = h.Path, Manifest = hookManifests[i], Events = h.Events, Weight = h.Weight, DeletePolicies = h.DeletePolicies,
             }).ToList(),
         };
+        if (!upgrade && spec.Install.CreateNamespace)
+        {
+            // As Helm's install: the namespace exists before the release is recorded (storage may live in it).
+            await applier.ApplyAsync([KubeObject.Parse($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {spec.TargetNamespace}\n")], false, cancellationToken).ConfigureAwait(false);
+        }
+
         await store.CreateAsync(release, spec.MaxHistory, cancellationToken).ConfigureAwait(false);
         var previous = ReleaseHistory.LastDeployed(history) ?? ReleaseHistory.Latest(history);
+        var created = new List<KubeObject>();
         try
         {
-            release = await RunAsync(request, release, rendered, documents, previous, upgrade, cancellationToken).ConfigureAwait(false);
+            release = await RunAsync(request, release, rendered, documents, previous, upgrade, created, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ReconcileStepException or HookFailedException)
         {
+            if (upgrade && spec.Upgrade.CleanupOnFail && created.Count > 0)
+            {
+                // Helm's --cleanup-on-fail: what this upgrade created goes again; what it changed stays for remediation.
+                await applier.DeleteAsync(created, cancellationToken).ConfigureAwait(false);
+            }
+
             var failed = release with
             {
                 Hooks = ex is HookFailedException hook ? hook.Hooks : release.Hooks,
@@ -95,16 +108,11 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
     }
 
     private async Task<Release> RunAsync(
-        ReleaseRequest request, Release release, RenderedRelease rendered, IReadOnlyList<ManifestDocument> documents, Release? previous, bool upgrade, CancellationToken cancellationToken)
+        ReleaseRequest request, Release release, RenderedRelease rendered, IReadOnlyList<ManifestDocument> documents, Release? previous, bool upgrade, List<KubeObject> created, CancellationToken cancellationToken)
     {
         var spec = request.Spec;
         var timeout = (upgrade ? spec.Upgrade.Timeout : spec.Install.Timeout) ?? spec.Timeout;
         var disableHooks = upgrade ? spec.Upgrade.DisableHooks : spec.Install.DisableHooks;
-        if (!upgrade && spec.Install.CreateNamespace)
-        {
-            await applier.ApplyAsync([KubeObject.Parse($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {spec.TargetNamespace}\n")], false, cancellationToken).ConfigureAwait(false);
-        }
-
         var crds = upgrade ? spec.Upgrade.Crds : spec.Install.Crds;
         if (crds != CrdsPolicy.Skip && rendered.Crds.Count > 0)
         {
@@ -120,7 +128,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             ran = await hooks.RunAsync(ran, "pre-" + hookEvent, spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
         }
 
-        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, cancellationToken).ConfigureAwait(false);
+        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, cancellationToken).ConfigureAwait(false);
         if (previous is not null)
         {
             await PruneAsync(previous, objects, cancellationToken).ConfigureAwait(false);

@@ -127,6 +127,86 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
     }
 
     [Fact]
+    public async Task A_chartRef_OCIRepository_without_a_layerSelector_installs_the_extracted_chart()
+    {
+        var ns = await rig.NamespaceAsync("hr-chartref-extract");
+        var digest = await HelmOciCharts.PushAsync(registries.Anonymous, "extract/" + ns, "podinfo", "1.0.0", Podinfo("1.0.0"));
+        await rig.ApplyAsync($"""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata:
+              name: podinfo
+              namespace: {ns}
+            spec:
+              interval: 10m
+              url: oci://{registries.Anonymous.Host}/extract/{ns}/podinfo
+              insecure: true
+              ref:
+                tag: 1.0.0
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: web
+              namespace: {ns}
+            spec:
+              interval: 10m
+              timeout: 20s
+              chartRef:
+                kind: OCIRepository
+                name: podinfo
+              values:
+                replicaCount: 2
+            """);
+
+        var hr = await rig.WaitForHelmReleaseAsync(ns, "web", "True", "InstallSucceeded");
+
+        Assert.Equal("1.0.0+" + digest["sha256:".Length..][..12], (string?)hr.Json["status"]!["lastAttemptedRevision"]);
+        Assert.Equal(2, (int)(await rig.GetAsync("apps/v1", "Deployment", ns, "web"))!.Json["spec"]!["replicas"]!);
+    }
+
+    [Fact]
+    public async Task A_chartRef_OCIRepository_whose_tag_is_not_the_chart_version_is_refused()
+    {
+        var ns = await rig.NamespaceAsync("hr-chartref-tag");
+        await HelmOciCharts.PushAsync(registries.Anonymous, "tag/" + ns, "podinfo", "1.0.0", Podinfo("1.0.0"));
+        using (var client = new Gyre.Sources.Oci.OciClient(registries.Anonymous.Host, new Gyre.Sources.Oci.OciClientOptions { Insecure = true }))
+        {
+            var manifest = await client.GetManifestAsync($"tag/{ns}/podinfo", "1.0.0", CancellationToken.None);
+            await client.PushManifestAsync($"tag/{ns}/podinfo", "latest", manifest.Content, manifest.MediaType, CancellationToken.None);
+        }
+
+        await rig.ApplyAsync($"""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata:
+              name: podinfo
+              namespace: {ns}
+            spec:
+              interval: 10m
+              url: oci://{registries.Anonymous.Host}/tag/{ns}/podinfo
+              insecure: true
+              ref:
+                tag: latest
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: web
+              namespace: {ns}
+            spec:
+              interval: 10m
+              chartRef:
+                kind: OCIRepository
+                name: podinfo
+            """);
+
+        var hr = await rig.WaitForHelmReleaseAsync(ns, "web", "False", "ArtifactFailed", "artifact revision latest does not match chart version 1.0.0");
+        Assert.Null(await rig.GetAsync("v1", "Secret", ns, "sh.helm.release.v1.web.v1"));
+        Assert.Null(HelmObjects.Condition(hr, "Released"));
+    }
+
+    [Fact]
     public async Task A_HelmRelease_with_a_chartRef_to_a_HelmChart_follows_the_charts_new_version()
     {
         var ns = await rig.NamespaceAsync("hr-chartref-hc");

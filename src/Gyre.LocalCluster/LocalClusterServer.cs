@@ -122,6 +122,8 @@ public sealed class LocalClusterServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Open watches would otherwise hold Kestrel's graceful shutdown for its whole timeout (30 s).
+        _store.CloseWatches();
         await _controllers.StopAsync().ConfigureAwait(false);
         _controllers.Dispose();
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);

@@ -174,7 +174,7 @@ internal sealed partial class ResourceHandler
     {
         var statusOnly = request.Path.Subresource == "status";
         var obj = ObjectLifecycle.PrepareUpdate(request.Resource, current, body, request.Namespace, statusOnly);
-        CustomResourceRules.Validate(_state, request.Resource, obj, tx);
+        CustomResourceRules.Validate(_state, request.Resource, obj, tx, current.Object);
         if (recordManagedFields)
         {
             ManagedFields.RecordUpdate(obj, current.Object, request, _state.Lifecycle.Now, defaultManager);

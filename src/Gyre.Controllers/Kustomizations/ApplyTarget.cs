@@ -30,15 +30,23 @@ internal sealed class ApplyTarget : IDisposable
     public KubeClient Client { get; }
 
     /// <param name="defaultServiceAccount">--default-service-account: impersonated when spec.serviceAccountName is empty.</param>
+    public static Task<ApplyTarget> OpenAsync(
+        KubeClient local, KubeObject kustomization, KustomizationSpec spec, string? defaultServiceAccount, CancellationToken cancellationToken) =>
+        OpenAsync(local, kustomization.Namespace!, spec.KubeConfig, spec.ServiceAccountName, defaultServiceAccount, cancellationToken);
+
+    /// <summary>The client for an object in <paramref name="ns"/> with these kubeConfig and serviceAccountName fields (HelmRelease too).</summary>
     public static async Task<ApplyTarget> OpenAsync(
-        KubeClient local, KubeObject kustomization, KustomizationSpec spec, string? defaultServiceAccount, CancellationToken cancellationToken)
+        KubeClient local, string ns, KubeConfigReference? kubeConfig, string? serviceAccountName, string? defaultServiceAccount, CancellationToken cancellationToken)
     {
-        var remote = spec.KubeConfig is { } reference ? await RemoteAsync(local, kustomization.Namespace!, reference, cancellationToken).ConfigureAwait(false) : null;
+        var remote = kubeConfig is { } reference ? await RemoteAsync(local, ns, reference, cancellationToken).ConfigureAwait(false) : null;
         var cluster = remote ?? local;
-        var account = spec.ServiceAccountName ?? (string.IsNullOrEmpty(defaultServiceAccount) ? null : defaultServiceAccount);
-        var impersonated = account is { } sa ? cluster.Impersonate(KubeImpersonation.ServiceAccount(kustomization.Namespace!, sa)) : null;
+        var account = serviceAccountName ?? (string.IsNullOrEmpty(defaultServiceAccount) ? null : defaultServiceAccount);
+        var impersonated = account is { } sa ? cluster.Impersonate(KubeImpersonation.ServiceAccount(ns, sa)) : null;
         return new ApplyTarget(impersonated ?? cluster, remote, impersonated);
     }
+
+    /// <summary>True when the client is a remote cluster's (spec.kubeConfig), not the controller's own.</summary>
+    public bool IsRemote => _remote is not null;
 
     private static async Task<KubeClient> RemoteAsync(KubeClient local, string ns, KubeConfigReference reference, CancellationToken cancellationToken)
     {

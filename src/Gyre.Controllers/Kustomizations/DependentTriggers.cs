@@ -37,10 +37,17 @@ internal sealed class DependentTriggers(ObjectCache kustomizations, Action<Recon
 
     private void EnqueueDependents(KubeObject after, bool waitingOnly)
     {
-        foreach (var candidate in kustomizations.List().Select(o => new KubeObject(o)))
+        // Runs on every added Kustomization: a scan without sorting, skipping at once those with no dependsOn.
+        foreach (var json in kustomizations.Values)
         {
+            if (json["spec"]?["dependsOn"] is not JsonArray { Count: > 0 } dependsOn)
+            {
+                continue;
+            }
+
+            var candidate = new KubeObject(json);
             var ns = candidate.Namespace ?? string.Empty;
-            var dependsOnIt = (candidate.Json["spec"]?["dependsOn"] as JsonArray ?? []).OfType<JsonObject>()
+            var dependsOnIt = dependsOn.OfType<JsonObject>()
                 .Any(d => (string?)d["name"] == after.Name && ((string?)d["namespace"] ?? ns) == after.Namespace);
             if (dependsOnIt && (!waitingOnly || !IsReady(candidate)))
             {
@@ -51,7 +58,7 @@ internal sealed class DependentTriggers(ObjectCache kustomizations, Action<Recon
 
     public void OnSourceUpdate(KubeObject source)
     {
-        foreach (var candidate in kustomizations.List().Select(o => new KubeObject(o)))
+        foreach (var candidate in kustomizations.Values.Select(o => new KubeObject(o)))
         {
             var sourceRef = candidate.Json["spec"]?["sourceRef"];
             if ((string?)sourceRef?["kind"] == source.Kind && (string?)sourceRef?["name"] == source.Name

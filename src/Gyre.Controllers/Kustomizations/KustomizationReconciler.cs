@@ -253,7 +253,7 @@ internal sealed class KustomizationReconciler : IReconciler
         }
 
         var secret = await ObjectReader.GetAsync(_client, "v1", "Secret", obj.Namespace, name, cancellationToken).ConfigureAwait(false)
-            ?? throw new ReconcileStepException(Reasons.DecryptionFailed, $"decryption secret '{obj.Namespace}/{name}' not found");
+            ?? throw new ReconcileStepException(Reasons.DecryptionFailed, $"decryption secret '{obj.Namespace}/{name}' not found; create it with the age (*.agekey) or OpenPGP (*.asc) keys, or fix spec.decryption.secretRef");
         var data = ObjectReader.SecretData(secret);
         try
         {

@@ -91,7 +91,7 @@ internal static class ManifestBuilder
             return obj;
         }
 
-        if (obj.Json["sops"]?["mac"] is null)
+        if (obj.Json["sops"] is not JsonObject)
         {
             return obj.Kind == "Secret" && obj.Group.Length == 0 ? SecretValueDecryptor.Decrypt(obj, spec.DecryptionEnabled ? keyring : null) : obj;
         }

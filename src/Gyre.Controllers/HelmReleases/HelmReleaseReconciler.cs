@@ -101,6 +101,11 @@ internal sealed class HelmReleaseReconciler(
         var revision = source.OciDigest is { } digest ? chart.Metadata.Version + "+" + digest[..Math.Min(12, digest.Length)] : chart.Metadata.Version;
         var configDigest = ValuesComposer.Digest(values);
         status.ResetWhenChanged(revision, configDigest);
+        if (source.OciDigest is { } ociDigest)
+        {
+            status.Json["lastAttemptedRevisionDigest"] = "sha256:" + ociDigest;
+        }
+
         var forceAt = obj.GetAnnotation("reconcile.fluxcd.io/forceAt");
         var force = forceAt is not null && forceAt == obj.GetAnnotation(FluxAnnotations.RequestedAt) && (string?)status.Json["lastHandledForceAt"] != forceAt;
         if (force)
@@ -124,7 +129,11 @@ internal sealed class HelmReleaseReconciler(
             var ready = await new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status, new ReleaseDrift(applier))
                 .RunAsync(request, chart.Metadata.Version, configDigest, force, cancellationToken).ConfigureAwait(false);
             var history = await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false);
-            status.SetHistory(history, source.OciDigest);
+            status.SetHistory(history, source.OciDigest, spec.TestIgnoreFailures);
+            var current = ReleaseHistory.Latest(history);
+            status.SetInventory(current is null || current.Info.Status == ReleaseStatus.Uninstalled
+                ? null
+                : await applier.ResolveAsync(ReleaseManifest.Parse(current.Manifest).Select(d => d.Object), current.Namespace, cancellationToken).ConfigureAwait(false));
             await status.WriteAsync(resource, observed: true, cancellationToken).ConfigureAwait(false);
             await RecordAsync(obj, status, ready, revision, cancellationToken).ConfigureAwait(false);
             return status.Conditions.IsTrue(ConditionTypes.Stalled) ? ReconcileResult.Done : ReconcileResult.Requeue(spec.Interval);

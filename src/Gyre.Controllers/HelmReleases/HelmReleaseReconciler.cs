@@ -88,6 +88,15 @@ internal sealed class HelmReleaseReconciler(
 
     private async Task<ReconcileResult> ReleaseAsync(ResourceClient resource, KubeObject obj, HelmReleaseSpec spec, HelmReleaseStatus status, CancellationToken cancellationToken)
     {
+        if (spec.Chart is { } chartTemplate)
+        {
+            CrossNamespaceRefs.Check(options.NoCrossNamespaceRefs, obj, chartTemplate.SourceKind, chartTemplate.SourceNamespace, chartTemplate.SourceName);
+        }
+        else if (spec.ChartRef is { } chartRef)
+        {
+            CrossNamespaceRefs.Check(options.NoCrossNamespaceRefs, obj, chartRef.Kind, chartRef.Namespace, chartRef.Name);
+        }
+
         await new HelmReleaseDependencies(client).CheckAsync(obj, spec, cancellationToken).ConfigureAwait(false);
         var source = await _sources.ResolveAsync(obj, spec, cancellationToken).ConfigureAwait(false);
         if (source.HelmChart is { } helmChart)
@@ -96,16 +105,12 @@ internal sealed class HelmReleaseReconciler(
         }
 
         status.Json["storageNamespace"] = spec.StorageNamespace;
-        var chart = await _loader.LoadAsync(source.Artifact, cancellationToken).ConfigureAwait(false);
+        var chart = await _loader.LoadAsync(source, cancellationToken).ConfigureAwait(false);
         var values = await ValuesComposer.ComposeAsync(client, obj.Namespace!, spec, cancellationToken).ConfigureAwait(false);
-        var revision = source.OciDigest is { } digest ? chart.Metadata.Version + "+" + digest[..Math.Min(12, digest.Length)] : chart.Metadata.Version;
+        var revision = chart.Metadata.Version;
         var configDigest = ValuesComposer.Digest(values);
         status.ResetWhenChanged(revision, configDigest);
-        if (source.OciDigest is { } ociDigest)
-        {
-            status.Json["lastAttemptedRevisionDigest"] = "sha256:" + ociDigest;
-        }
-
+        ChartSourceResolver.SetRevisionDigest(status.Json, source);
         var forceAt = obj.GetAnnotation("reconcile.fluxcd.io/forceAt");
         var force = forceAt is not null && forceAt == obj.GetAnnotation(FluxAnnotations.RequestedAt) && (string?)status.Json["lastHandledForceAt"] != forceAt;
         if (force)
@@ -113,7 +118,8 @@ internal sealed class HelmReleaseReconciler(
             status.Json["lastHandledForceAt"] = forceAt;
         }
 
-        using var target = await ApplyTarget.OpenAsync(client, obj.Namespace!, spec.KubeConfig, spec.ServiceAccountName, cancellationToken).ConfigureAwait(false);
+        using var target = await ApplyTarget.OpenAsync(
+            client, obj.Namespace!, spec.KubeConfig, spec.ServiceAccountName, options.DefaultServiceAccount, cancellationToken).ConfigureAwait(false);
         try
         {
             var kube = target.Client;
@@ -181,7 +187,7 @@ internal sealed class HelmReleaseReconciler(
             ApplyTarget? target = null;
             try
             {
-                target = await ApplyTarget.OpenAsync(client, obj.Namespace!, spec.KubeConfig, spec.ServiceAccountName, cancellationToken).ConfigureAwait(false);
+                target = await ApplyTarget.OpenAsync(client, obj.Namespace!, spec.KubeConfig, spec.ServiceAccountName, options.DefaultServiceAccount, cancellationToken).ConfigureAwait(false);
             }
             catch (ReconcileStepException ex)
             {

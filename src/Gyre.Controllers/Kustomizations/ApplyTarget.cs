@@ -10,7 +10,8 @@ namespace Gyre.Controllers.Kustomizations;
 /// <summary>
 /// The cluster and identity a Kustomization applies with: spec.kubeConfig selects a remote cluster from a kubeconfig
 /// Secret in the Kustomization's namespace (key "value" or "value.yaml" unless secretRef.key names one), and
-/// spec.serviceAccountName impersonates system:serviceaccount:&lt;ns&gt;:&lt;sa&gt; on that cluster, as Flux does. The
+/// spec.serviceAccountName (else --default-service-account) impersonates system:serviceaccount:&lt;ns&gt;:&lt;sa&gt; on
+/// that cluster, as Flux does. The
 /// kubeconfig must be self-contained: exec plugins and file references would run or read things on the controller's
 /// host, so they are refused (Flux refuses exec unless --insecure-kubeconfig-exec).
 /// </summary>
@@ -28,15 +29,19 @@ internal sealed class ApplyTarget : IDisposable
 
     public KubeClient Client { get; }
 
-    public static Task<ApplyTarget> OpenAsync(KubeClient local, KubeObject kustomization, KustomizationSpec spec, CancellationToken cancellationToken) =>
-        OpenAsync(local, kustomization.Namespace!, spec.KubeConfig, spec.ServiceAccountName, cancellationToken);
+    /// <param name="defaultServiceAccount">--default-service-account: impersonated when spec.serviceAccountName is empty.</param>
+    public static Task<ApplyTarget> OpenAsync(
+        KubeClient local, KubeObject kustomization, KustomizationSpec spec, string? defaultServiceAccount, CancellationToken cancellationToken) =>
+        OpenAsync(local, kustomization.Namespace!, spec.KubeConfig, spec.ServiceAccountName, defaultServiceAccount, cancellationToken);
 
     /// <summary>The client for an object in <paramref name="ns"/> with these kubeConfig and serviceAccountName fields (HelmRelease too).</summary>
-    public static async Task<ApplyTarget> OpenAsync(KubeClient local, string ns, KubeConfigReference? kubeConfig, string? serviceAccountName, CancellationToken cancellationToken)
+    public static async Task<ApplyTarget> OpenAsync(
+        KubeClient local, string ns, KubeConfigReference? kubeConfig, string? serviceAccountName, string? defaultServiceAccount, CancellationToken cancellationToken)
     {
         var remote = kubeConfig is { } reference ? await RemoteAsync(local, ns, reference, cancellationToken).ConfigureAwait(false) : null;
         var cluster = remote ?? local;
-        var impersonated = serviceAccountName is { } sa ? cluster.Impersonate(KubeImpersonation.ServiceAccount(ns, sa)) : null;
+        var account = serviceAccountName ?? (string.IsNullOrEmpty(defaultServiceAccount) ? null : defaultServiceAccount);
+        var impersonated = account is { } sa ? cluster.Impersonate(KubeImpersonation.ServiceAccount(ns, sa)) : null;
         return new ApplyTarget(impersonated ?? cluster, remote, impersonated);
     }
 

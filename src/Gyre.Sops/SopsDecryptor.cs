@@ -85,7 +85,7 @@ public static class SopsDecryptor
 
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(computed)))
         {
-            throw new SopsException("MAC mismatch: the file's values were changed after it was encrypted; refusing to use it") { IsMacMismatch = true };
+            throw new SopsException("MAC mismatch: the file's values were changed after it was encrypted; refusing to use it (restore it from history, or decrypt it with --ignore-mac and re-encrypt the file)") { IsMacMismatch = true };
         }
     }
 }

@@ -81,6 +81,13 @@ public static class SopsEncryptor
 
     private static MasterKey SealPart(byte[] part, SopsKeySpec spec, SopsKeyring keyring, DateTimeOffset now)
     {
+        if (spec.Type == SopsKeyType.Age && AgeSshRecipient.IsSsh(spec.Id))
+        {
+            // As sops: an SSH public key given as an age recipient is written as given ("ssh-… AAAA… [comment]").
+            var ssh = AgeSshRecipient.Parse(spec.Id);
+            return new AgeMasterKey(spec.Id, AgeArmor.Encode(AgeFile.Encrypt(part, [], [ssh])));
+        }
+
         if (spec.Type == SopsKeyType.Age)
         {
             var recipient = AgeRecipient.Parse(spec.Id);
@@ -101,9 +108,12 @@ public static class SopsEncryptor
     {
         var anyRule = options.UnencryptedSuffix ?? options.EncryptedSuffix ?? options.UnencryptedRegex ?? options.EncryptedRegex
             ?? options.UnencryptedCommentRegex ?? options.EncryptedCommentRegex;
-        if (new[] { options.UnencryptedSuffix, options.EncryptedSuffix, options.UnencryptedRegex, options.EncryptedRegex }.Count(o => o is not null) > 1)
+        // As sops's metadata loader: a file with two of these rules could not be decrypted again.
+        if (new[] { options.UnencryptedSuffix, options.EncryptedSuffix, options.UnencryptedRegex, options.EncryptedRegex, options.UnencryptedCommentRegex, options.EncryptedCommentRegex }
+            .Count(o => !string.IsNullOrEmpty(o)) > 1)
         {
-            throw new SopsException("only one of unencrypted_suffix, encrypted_suffix, unencrypted_regex and encrypted_regex may be set");
+            throw new SopsException(
+                "only one of unencrypted_suffix, encrypted_suffix, unencrypted_regex, encrypted_regex, unencrypted_comment_regex and encrypted_comment_regex may be set");
         }
 
         return new SopsMetadata

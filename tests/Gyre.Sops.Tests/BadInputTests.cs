@@ -53,7 +53,7 @@ public sealed class BadInputTests
         var error = Decrypt(text, Vectors.AgeOnly("flux-age.txt"));
 
         Assert.True(error.IsMacMismatch);
-        Assert.Equal("secret.yaml: MAC mismatch: the file's values were changed after it was encrypted; refusing to use it", error.Message);
+        Assert.Equal("secret.yaml: MAC mismatch: the file's values were changed after it was encrypted; refusing to use it (restore it from history, or decrypt it with --ignore-mac and re-encrypt the file)", error.Message);
         Assert.DoesNotContain("evil", error.Message, StringComparison.Ordinal);
     }
 

@@ -70,6 +70,36 @@ internal sealed class HelmReleaseStatus
         }
     }
 
+    /// <summary>Sets a condition without an event of its own (the caller adds the event it wants to <see cref="Notes"/>).</summary>
+    public void Mark(string type, bool value, string reason, string message) =>
+        Conditions.Set(type, value ? ConditionStatus.True : ConditionStatus.False, reason, message, _obj.Generation, _time.GetUtcNow());
+
+    /// <summary>Events to record after this reconcile besides the condition changes (drift detected, corrected).</summary>
+    public List<(bool Warning, string Reason, string Message)> Notes { get; } = [];
+
+    /// <summary>Whether the post-renderers and common metadata the last release was made with are the spec's.</summary>
+    public bool PostRenderersObserved(Api.Helm.HelmReleaseSpec spec) =>
+        (string?)Json["observedPostRenderersDigest"] == PostRenderer.Digest(spec) && (string?)Json["observedCommonMetadataDigest"] == PostRenderer.CommonMetadataDigest(spec);
+
+    /// <summary>status.observedPostRenderersDigest and observedCommonMetadataDigest after a release made with them.</summary>
+    public void ObservePostRenderers(Api.Helm.HelmReleaseSpec spec)
+    {
+        SetOrRemove("observedPostRenderersDigest", PostRenderer.Digest(spec));
+        SetOrRemove("observedCommonMetadataDigest", PostRenderer.CommonMetadataDigest(spec));
+    }
+
+    private void SetOrRemove(string field, string? value)
+    {
+        if (value is null)
+        {
+            Json.Remove(field);
+        }
+        else
+        {
+            Json[field] = value;
+        }
+    }
+
     /// <summary>Resets the failure counters when the desired state changed (Flux: new chart, values or generation) or on resetAt.</summary>
     public void ResetWhenChanged(string revision, string configDigest)
     {

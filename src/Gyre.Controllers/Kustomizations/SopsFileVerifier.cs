@@ -37,7 +37,7 @@ internal static class SopsFileVerifier
             }
             catch (SopsException ex)
             {
-                throw new ReconcileStepException(Reasons.DecryptionFailed, $"{relative}: SOPS verification failed: {ex.Message}", ex);
+                throw new ReconcileStepException(Reasons.DecryptionFailed, $"{relative}: SOPS decryption failed: {(ex.FieldPath is null ? string.Empty : ex.FieldPath + ": ")}{ex.Reason}", ex);
             }
         }
     }

@@ -17,11 +17,14 @@ internal sealed partial class ResourceHandler
     private readonly ObjectDeleter _deleter;
     private readonly WatchStreamer _watcher;
 
+    private readonly ListSnapshots _snapshots;
+
     public ResourceHandler(ClusterState state)
     {
         _state = state;
         _deleter = new ObjectDeleter(state);
         _watcher = new WatchStreamer(state);
+        _snapshots = new ListSnapshots(state.Time);
     }
 
     public async Task HandleAsync(ApiRequest request, string verb, CancellationToken cancellationToken)
@@ -171,7 +174,7 @@ internal sealed partial class ResourceHandler
     {
         var statusOnly = request.Path.Subresource == "status";
         var obj = ObjectLifecycle.PrepareUpdate(request.Resource, current, body, request.Namespace, statusOnly);
-        CustomResourceRules.Validate(_state, request.Resource, obj, tx);
+        CustomResourceRules.Validate(_state, request.Resource, obj, tx, current.Object);
         if (recordManagedFields)
         {
             ManagedFields.RecordUpdate(obj, current.Object, request, _state.Lifecycle.Now, defaultManager);

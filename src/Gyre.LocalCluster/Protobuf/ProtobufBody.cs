@@ -108,6 +108,17 @@ internal static class ProtobufBody
                 continue;
             }
 
+            if (field.Name == "-")
+            {
+                foreach (var (key, value) in DecodeMessage(reader.ReadBytes(), type).ToList())
+                {
+                    value?.Parent?.AsObject().Remove(key);
+                    obj[key] = value;
+                }
+
+                continue;
+            }
+
             var decoded = DecodeValue(ref reader, wire, type.TrimEnd('*'));
             if (repeated)
             {

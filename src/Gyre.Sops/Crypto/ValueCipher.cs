@@ -117,7 +117,7 @@ internal static class ValueCipher
         }
         catch (Org.BouncyCastle.Crypto.InvalidCipherTextException ex)
         {
-            throw new SopsException("could not decrypt value: authentication failed (wrong data key or corrupt ciphertext)", innerException: ex);
+            throw new SopsException("could not decrypt value: authentication failed (corrupt ciphertext or wrong data key); restore the file from history or re-encrypt it", innerException: ex);
         }
 
         return output;
@@ -147,7 +147,7 @@ internal static class ValueCipher
             "float" => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
                 ? d
                 : throw new SopsException("decrypted value is not a float"),
-            "bool" => bool.TryParse(text, out var b) ? b : throw new SopsException("decrypted value is not a bool"),
+            "bool" => ParseGoBool(text) ?? throw new SopsException("decrypted value is not a bool"),
             "bytes" => text,
             "comment" => new SopsComment(text),
             _ => throw new SopsException($"unknown value type '{type}'"),
@@ -162,8 +162,17 @@ internal static class ValueCipher
         long l => (Encoding.UTF8.GetBytes(l.ToString(CultureInfo.InvariantCulture)), "int"),
         int i => (Encoding.UTF8.GetBytes(i.ToString(CultureInfo.InvariantCulture)), "int"),
         double d => (Encoding.UTF8.GetBytes(GoFloat.Format(d, 'f')), "float"),
-        bool b => (Encoding.UTF8.GetBytes(b ? "true" : "false"), "bool"),
+        // As sops (after the Python original): booleans are encrypted in title case.
+        bool b => (Encoding.UTF8.GetBytes(b ? "True" : "False"), "bool"),
         SopsComment c => (Encoding.UTF8.GetBytes(c.Value), "comment"),
         _ => throw new SopsException($"cannot encrypt a value of type {value.GetType().Name}"),
+    };
+
+    // Go's strconv.ParseBool, which sops uses for bool values.
+    private static bool? ParseGoBool(string text) => text switch
+    {
+        "1" or "t" or "T" or "TRUE" or "true" or "True" => true,
+        "0" or "f" or "F" or "FALSE" or "false" or "False" => false,
+        _ => null,
     };
 }

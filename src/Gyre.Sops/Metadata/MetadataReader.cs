@@ -11,6 +11,11 @@ internal static class MetadataReader
         ("kms", "arn"), ("gcp_kms", "resource_id"), ("azure_kv", "vault_url"), ("hc_vault", "vault_address"), ("hckms", "key_id"),
     ];
 
+    private static readonly string[] RuleFields =
+    [
+        "unencrypted_suffix", "encrypted_suffix", "unencrypted_regex", "encrypted_regex", "unencrypted_comment_regex", "encrypted_comment_regex",
+    ];
+
     public static SopsMetadata Read(SopsBranch sops)
     {
         var groups = new List<IReadOnlyList<MasterKey>>();
@@ -26,13 +31,27 @@ internal static class MetadataReader
             groups.Add(ReadGroup(sops));
         }
 
+        if (groups.All(g => g.Count == 0) || sops.Get("lastmodified") is null)
+        {
+            throw new SopsException(
+                "this is not a valid SOPS document: its 'sops' block has " + (sops.Get("lastmodified") is null ? "no lastmodified" : "no master keys")
+                + "; encrypt the file with sops (or gyre sops encrypt), or rename the 'sops' key if it is your own data");
+        }
+
+        var rules = RuleFields.Count(f => !string.IsNullOrEmpty(Text(sops.Get(f))));
+        if (rules > 1)
+        {
+            throw Invalid("unencrypted_suffix", "more than one of " + string.Join(", ", RuleFields) + " is set, which sops cannot decrypt");
+        }
+
         return new SopsMetadata
         {
             KeyGroups = groups,
             ShamirThreshold = Int(sops.Get("shamir_threshold")),
             LastModified = Text(sops.Get("lastmodified")) ?? string.Empty,
             Mac = Text(sops.Get("mac")),
-            UnencryptedSuffix = Text(sops.Get("unencrypted_suffix")),
+            // As sops: a file that names no rule leaves keys ending in _unencrypted in clear.
+            UnencryptedSuffix = rules == 0 ? "_unencrypted" : Text(sops.Get("unencrypted_suffix")),
             EncryptedSuffix = Text(sops.Get("encrypted_suffix")),
             UnencryptedRegex = Text(sops.Get("unencrypted_regex")),
             EncryptedRegex = Text(sops.Get("encrypted_regex")),
@@ -65,11 +84,20 @@ internal static class MetadataReader
         {
             foreach (var entry in Entries(group, provider))
             {
-                keys.Add(new UnsupportedMasterKey(provider, Text(entry.Get(idField)) ?? "?"));
+                keys.Add(new UnsupportedMasterKey(provider, Identifier(entry, provider, idField)));
             }
         }
 
         return keys;
+    }
+
+    /// <summary>How sops names the key: the field's value, or address/v1/engine/keys/name for Vault Transit.</summary>
+    private static string Identifier(SopsBranch entry, string provider, string idField)
+    {
+        var id = Text(entry.Get(idField)) ?? "?";
+        return provider == "hc_vault" && Text(entry.Get("engine_path")) is { } engine && Text(entry.Get("key_name")) is { } name
+            ? $"{id.TrimEnd('/')}/v1/{engine}/keys/{name}"
+            : id;
     }
 
     private static IEnumerable<SopsBranch> Entries(SopsBranch group, string provider) =>

@@ -52,10 +52,10 @@ internal static class BenchRun
             await objects.CreateAsync(mode == BenchMode.Kustomizations ? Workloads.Kustomization(i) : Workloads.HelmRelease(i), null, CancellationToken.None);
         }
 
-        await UntilAsync(watched.Cache, n, IsReady, "Ready");
+        await UntilAsync(watched.Cache, n, IsReady, "Ready", env, controllers);
         var toReady = clock.Elapsed;
         var (envCpu1, controllersCpu1) = (env.Cpu, controllers.Cpu);
-        var (envPeak, controllersPeak) = (env.PeakWorkingSet, controllers.PeakWorkingSet);
+        var (envPeak, controllersPeak, controllersPrivate) = (env.PeakWorkingSet, controllers.PeakWorkingSet, controllers.PeakPrivate);
 
         // Steady state: every object asked to reconcile once more (reconcile.fluxcd.io/requestedAt), nothing to change.
         var token = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
@@ -65,22 +65,31 @@ internal static class BenchRun
             await objects.PatchAsync(Workloads.Namespace, $"app-{i}", PatchType.Merge, $$"""{"metadata":{"annotations":{"reconcile.fluxcd.io/requestedAt":"{{token}}"} } }""", null, CancellationToken.None);
         }
 
-        await UntilAsync(watched.Cache, n, o => (string?)o["status"]?["lastHandledReconcileAt"] == token && IsReady(o), "handled the no-op request");
+        await UntilAsync(watched.Cache, n, o => (string?)o["status"]?["lastHandledReconcileAt"] == token && IsReady(o), "handled the no-op request", env, controllers);
         var noopWall = clock.Elapsed;
         var (envCpu2, controllersCpu2) = (env.Cpu, controllers.Cpu);
         return new BenchResult(mode, n, concurrent, toReady, controllersCpu1 - controllersCpu0, envCpu1 - envCpu0, controllersPeak, envPeak,
-            noopWall, (controllersCpu2 - controllersCpu1) / n, (envCpu2 - envCpu1) / n, Math.Max(controllers.PeakWorkingSet, controllersPeak));
+            noopWall, (controllersCpu2 - controllersCpu1) / n, (envCpu2 - envCpu1) / n, Math.Max(controllers.PeakWorkingSet, controllersPeak))
+        {
+            ControllersPrivate = controllersPrivate,
+            ClusterPrivate = env.PeakPrivate,
+        };
     }
 
     private static bool IsReady(JsonObject o) =>
         (o["status"]?["conditions"] as JsonArray)?.Any(c => (string?)c!["type"] == "Ready" && (string?)c["status"] == "True") == true;
 
     // Reads the informer's cache (kept by one watch), so waiting costs the API server nothing per poll.
-    private static async Task UntilAsync(ObjectCache cache, int n, Func<JsonObject, bool> done, string what)
+    private static async Task UntilAsync(ObjectCache cache, int n, Func<JsonObject, bool> done, string what, params ChildProcess[] sampled)
     {
         var deadline = Stopwatch.StartNew();
         while (cache.List().Count(done) < n)
         {
+            foreach (var child in sampled)
+            {
+                child.Sample();
+            }
+
             if (deadline.Elapsed > Deadline)
             {
                 var stuck = cache.List().Where(o => !done(o)).Take(5).Select(o =>

@@ -37,6 +37,26 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The highest private resident memory seen by <see cref="Sample"/> (RssAnon + RssShmem: heap, JIT code, native
+    /// allocations), i.e. the working set without the mapped runtime and framework files every .NET process shares.
+    /// </summary>
+    public long PeakPrivate { get; private set; }
+
+    public void Sample()
+    {
+        long kib = 0;
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("RssAnon:", StringComparison.Ordinal) || line.StartsWith("RssShmem:", StringComparison.Ordinal))
+            {
+                kib += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        PeakPrivate = Math.Max(PeakPrivate, kib * 1024);
+    }
+
     public static async Task<ChildProcess> StartAsync(params string[] args)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };

@@ -30,7 +30,7 @@ if (mode is not (BenchMode.Kustomizations or BenchMode.HelmReleases))
 var rest = args.SkipWhile(a => !char.IsDigit(a[0]) && a != "--concurrent").ToList();
 var concurrentAt = rest.IndexOf("--concurrent");
 var concurrent = concurrentAt >= 0 ? int.Parse(rest[concurrentAt + 1], CultureInfo.InvariantCulture) : BenchMode.DefaultConcurrent(mode);
-var sizes = rest.Where((a, i) => i != concurrentAt && i != concurrentAt + 1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+var sizes = rest.Where((a, i) => concurrentAt < 0 || (i != concurrentAt && i != concurrentAt + 1)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
 if (sizes.Count == 0)
 {
     sizes.Add(100);

@@ -189,7 +189,7 @@ public sealed class GyreControllers
 
     private async Task LeadAsync(ArtifactStore store, CancellationToken cancellationToken)
     {
-        var informers = new SharedInformerFactory(_client, _time, _loggers.CreateLogger("informers"));
+        var informers = new SharedInformerFactory(_client, _time, _loggers.CreateLogger("informers")) { StripManagedFields = true };
         await using var informersScope = informers.ConfigureAwait(false);
         var metrics = new ReconcileMetrics(Metrics);
         var controllers = new List<Controller>();

@@ -86,7 +86,8 @@ public sealed class LocalClusterServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         var clientCertificates = new ClientCertificateAuthenticator(certificates.Ca);
-        var router = new ApiRouter(state, tokens, clientCertificates);
+        var serviceAccountTokens = new ServiceAccountTokens(certificates.Ca, store, options.Time);
+        var router = new ApiRouter(state, tokens, clientCertificates, serviceAccountTokens);
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 

@@ -70,18 +70,18 @@ internal static class DataKeys
 
     private static (byte[]? Key, string Why) FromAge(AgeMasterKey key, SopsKeyring keyring)
     {
-        if (keyring.AgeIdentities.Count == 0)
+        if (keyring.AgeIdentities.Count + keyring.AgeSshIdentities.Count == 0)
         {
             return (null, "no age identities available");
         }
 
         try
         {
-            return (AgeFile.Decrypt(Encoding.ASCII.GetBytes(key.EncryptedKey), keyring.AgeIdentities), string.Empty);
+            return (AgeFile.Decrypt(Encoding.ASCII.GetBytes(key.EncryptedKey), keyring.AgeIdentities, keyring.AgeSshIdentities, null), string.Empty);
         }
         catch (SopsException ex)
         {
-            var known = string.Join(", ", keyring.AgeIdentities.Select(i => i.Recipient.Text));
+            var known = string.Join(", ", keyring.AgeIdentities.Select(i => i.Recipient.Text).Concat(keyring.AgeSshIdentities.Select(i => i.Recipient)));
             return (null, ex.Reason + " (identities tried: " + known + ")");
         }
     }

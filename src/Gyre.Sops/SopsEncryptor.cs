@@ -81,6 +81,13 @@ public static class SopsEncryptor
 
     private static MasterKey SealPart(byte[] part, SopsKeySpec spec, SopsKeyring keyring, DateTimeOffset now)
     {
+        if (spec.Type == SopsKeyType.Age && AgeSshRecipient.IsSsh(spec.Id))
+        {
+            // As sops: an SSH public key given as an age recipient is written as given ("ssh-… AAAA… [comment]").
+            var ssh = AgeSshRecipient.Parse(spec.Id);
+            return new AgeMasterKey(spec.Id, AgeArmor.Encode(AgeFile.Encrypt(part, [], [ssh])));
+        }
+
         if (spec.Type == SopsKeyType.Age)
         {
             var recipient = AgeRecipient.Parse(spec.Id);

@@ -8,6 +8,9 @@ public sealed record SopsKeyring
 {
     public IReadOnlyList<AgeIdentity> AgeIdentities { get; init; } = [];
 
+    /// <summary>SSH private keys used as age identities (SOPS_AGE_SSH_PRIVATE_KEY_FILE, ~/.ssh/id_ed25519, ~/.ssh/id_rsa).</summary>
+    public IReadOnlyList<AgeSshIdentity> AgeSshIdentities { get; init; } = [];
+
     public PgpKeys? Pgp { get; init; }
 
     public IPgpDecrypter? ExternalPgp { get; init; }

@@ -60,20 +60,60 @@ public static class SopsRekeying
         return SopsEncryptor.Seal(document.Documents, metadata, dataKey, format, options.Indent, now);
     }
 
-    /// <summary>Re-encrypts the data key to the given key groups (from .sops.yaml), keeping the data key.</summary>
-    public static byte[] UpdateKeys(byte[] data, SopsFormat format, SopsKeyring keyring, IReadOnlyList<IReadOnlyList<SopsKeySpec>> groups,
+    /// <summary>
+    /// sops updatekeys: re-wraps the same data key for the given key groups (from .sops.yaml) without touching the
+    /// values: every ENC value, the MAC and lastmodified stay as they are. Returns null when the groups already hold
+    /// exactly these master keys (sops: "already up to date"). A non-zero threshold replaces the file's own.
+    /// </summary>
+    public static byte[]? UpdateKeys(byte[] data, SopsFormat format, SopsKeyring keyring, IReadOnlyList<IReadOnlyList<SopsKeySpec>> groups,
         int shamirThreshold, DateTimeOffset now, SopsDecryptOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(groups);
         options ??= new SopsDecryptOptions();
-        var document = SopsDecryptor.Open(data, format, keyring, options);
-        var threshold = groups.Count > 1 ? (shamirThreshold > 0 ? shamirThreshold : groups.Count) : 0;
-        var metadata = document.Metadata with
+        try
         {
-            KeyGroups = SopsEncryptor.SealDataKey(document.DataKey, groups, threshold, keyring, now),
-            ShamirThreshold = threshold,
-        };
-        return SopsEncryptor.Seal(document.Documents, metadata, document.DataKey, format, options.Indent, now);
+            var store = SopsStores.For(format, options.Indent);
+            var (documents, metadataBranch) = store.LoadEncrypted(data);
+            var metadata = MetadataReader.Read(metadataBranch ?? throw new SopsException("sops metadata not found: this is not a SOPS-encrypted file (no 'sops' key)"));
+            if (SameKeys(metadata, groups))
+            {
+                return null;
+            }
+
+            var dataKey = DataKeys.Recover(metadata, keyring);
+            var threshold = Math.Min(shamirThreshold > 0 ? shamirThreshold : metadata.ShamirThreshold, groups.Count);
+            threshold = groups.Count > 1 ? (threshold > 0 ? threshold : groups.Count) : 0;
+            var updated = metadata with
+            {
+                KeyGroups = SopsEncryptor.SealDataKey(dataKey, groups, threshold, keyring, now),
+                ShamirThreshold = threshold,
+            };
+            return store.EmitEncrypted(documents, MetadataWriter.Write(updated));
+        }
+        catch (SopsException ex) when (options.File is not null)
+        {
+            throw ex.WithFile(options.File);
+        }
+    }
+
+    private static bool SameKeys(SopsMetadata metadata, IReadOnlyList<IReadOnlyList<SopsKeySpec>> groups)
+    {
+        if (metadata.KeyGroups.Count != groups.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var ours = metadata.KeyGroups[i].Select(k => k.Describe()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (!ours.SetEquals(groups[i].Select(k => k.ToString())))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The key specs of a file's key groups, as they would be written by `encrypt`.</summary>

@@ -36,6 +36,8 @@ public sealed class BootstrapGitCommandTests : IAsyncLifetime
 
         Assert.True(first.Code == 0, first.Error);
         Assert.Contains("✔ bootstrap finished", first.Error, StringComparison.Ordinal);
+        Assert.Contains("\n◎ waiting for Kustomization reconciliation\n", first.Error, StringComparison.Ordinal); // no terminal: plain lines, no spinner
+        Assert.DoesNotContain('\u001b', first.Error);
         Assert.DoesNotContain("s3cret-pass", first.Error + first.Output, StringComparison.Ordinal);
         var components = Shell.Run(bare, "git", "show", "main:clusters/dev/flux-system/gotk-components.yaml");
         Assert.Equal((await CliRunner.RunAsync("install", "--export")).Output, components[(components.IndexOf('\n', StringComparison.Ordinal) + 1)..]);

@@ -42,6 +42,40 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
     }
 
     [Fact]
+    public async Task An_OCI_HelmRepository_behind_registry_auth_pulls_with_its_secretRef_and_fails_clearly_without_it()
+    {
+        var ns = await rig.NamespaceAsync("hc-oci-auth");
+        var path = "private/" + ns;
+        await HelmOciCharts.PushAsync(registries.Protected, path, "podinfo", "1.0.0", Podinfo("1.0.0"),
+            new Gyre.Sources.Oci.RegistryCredentials(RegistryFixture.Username, RegistryFixture.Password));
+        await rig.Kubectl.RunAsync(null, "create", "secret", "generic", "creds", "-n", ns,
+            $"--from-literal=username={RegistryFixture.Username}", $"--from-literal=password={RegistryFixture.Password}");
+        var repository = $"""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: HelmRepository
+            metadata:
+              name: charts
+              namespace: {ns}
+            spec:
+              type: oci
+              insecure: true
+              interval: 10m
+              url: oci://{registries.Protected.Host}/{path}
+            """;
+        await rig.ApplyAsync(repository);
+        await rig.ApplyAsync(HelmTestCharts.HelmChart(ns, "podinfo", "podinfo", "1.x"));
+
+        var refused = await rig.WaitForSourceAsync("HelmChart", ns, "podinfo", "False", "AuthenticationFailed");
+        Assert.StartsWith($"oci://{registries.Protected.Host}/{path}/podinfo", (string?)HelmObjects.Condition(refused, "Ready")!["message"], StringComparison.Ordinal);
+
+        await rig.ApplyAsync(repository + "\n  secretRef:\n    name: creds\n");
+        await rig.RequestReconcileAsync("helmchart", ns, "podinfo");
+
+        var pulled = await rig.WaitForSourceAsync("HelmChart", ns, "podinfo", "True", "ChartPullSucceeded", "version '1.0.0'", seconds: 60);
+        Assert.DoesNotContain(RegistryFixture.Password, pulled.Json.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_OCI_tag_that_is_not_a_Helm_chart_is_refused_naming_the_media_type()
     {
         var ns = await rig.NamespaceAsync("hc-oci-bad");
@@ -124,6 +158,86 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
         Assert.Equal((version2, second, "deployed"), ((string?)history[0]!["chartVersion"], (string?)history[0]!["ociDigest"], (string?)history[0]!["status"]));
         Assert.Equal("Podinfo " + version2 + " is installed as web.\n",
             Gyre.Helm.Storage.ReleaseSecret.FromSecret((await rig.GetAsync("v1", "Secret", ns, "sh.helm.release.v1.web.v2"))!.Json).Info.Notes);
+    }
+
+    [Fact]
+    public async Task A_chartRef_OCIRepository_without_a_layerSelector_installs_the_extracted_chart()
+    {
+        var ns = await rig.NamespaceAsync("hr-chartref-extract");
+        var digest = await HelmOciCharts.PushAsync(registries.Anonymous, "extract/" + ns, "podinfo", "1.0.0", Podinfo("1.0.0"));
+        await rig.ApplyAsync($"""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata:
+              name: podinfo
+              namespace: {ns}
+            spec:
+              interval: 10m
+              url: oci://{registries.Anonymous.Host}/extract/{ns}/podinfo
+              insecure: true
+              ref:
+                tag: 1.0.0
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: web
+              namespace: {ns}
+            spec:
+              interval: 10m
+              timeout: 20s
+              chartRef:
+                kind: OCIRepository
+                name: podinfo
+              values:
+                replicaCount: 2
+            """);
+
+        var hr = await rig.WaitForHelmReleaseAsync(ns, "web", "True", "InstallSucceeded");
+
+        Assert.Equal("1.0.0+" + digest["sha256:".Length..][..12], (string?)hr.Json["status"]!["lastAttemptedRevision"]);
+        Assert.Equal(2, (int)(await rig.GetAsync("apps/v1", "Deployment", ns, "web"))!.Json["spec"]!["replicas"]!);
+    }
+
+    [Fact]
+    public async Task A_chartRef_OCIRepository_whose_tag_is_not_the_chart_version_is_refused()
+    {
+        var ns = await rig.NamespaceAsync("hr-chartref-tag");
+        await HelmOciCharts.PushAsync(registries.Anonymous, "tag/" + ns, "podinfo", "1.0.0", Podinfo("1.0.0"));
+        using (var client = new Gyre.Sources.Oci.OciClient(registries.Anonymous.Host, new Gyre.Sources.Oci.OciClientOptions { Insecure = true }))
+        {
+            var manifest = await client.GetManifestAsync($"tag/{ns}/podinfo", "1.0.0", CancellationToken.None);
+            await client.PushManifestAsync($"tag/{ns}/podinfo", "latest", manifest.Content, manifest.MediaType, CancellationToken.None);
+        }
+
+        await rig.ApplyAsync($"""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata:
+              name: podinfo
+              namespace: {ns}
+            spec:
+              interval: 10m
+              url: oci://{registries.Anonymous.Host}/tag/{ns}/podinfo
+              insecure: true
+              ref:
+                tag: latest
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: web
+              namespace: {ns}
+            spec:
+              interval: 10m
+              chartRef:
+                kind: OCIRepository
+                name: podinfo
+            """);
+
+        var hr = await rig.WaitForHelmReleaseAsync(ns, "web", "False", "ArtifactFailed", "artifact revision latest does not match chart version 1.0.0");
+        Assert.Null(await rig.GetAsync("v1", "Secret", ns, "sh.helm.release.v1.web.v1"));
+        Assert.Null(HelmObjects.Condition(hr, "Released"));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ public sealed class EncryptionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
     private const string FluxAgeRecipient = "age1l44xcng8dqj32nlv6d930qvvrny05hglzcv9qpc7kxjc6902ma4qufys29";
+    private const string GlobalAgeRecipient = "age1henwn645drkd3fa34t27t2w2x0nsgw3w4h62gmg5x5xflyjpy38s5cncph";
     private const string FluxPgp = "35C1A64CD7FC0AB6EB66756B2445463C3234ECE1";
 
     private const string Secret = """
@@ -146,15 +147,47 @@ public sealed class EncryptionTests
     }
 
     [Fact]
-    public void Updatekeys_moves_the_file_to_new_recipients()
+    public void Updatekeys_rewraps_the_data_key_for_new_recipients_and_leaves_values_mac_and_lastmodified_alone()
     {
-        var options = new SopsEncryptOptions { KeyGroups = [[SopsKeySpec.Age(FluxAgeRecipient)]] };
-        var encrypted = SopsEncryptor.Encrypt(Encoding.UTF8.GetBytes(Secret), SopsFormat.Yaml, options, new SopsKeyring(), Now);
+        var original = Encoding.UTF8.GetString(Vectors.Read("kustomize-controller/algorithms/age.yaml"));
 
-        var updated = SopsRekeying.UpdateKeys(encrypted, SopsFormat.Yaml, Vectors.AgeOnly("flux-age.txt"),
-            [[SopsKeySpec.Age("age1henwn645drkd3fa34t27t2w2x0nsgw3w4h62gmg5x5xflyjpy38s5cncph")]], 0, Now);
+        var updated = SopsRekeying.UpdateKeys(Encoding.UTF8.GetBytes(original), SopsFormat.Yaml, Vectors.AgeOnly("flux-age.txt"),
+            [[SopsKeySpec.Age(GlobalAgeRecipient)]], 0, Now, new SopsDecryptOptions { Indent = 2 }); // Flux's .sops.yaml: stores.yaml.indent 2
 
-        Assert.Contains("hunter2", Encoding.UTF8.GetString(SopsDecryptor.Decrypt(updated, SopsFormat.Yaml, Vectors.AgeOnly("flux-age-global.txt"))), StringComparison.Ordinal);
-        Assert.Throws<SopsException>(() => SopsDecryptor.Decrypt(updated, SopsFormat.Yaml, Vectors.AgeOnly("flux-age.txt")));
+        var text = Encoding.UTF8.GetString(updated!);
+        Assert.Equal(original[..original.IndexOf("\nsops:\n", StringComparison.Ordinal)], text[..text.IndexOf("\nsops:\n", StringComparison.Ordinal)]);
+        Assert.Equal(MetadataLine(original, "mac"), MetadataLine(text, "mac"));
+        Assert.Equal(MetadataLine(original, "lastmodified"), MetadataLine(text, "lastmodified"));
+        Assert.Contains("recipient: " + GlobalAgeRecipient, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(FluxAgeRecipient, text, StringComparison.Ordinal);
+        Assert.Equal(
+            SopsDecryptor.Open(Encoding.UTF8.GetBytes(original), SopsFormat.Yaml, Vectors.AgeOnly("flux-age.txt"), new SopsDecryptOptions()).DataKey,
+            SopsDecryptor.Open(updated!, SopsFormat.Yaml, Vectors.AgeOnly("flux-age-global.txt"), new SopsDecryptOptions()).DataKey);
+        Assert.Throws<SopsException>(() => SopsDecryptor.Decrypt(updated!, SopsFormat.Yaml, Vectors.AgeOnly("flux-age.txt")));
     }
+
+    [Fact]
+    public void Updatekeys_leaves_a_file_whose_keys_already_match_alone()
+    {
+        var updated = SopsRekeying.UpdateKeys(Vectors.Read("kustomize-controller/algorithms/age.yaml"), SopsFormat.Yaml, new SopsKeyring(),
+            [[SopsKeySpec.Age(FluxAgeRecipient)]], 0, Now);
+
+        Assert.Null(updated);
+    }
+
+    [Fact]
+    public void Rotate_re_encrypts_every_value_under_a_new_data_key()
+    {
+        var keyring = Vectors.AgeOnly("flux-age.txt");
+        var original = Vectors.Read("kustomize-controller/algorithms/age.yaml");
+
+        var rotated = Encoding.UTF8.GetString(SopsRekeying.Rotate(original, SopsFormat.Yaml, keyring, Now, options: new SopsDecryptOptions { Indent = 2 }));
+
+        var before = Encoding.UTF8.GetString(original);
+        Assert.NotEqual(MetadataLine(before, "mac"), MetadataLine(rotated, "mac"));
+        Assert.DoesNotContain(before.Split('\n').Single(l => l.Contains("key: ENC[", StringComparison.Ordinal)), rotated, StringComparison.Ordinal);
+        Assert.Contains("key: value", Encoding.UTF8.GetString(SopsDecryptor.Decrypt(Encoding.UTF8.GetBytes(rotated), SopsFormat.Yaml, keyring)), StringComparison.Ordinal);
+    }
+
+    private static string MetadataLine(string yaml, string key) => yaml.Split('\n').Single(l => l.TrimStart().StartsWith(key + ": ", StringComparison.Ordinal));
 }

@@ -17,7 +17,8 @@ public sealed class MetadataRuleTests
     public static TheoryData<string> RuleVectors() =>
         [.. Vectors.Verified().Where(v => Vectors.Decrypted(v).GetProperty("mac_ok").ValueKind == System.Text.Json.JsonValueKind.True)
             .Where(v => Vectors.Decrypted(v).GetProperty("metadata_flags").TryGetProperty("encrypted_regex", out _)
-                || Encoding.UTF8.GetString(Vectors.Read(v)).Replace("unencrypted_suffix", string.Empty, StringComparison.Ordinal).Contains("_unencrypted", StringComparison.Ordinal))];
+                || Vectors.Decrypted(v).GetProperty("values").EnumerateArray().Any(value => value.GetProperty("path").EnumerateArray()
+                    .Any(p => p.GetString()!.EndsWith("_unencrypted", StringComparison.Ordinal))))];
 
     [Theory]
     [MemberData(nameof(RuleVectors))]

@@ -161,6 +161,12 @@ internal static class SopsCommand
                 ?? throw new SopsException("no .sops.yaml creation rule matches this file; updatekeys needs one", parse.GetValue(FileArgument));
             var updated = SopsRekeying.UpdateKeys(File.ReadAllBytes(path), format, SopsKeyDiscovery.Discover(environment), rule.KeyGroups, rule.ShamirThreshold,
                 time.GetUtcNow(), new SopsDecryptOptions { File = parse.GetValue(FileArgument), Indent = LoadConfig(parse, environment).Config?.YamlIndent });
+            if (updated is null)
+            {
+                console.Error.WriteLine($"{parse.GetValue(FileArgument)}: already up to date");
+                return ExitCodes.Success;
+            }
+
             File.WriteAllBytes(path, updated);
             console.Error.WriteLine($"{parse.GetValue(FileArgument)}: key groups updated ({string.Join("; ", rule.KeyGroups.Select(g => string.Join(", ", g)))})");
             return ExitCodes.Success;

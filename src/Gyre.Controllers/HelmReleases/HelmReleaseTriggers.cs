@@ -10,7 +10,7 @@ internal static class HelmReleaseTriggers
     public static void OnChartUpdate(ObjectCache releases, KubeObject chart, Action<ReconcileRequest> enqueue)
     {
         var name = chart.Namespace + "/" + chart.Name;
-        foreach (var release in releases.List().Select(o => new KubeObject(o)))
+        foreach (var release in releases.Values.Select(o => new KubeObject(o)))
         {
             var chartRef = release.Json["spec"]?["chartRef"];
             // The generated HelmChart is <hrNamespace>-<hrName> (status.helmChart may not be written yet on the first run).

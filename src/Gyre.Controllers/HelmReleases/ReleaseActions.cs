@@ -16,9 +16,6 @@ namespace Gyre.Controllers.HelmReleases;
 /// </summary>
 internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier, HookRunner hooks, TimeProvider time)
 {
-    /// <summary>The Kubernetes version charts see (Gyre's local cluster reports v1.32).</summary>
-    private const string KubeVersion = "v1.32.0";
-
     public async Task<Release> DeployAsync(ReleaseRequest request, IReadOnlyList<Release> history, bool upgrade, CancellationToken cancellationToken)
     {
         var spec = request.Spec;
@@ -29,7 +26,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         {
             rendered = HelmRenderer.Render(request.Chart, request.Values,
                 new ReleaseOptions { Name = spec.ReleaseName, Namespace = spec.TargetNamespace, Revision = version, IsInstall = !upgrade, IsUpgrade = upgrade },
-                Capabilities.ForTemplate(KubeVersion), null, cancellationToken);
+                request.Capabilities, request.Lookup, cancellationToken);
         }
         catch (HelmException ex)
         {
@@ -40,8 +37,16 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         var hookManifests = rendered.Hooks.Select(h => h.Manifest).ToList();
         if (PostRenderer.IsNeeded(spec))
         {
-            var (manifest, hookObjects) = PostRenderer.Run(spec, parsed, rendered.Hooks.Select(h => KubeObject.Parse(h.Manifest, h.Path)).ToList(), cancellationToken);
-            parsed = manifest;
+            IReadOnlyList<KubeObject> hookObjects;
+            try
+            {
+                (parsed, hookObjects) = PostRenderer.Run(spec, parsed, rendered.Hooks.Select(h => KubeObject.Parse(h.Manifest, h.Path)).ToList(), cancellationToken);
+            }
+            catch (ReconcileStepException ex)
+            {
+                throw new ActionFailedException(action, $"Helm {action} failed for release {spec.TargetNamespace}/{spec.ReleaseName} with chart {request.Chart}: {ex.Message}", ex);
+            }
+
             hookManifests = hookObjects.Select(o => YamlWriter.Write(o.Json)).ToList();
         }
 
@@ -68,14 +73,27 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
                 Name = h.Name, Kind = h.Kind, Path = h.Path, Manifest = hookManifests[i], Events = h.Events, Weight = h.Weight, DeletePolicies = h.DeletePolicies,
             }).ToList(),
         };
+        if (!upgrade && spec.Install.CreateNamespace)
+        {
+            // As Helm's install: the namespace exists before the release is recorded (storage may live in it).
+            await applier.ApplyAsync([KubeObject.Parse($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {spec.TargetNamespace}\n")], false, cancellationToken).ConfigureAwait(false);
+        }
+
         await store.CreateAsync(release, spec.MaxHistory, cancellationToken).ConfigureAwait(false);
         var previous = ReleaseHistory.LastDeployed(history) ?? ReleaseHistory.Latest(history);
+        var created = new List<KubeObject>();
         try
         {
-            release = await RunAsync(request, release, rendered, documents, previous, upgrade, cancellationToken).ConfigureAwait(false);
+            release = await RunAsync(request, release, rendered, documents, previous, upgrade, created, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ReconcileStepException or HookFailedException)
         {
+            if (upgrade && spec.Upgrade.CleanupOnFail && created.Count > 0)
+            {
+                // Helm's --cleanup-on-fail: what this upgrade created goes again; what it changed stays for remediation.
+                await applier.DeleteAsync(created, cancellationToken).ConfigureAwait(false);
+            }
+
             var failed = release with
             {
                 Hooks = ex is HookFailedException hook ? hook.Hooks : release.Hooks,
@@ -90,16 +108,11 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
     }
 
     private async Task<Release> RunAsync(
-        ReleaseRequest request, Release release, RenderedRelease rendered, IReadOnlyList<ManifestDocument> documents, Release? previous, bool upgrade, CancellationToken cancellationToken)
+        ReleaseRequest request, Release release, RenderedRelease rendered, IReadOnlyList<ManifestDocument> documents, Release? previous, bool upgrade, List<KubeObject> created, CancellationToken cancellationToken)
     {
         var spec = request.Spec;
         var timeout = (upgrade ? spec.Upgrade.Timeout : spec.Install.Timeout) ?? spec.Timeout;
         var disableHooks = upgrade ? spec.Upgrade.DisableHooks : spec.Install.DisableHooks;
-        if (!upgrade && spec.Install.CreateNamespace)
-        {
-            await applier.ApplyAsync([KubeObject.Parse($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {spec.TargetNamespace}\n")], false, cancellationToken).ConfigureAwait(false);
-        }
-
         var crds = upgrade ? spec.Upgrade.Crds : spec.Install.Crds;
         if (crds != CrdsPolicy.Skip && rendered.Crds.Count > 0)
         {
@@ -115,7 +128,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             ran = await hooks.RunAsync(ran, "pre-" + hookEvent, spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
         }
 
-        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, cancellationToken).ConfigureAwait(false);
+        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, cancellationToken).ConfigureAwait(false);
         if (previous is not null)
         {
             await PruneAsync(previous, objects, cancellationToken).ConfigureAwait(false);

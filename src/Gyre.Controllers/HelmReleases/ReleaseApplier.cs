@@ -50,7 +50,11 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
     /// Applies the objects stage by stage; an existing object is dry-run applied first and written only when the
     /// dry-run result differs from the live object (as the Kustomization's apply), so an unchanged object costs no write.
     /// </summary>
-    public async Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(IReadOnlyList<KubeObject> objects, bool force, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(IReadOnlyList<KubeObject> objects, bool force, CancellationToken cancellationToken) =>
+        ApplyAsync(objects, force, [], cancellationToken);
+
+    /// <summary>As <see cref="ApplyAsync(IReadOnlyList{KubeObject}, bool, CancellationToken)"/>, adding each object it creates to <paramref name="created"/> as it goes (kept when a later one fails).</summary>
+    public async Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(IReadOnlyList<KubeObject> objects, bool force, ICollection<KubeObject> created, CancellationToken cancellationToken)
     {
         var changes = new List<ChangeSetEntry>();
         foreach (var (stage, members) in ApplyStages.Split(objects))
@@ -67,6 +71,11 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
                 }
 
                 await WriteAsync(resource, obj, force, cancellationToken).ConfigureAwait(false);
+                if (live is null)
+                {
+                    created.Add(obj);
+                }
+
                 changes.Add(new ChangeSetEntry(obj.Ref, obj.Version, live is null ? ApplyAction.Created : ApplyAction.Configured) { Fields = fields });
             }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Gyre.Kube.Config;
@@ -106,7 +107,18 @@ internal sealed class KubeCredentials : IDisposable
             }
 
             // The previous certificate belongs to the connection pool that presented it (KubeHttpTransport disposes both).
-            Volatile.Write(ref _execCertificate, X509Certificate2.CreateFromPem(credential.ClientCertificatePem, credential.ClientKeyPem));
+            X509Certificate2 certificate;
+            try
+            {
+                certificate = X509Certificate2.CreateFromPem(credential.ClientCertificatePem, credential.ClientKeyPem);
+            }
+            catch (CryptographicException e)
+            {
+                throw new KubeConfigException(null, "user.exec",
+                    $"credential plugin '{_connection.Exec!.Command}' returned a client certificate and key that cannot be loaded: {e.Message}", e);
+            }
+
+            Volatile.Write(ref _execCertificate, certificate);
             Volatile.Write(ref _execCertificatePem, credential.ClientCertificatePem);
         }
     }

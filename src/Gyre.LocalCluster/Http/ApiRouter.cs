@@ -15,16 +15,20 @@ internal sealed class ApiRouter
     private readonly ClusterState _state;
     private readonly TokenAuthenticator _tokens;
     private readonly ClientCertificateAuthenticator _clientCertificates;
+    private readonly ServiceAccountTokens _serviceAccountTokens;
+    private readonly TokenRequestHandler _tokenRequests;
     private readonly RbacAuthorizer _authorizer;
     private readonly ResourceHandler _resources;
     private readonly ReviewHandler _reviews;
     private readonly OpenApiDocuments _openApi;
 
-    public ApiRouter(ClusterState state, TokenAuthenticator tokens, ClientCertificateAuthenticator clientCertificates)
+    public ApiRouter(ClusterState state, TokenAuthenticator tokens, ClientCertificateAuthenticator clientCertificates, ServiceAccountTokens serviceAccountTokens)
     {
         _state = state;
         _tokens = tokens;
         _clientCertificates = clientCertificates;
+        _serviceAccountTokens = serviceAccountTokens;
+        _tokenRequests = new TokenRequestHandler(state, serviceAccountTokens);
         _authorizer = new RbacAuthorizer(state.Store);
         _resources = new ResourceHandler(state);
         _reviews = new ReviewHandler(_authorizer);
@@ -109,6 +113,12 @@ internal sealed class ApiRouter
             throw ApiStatusException.Forbidden(user.Name, verb, new ResourceRef(resource.Group, resource.Plural), apiPath.Name, apiPath.Namespace ?? string.Empty);
         }
 
+        if (resource.Group.Length == 0 && resource.Plural == "serviceaccounts" && apiPath is { Subresource: "token", Namespace: { } tokenNs, Name: { } account })
+        {
+            await _tokenRequests.HandleAsync(context, tokenNs, account, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         var request = new ApiRequest(context, user, resource, apiPath);
         if (resource.IsReview)
         {
@@ -128,7 +138,8 @@ internal sealed class ApiRouter
         }
 
         var header = context.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && _tokens.Authenticate(header[7..].Trim()) is { } user)
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && (_tokens.Authenticate(header[7..].Trim()) ?? _serviceAccountTokens.Authenticate(header[7..].Trim())) is { } user)
         {
             return user;
         }

@@ -17,11 +17,14 @@ internal sealed partial class ResourceHandler
     private readonly ObjectDeleter _deleter;
     private readonly WatchStreamer _watcher;
 
+    private readonly ListSnapshots _snapshots;
+
     public ResourceHandler(ClusterState state)
     {
         _state = state;
         _deleter = new ObjectDeleter(state);
         _watcher = new WatchStreamer(state);
+        _snapshots = new ListSnapshots(state.Time);
     }
 
     public async Task HandleAsync(ApiRequest request, string verb, CancellationToken cancellationToken)

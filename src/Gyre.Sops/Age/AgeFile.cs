@@ -15,10 +15,13 @@ public static class AgeFile
     private const int ChunkSize = 64 * 1024;
 
     /// <summary>Encrypts to the recipients and returns the binary age file.</summary>
-    public static byte[] Encrypt(ReadOnlySpan<byte> plaintext, IReadOnlyList<AgeRecipient> recipients)
+    public static byte[] Encrypt(ReadOnlySpan<byte> plaintext, IReadOnlyList<AgeRecipient> recipients) => Encrypt(plaintext, recipients, []);
+
+    /// <summary>Encrypts to X25519 recipients and SSH public keys (ssh-ed25519, ssh-rsa) and returns the binary age file.</summary>
+    internal static byte[] Encrypt(ReadOnlySpan<byte> plaintext, IReadOnlyList<AgeRecipient> recipients, IReadOnlyList<AgeSshRecipient> sshRecipients)
     {
         ArgumentNullException.ThrowIfNull(recipients);
-        if (recipients.Count == 0)
+        if (recipients.Count + sshRecipients.Count == 0)
         {
             throw new SopsException("age: no recipients to encrypt to");
         }
@@ -28,6 +31,12 @@ public static class AgeFile
         foreach (var recipient in recipients)
         {
             AppendX25519Stanza(header, fileKey, recipient);
+        }
+
+        foreach (var recipient in sshRecipients)
+        {
+            var (type, arguments, body) = recipient.Wrap(fileKey);
+            AppendStanza(header, type, arguments, body);
         }
 
         header.Append("---");
@@ -54,33 +63,43 @@ public static class AgeFile
     }
 
     /// <summary>Decrypts a binary or armored age file with the first identity that opens one of its X25519 stanzas.</summary>
-    public static byte[] Decrypt(byte[] file, IReadOnlyList<AgeIdentity> identities)
+    public static byte[] Decrypt(byte[] file, IReadOnlyList<AgeIdentity> identities) => Decrypt(file, identities, [], null);
+
+    /// <summary>
+    /// Decrypts a binary or armored age file with the first identity that opens one of its stanzas: X25519 identities,
+    /// SSH identities (ssh-ed25519, ssh-rsa) and, for a passphrase-encrypted file (a single scrypt stanza), the passphrase.
+    /// </summary>
+    public static byte[] Decrypt(byte[] file, IReadOnlyList<AgeIdentity> identities, IReadOnlyList<AgeSshIdentity> sshIdentities, string? passphrase)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(identities);
+        ArgumentNullException.ThrowIfNull(sshIdentities);
         var data = AgeArmor.IsArmored(file) ? AgeArmor.Decode(Encoding.ASCII.GetString(file)) : file;
         var header = AgeHeader.Parse(data);
+        if (header.Stanzas.Any(s => s.Type == "scrypt") && header.Stanzas.Count != 1)
+        {
+            throw new SopsException("age: an scrypt stanza must be the only one in the file");
+        }
+
         byte[]? fileKey = null;
         foreach (var stanza in header.Stanzas)
         {
-            if (stanza.Type != "X25519")
+            fileKey = stanza.Type switch
             {
-                continue;
-            }
-
-            foreach (var identity in identities)
-            {
-                fileKey = UnwrapX25519(stanza, identity);
-                if (fileKey is not null)
-                {
-                    break;
-                }
-            }
-
+                "X25519" => identities.Select(i => UnwrapX25519(stanza, i)).FirstOrDefault(k => k is not null),
+                "ssh-ed25519" or "ssh-rsa" => sshIdentities.Select(i => i.Unwrap(stanza)).FirstOrDefault(k => k is not null),
+                "scrypt" when passphrase is not null => AgeScrypt.Unwrap(stanza, passphrase),
+                _ => null,
+            };
             if (fileKey is not null)
             {
                 break;
             }
+        }
+
+        if (fileKey is null && passphrase is not null && header.Stanzas.Any(s => s.Type == "scrypt"))
+        {
+            throw new SopsException("age: incorrect passphrase");
         }
 
         if (fileKey is null)
@@ -105,8 +124,18 @@ public static class AgeFile
         var shared = new byte[32];
         X25519.CalculateAgreement(ephemeral, 0, recipient.PublicKey, 0, shared, 0);
         var wrapKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, shared, 32, [.. share, .. recipient.PublicKey], Encoding.ASCII.GetBytes(X25519Label));
-        var body = ChaChaPoly.Seal(wrapKey, new byte[12], fileKey);
-        header.Append("-> X25519 ").Append(Base64Raw(share)).Append('\n');
+        AppendStanza(header, "X25519", [Base64Raw(share)], ChaChaPoly.Seal(wrapKey, new byte[12], fileKey));
+    }
+
+    private static void AppendStanza(StringBuilder header, string type, string[] arguments, byte[] body)
+    {
+        header.Append("-> ").Append(type);
+        foreach (var argument in arguments)
+        {
+            header.Append(' ').Append(argument);
+        }
+
+        header.Append('\n');
         var encoded = Base64Raw(body);
         for (var i = 0; i <= encoded.Length; i += 64)
         {

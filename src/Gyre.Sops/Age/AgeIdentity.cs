@@ -73,6 +73,25 @@ public sealed class AgeIdentity
         return identities;
     }
 
+    /// <summary>True when a keys file is itself age-encrypted (binary or armored), as `age -p` writes protected identities.</summary>
+    public static bool IsEncryptedKeys(ReadOnlySpan<byte> file) =>
+        file.StartsWith("age-encryption.org/"u8) || file.StartsWith("-----BEGIN AGE ENCRYPTED FILE-----"u8);
+
+    /// <summary>Opens a passphrase-encrypted keys file (sops reads these from SOPS_AGE_KEY_FILE) and parses the identities inside.</summary>
+    public static IReadOnlyList<AgeIdentity> ParseEncryptedKeys(byte[] file, string passphrase, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(passphrase);
+        try
+        {
+            return ParseKeys(System.Text.Encoding.UTF8.GetString(AgeFile.Decrypt(file, [], [], passphrase)), source);
+        }
+        catch (SopsException ex) when (source is not null && ex.File is null)
+        {
+            throw new SopsException("could not open the encrypted identity file: " + ex.Reason, source, innerException: ex);
+        }
+    }
+
     /// <summary>X25519 with this identity's scalar.</summary>
     internal byte[] SharedSecret(ReadOnlySpan<byte> theirShare)
     {

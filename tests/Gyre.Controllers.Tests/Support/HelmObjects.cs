@@ -11,7 +11,7 @@ public static class HelmObjects
     public static JsonObject? Condition(KubeObject? obj, string type) =>
         (obj?.Json["status"]?["conditions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == type);
 
-    /// <summary>Waits until the HelmRelease observed its generation with Ready at the status (and reason, and a message containing the text).</summary>
+    /// <summary>Waits until Ready has the status (and reason, and a message containing the text); Ready=True only once the generation was observed.</summary>
     public static async Task<KubeObject> WaitForHelmReleaseAsync(
         this ControllersFixture rig, string ns, string name, string status, string? reason = null, string? message = null, int seconds = 60)
     {
@@ -22,7 +22,7 @@ public static class HelmObjects
             var ready = Condition(found, "Ready");
             return ready is not null && (string?)ready["status"] == status && (reason is null || (string?)ready["reason"] == reason)
                 && (message is null || ((string?)ready["message"])!.Contains(message, StringComparison.Ordinal))
-                && (long?)found!.Json["status"]?["observedGeneration"] == found.Generation;
+                && (status != "True" || (long?)found!.Json["status"]?["observedGeneration"] == found.Generation);
         }, $"HelmRelease {ns}/{name} Ready={status} {reason} {message}", seconds);
         return found!;
     }

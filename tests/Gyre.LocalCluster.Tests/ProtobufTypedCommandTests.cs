@@ -26,6 +26,10 @@ public sealed class ProtobufTypedCommandTests : IClassFixture<ClusterFixture>
         var stored = await _cluster.GetJsonAsync("-n", ns, "get", resource, args[2]);
         Assert.True(JsonNode.DeepEquals(expected["spec"], stored["spec"]), $"kubectl meant {expected["spec"]!.ToJsonString()}\nstored {stored["spec"]!.ToJsonString()}");
         Assert.True(JsonNode.DeepEquals(expected["metadata"]!["annotations"], stored["metadata"]!["annotations"]));
+        if (resource == "ingress")
+        {
+            Assert.Matches(@"^NAME\s+CLASS\s+HOSTS\s+ADDRESS\s+PORTS\s+AGE\nweb\s+nginx\s+foo.com,bar.com\s+80, 443\s", (await _cluster.Kubectl.RunAsync("-n", ns, "get", "ingress", "web")).Ok().Output);
+        }
     }
 
     [Fact]

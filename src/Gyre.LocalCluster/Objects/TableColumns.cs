@@ -73,6 +73,8 @@ internal static class TableColumns
         [
             ("Class", "string", 0, o => Or(Str(o, "spec.ingressClassName"), "<none>")),
             ("Hosts", "string", 0, o => Or(string.Join(",", (o["spec"]?["rules"] as JsonArray ?? []).Select(r => r?["host"]?.GetValue<string>()).OfType<string>()), "*")),
+            ("Address", "string", 0, o => string.Join(",", (o["status"]?["loadBalancer"]?["ingress"] as JsonArray ?? []).Select(i => i?["ip"]?.GetValue<string>() ?? i?["hostname"]?.GetValue<string>()).OfType<string>())),
+            ("Ports", "string", 0, o => o["spec"]?["tls"] is JsonArray { Count: > 0 } ? "80, 443" : "80"),
         ],
         ("autoscaling", "HorizontalPodAutoscaler") =>
         [

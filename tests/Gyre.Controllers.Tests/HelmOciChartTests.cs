@@ -42,6 +42,40 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
     }
 
     [Fact]
+    public async Task An_OCI_HelmRepository_behind_registry_auth_pulls_with_its_secretRef_and_fails_clearly_without_it()
+    {
+        var ns = await rig.NamespaceAsync("hc-oci-auth");
+        var path = "private/" + ns;
+        await HelmOciCharts.PushAsync(registries.Protected, path, "podinfo", "1.0.0", Podinfo("1.0.0"),
+            new Gyre.Sources.Oci.RegistryCredentials(RegistryFixture.Username, RegistryFixture.Password));
+        await rig.Kubectl.RunAsync(null, "create", "secret", "generic", "creds", "-n", ns,
+            $"--from-literal=username={RegistryFixture.Username}", $"--from-literal=password={RegistryFixture.Password}");
+        var repository = $"""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: HelmRepository
+            metadata:
+              name: charts
+              namespace: {ns}
+            spec:
+              type: oci
+              insecure: true
+              interval: 10m
+              url: oci://{registries.Protected.Host}/{path}
+            """;
+        await rig.ApplyAsync(repository);
+        await rig.ApplyAsync(HelmTestCharts.HelmChart(ns, "podinfo", "podinfo", "1.x"));
+
+        var refused = await rig.WaitForSourceAsync("HelmChart", ns, "podinfo", "False", "AuthenticationFailed");
+        Assert.StartsWith($"oci://{registries.Protected.Host}/{path}/podinfo", (string?)HelmObjects.Condition(refused, "Ready")!["message"], StringComparison.Ordinal);
+
+        await rig.ApplyAsync(repository + "\n  secretRef:\n    name: creds\n");
+        await rig.RequestReconcileAsync("helmchart", ns, "podinfo");
+
+        var pulled = await rig.WaitForSourceAsync("HelmChart", ns, "podinfo", "True", "ChartPullSucceeded", "version '1.0.0'", seconds: 60);
+        Assert.DoesNotContain(RegistryFixture.Password, pulled.Json.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_OCI_tag_that_is_not_a_Helm_chart_is_refused_naming_the_media_type()
     {
         var ns = await rig.NamespaceAsync("hc-oci-bad");

@@ -17,11 +17,11 @@ public static class HelmOciCharts
     public const string ChartMediaType = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
 
     /// <summary>Pushes the chart and returns the manifest digest.</summary>
-    public static async Task<string> PushAsync(RegistryServer registry, string path, string name, string version, byte[] package)
+    public static async Task<string> PushAsync(RegistryServer registry, string path, string name, string version, byte[] package, RegistryCredentials? credentials = null)
     {
         var config = Encoding.UTF8.GetBytes(new JsonObject { ["name"] = name, ["version"] = version, ["apiVersion"] = "v2" }.ToJsonString());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var client = new OciClient(registry.Host, new OciClientOptions { Insecure = true });
+        using var client = new OciClient(registry.Host, new OciClientOptions { Insecure = true, Credentials = credentials });
         var repository = path + "/" + name;
         await client.PushBlobAsync(repository, config, timeout.Token);
         await client.PushBlobAsync(repository, package, timeout.Token);

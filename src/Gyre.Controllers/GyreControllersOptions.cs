@@ -64,6 +64,9 @@ public sealed record GyreControllersOptions
     /// <summary>--default-service-account: impersonated by Kustomizations and HelmReleases that name no service account.</summary>
     public string? DefaultServiceAccount { get; init; }
 
+    /// <summary>--override-manager: field managers (prefixes) whose fields Kustomizations take over before applying, as kubectl's are.</summary>
+    public IReadOnlyCollection<string> OverrideManagers { get; init; } = [];
+
     /// <summary>Fetches remote kustomize bases (git and http resources); null refuses them (--no-remote-bases).</summary>
     public Gyre.Kustomize.Remote.IRemoteFetcher? KustomizeRemoteFetcher { get; init; }
 
@@ -95,5 +98,6 @@ public sealed record GyreControllersOptions
         NoCrossNamespaceRefs = NoCrossNamespaceRefs,
         DefaultServiceAccount = DefaultServiceAccount,
         RemoteFetcher = KustomizeRemoteFetcher,
+        OverrideManagers = OverrideManagers,
     };
 }

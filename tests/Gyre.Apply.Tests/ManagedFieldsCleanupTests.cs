@@ -71,6 +71,24 @@ public sealed class ManagedFieldsCleanupTests
         Assert.Null(ManagedFieldsCleanup.Patch(Desired, live, Controller));
     }
 
+    [Fact]
+    public void Override_managers_are_taken_over_for_apply_and_update_others_are_not()
+    {
+        var live = Parse("""
+            {"metadata":{"name":"a","managedFields":[
+              {"manager":"kustomize-controller","operation":"Apply","fieldsV1":{"f:data":{"f:k":{}}}},
+              {"manager":"legacy-tool","operation":"Apply","fieldsV1":{"f:data":{"f:x":{}}}},
+              {"manager":"legacy-tool-v2","operation":"Update","fieldsV1":{"f:data":{"f:y":{}}}},
+              {"manager":"other-tool","operation":"Apply","fieldsV1":{"f:data":{"f:z":{}}}}]}}
+            """);
+
+        Assert.Null(ManagedFieldsCleanup.Patch(Desired, live, Controller));
+        var entries = ManagedFieldsCleanup.Patch(Desired, live, Controller, ["legacy-tool"])![0]!["value"]!.AsArray();
+
+        Assert.Equal(["other-tool", Controller], entries.Select(e => (string?)e!["manager"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"f:data":{"f:k":{},"f:x":{},"f:y":{}}}"""), entries[1]!["fieldsV1"]));
+    }
+
     [Theory]
     [InlineData("""{"metadata":{"name":"a","annotations":{"kustomize.toolkit.fluxcd.io/ssa":"Merge"}}}""", "{}")]
     [InlineData("{}", """{"labels":{"kustomize.toolkit.fluxcd.io/ssa":"merge"}}""")]

@@ -59,6 +59,32 @@ public sealed class ControllerFlagsTests(ControllersFixture rig, ControllerFlags
     }
 
     [Fact]
+    public async Task Fields_an_override_manager_added_are_removed_like_kubectls_and_other_managers_keep_theirs()
+    {
+        var ns = await locked.NamespaceAsync("override");
+        await locked.Kubectl.RunAsync(null, "create", "role", "apply", "-n", ns, "--verb=*", "--resource=configmaps");
+        await locked.Kubectl.RunAsync(null, "create", "rolebinding", "apply", "-n", ns, "--role=apply", $"--serviceaccount={ns}:{ControllerFlagsFixture.DefaultServiceAccount}");
+        using var repo = new FleetRepository(locked.Git, ns);
+        repo.Write("app/settings.yaml", TestManifests.ConfigMap("settings", "version", "1")).Push();
+        await locked.ApplyAsync(TestManifests.GitRepository(ns, "fleet", repo.Url));
+        await locked.ApplyAsync(TestManifests.Kustomization(ns, "app", "./app", $"  targetNamespace: {ns}\n"));
+        await locked.WaitForConditionAsync(ns, "app", "True", "ReconciliationSucceeded");
+
+        foreach (var (manager, key) in new[] { (ControllerFlagsFixture.OverrideManager, "overridden"), ("other-tool", "kept") })
+        {
+            await locked.Kubectl.RunAsync($"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: {ns}\ndata:\n  {key}: \"yes\"\n",
+                "apply", "--server-side", $"--field-manager={manager}", "-f", "-");
+        }
+
+        await locked.RequestReconcileAsync("kustomization", ns, "app");
+        await locked.Until(async () => (await locked.GetAsync("v1", "ConfigMap", ns, "settings"))!.Json["data"]!["overridden"] is null, "the override manager's key removed");
+
+        var data = (await locked.GetAsync("v1", "ConfigMap", ns, "settings"))!.Json["data"]!;
+        Assert.Equal("yes", (string?)data["kept"]);
+        Assert.Equal("1", (string?)data["version"]);
+    }
+
+    [Fact]
     public async Task A_controller_without_a_remote_fetcher_refuses_remote_bases_naming_the_entry_and_the_flag()
     {
         var ns = await rig.NamespaceAsync("noremote");

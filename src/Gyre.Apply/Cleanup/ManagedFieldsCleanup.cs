@@ -24,9 +24,10 @@ public static class ManagedFieldsCleanup
 
     /// <summary>
     /// The RFC 6902 patch that cleans <paramref name="live"/> for <paramref name="controller"/>, or null when there is
-    /// nothing to clean or either object opts out with ssa: Merge.
+    /// nothing to clean or either object opts out with ssa: Merge. <paramref name="overrideManagers"/> are more
+    /// managers to take over (Apply and Update), as kustomize-controller's --override-manager flag adds them.
     /// </summary>
-    public static JsonArray? Patch(JsonObject desired, JsonObject live, string controller)
+    public static JsonArray? Patch(JsonObject desired, JsonObject live, string controller, IReadOnlyCollection<string>? overrideManagers = null)
     {
         if (IsMerge(desired) || IsMerge(live))
         {
@@ -36,7 +37,7 @@ public static class ManagedFieldsCleanup
         var patch = new JsonArray();
         RemoveKeys(live, "annotations", Annotations, patch);
         RemoveKeys(live, "labels", Labels, patch);
-        if (ReplaceManagers(live, controller) is { } managedFields)
+        if (ReplaceManagers(live, controller, overrideManagers ?? []) is { } managedFields)
         {
             patch.Add(new JsonObject { ["op"] = "replace", ["path"] = "/metadata/managedFields", ["value"] = managedFields });
         }
@@ -45,11 +46,12 @@ public static class ManagedFieldsCleanup
     }
 
     /// <summary>Whether a managedFields entry belongs to a manager Flux takes over (prefix match, main resource only).</summary>
-    public static bool IsTakenOver(string manager, string operation, string? subresource, string controller) =>
+    public static bool IsTakenOver(string manager, string operation, string? subresource, string controller, IReadOnlyCollection<string>? overrideManagers = null) =>
         string.IsNullOrEmpty(subresource) && (
             (manager.StartsWith("kubectl", StringComparison.Ordinal) && operation is "Apply" or "Update")
             || (manager.StartsWith("before-first-apply", StringComparison.Ordinal) && operation == "Update")
-            || (manager.StartsWith(controller, StringComparison.Ordinal) && operation == "Update"));
+            || (manager.StartsWith(controller, StringComparison.Ordinal) && operation == "Update")
+            || (overrideManagers ?? []).Any(m => m.Length > 0 && manager.StartsWith(m, StringComparison.Ordinal) && operation is "Apply" or "Update"));
 
     private static bool IsMerge(JsonObject obj) =>
         string.Equals((string?)obj["metadata"]?["annotations"]?[SsaKey], "Merge", StringComparison.OrdinalIgnoreCase)
@@ -78,7 +80,7 @@ public static class ManagedFieldsCleanup
 
     // PatchReplaceFieldsManagers: matching entries are merged into the controller's Apply entry (the first match is
     // renamed when there is none), which goes last; null when no entry matched.
-    private static JsonArray? ReplaceManagers(JsonObject live, string controller)
+    private static JsonArray? ReplaceManagers(JsonObject live, string controller, IReadOnlyCollection<string> overrideManagers)
     {
         if (live["metadata"]?["managedFields"] is not JsonArray entries)
         {
@@ -97,7 +99,7 @@ public static class ManagedFieldsCleanup
                 continue;
             }
 
-            if (!IsTakenOver((string?)entry["manager"] ?? string.Empty, (string?)entry["operation"] ?? string.Empty, (string?)entry["subresource"], controller))
+            if (!IsTakenOver((string?)entry["manager"] ?? string.Empty, (string?)entry["operation"] ?? string.Empty, (string?)entry["subresource"], controller, overrideManagers))
             {
                 kept.Add(entry.DeepClone());
                 continue;

@@ -29,6 +29,11 @@ internal static class ControllerCommand
         logEncoding.AcceptOnlyFromAmong("console", "json");
         var noCrossNamespaceRefs = new Option<bool>("--no-cross-namespace-refs") { Description = "Refuse Kustomizations and HelmReleases whose source is in another namespace (multi-tenancy lockdown)" };
         var defaultServiceAccount = new Option<string?>("--default-service-account") { Description = "Service account impersonated by Kustomizations and HelmReleases that set no spec.serviceAccountName" };
+        var overrideManagers = new Option<string[]>("--override-manager")
+        {
+            Description = "Field managers (prefixes) whose in-cluster changes Kustomizations remove, as they remove kubectl's (repeatable or comma-separated)",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var noRemoteBases = new Option<bool>("--no-remote-bases") { Description = "Refuse remote kustomize bases and resources (git and http URLs) in Kustomization builds" };
         var command = new Command("controller", """
             Run Gyre's controllers (GitRepository, HelmChart, Kustomization, HelmRelease, Alert, Provider) against a cluster until interrupted
@@ -40,7 +45,7 @@ internal static class ControllerCommand
             """)
         {
             kubeconfig, context, controllers, concurrent, metricsAddr, healthAddr, storageAddr, storageAdvAddr, storagePath, eventsAddr, leaderElect, leaderNamespace, logEncoding, receiverAddr, insecureHttp,
-            noCrossNamespaceRefs, defaultServiceAccount, noRemoteBases,
+            noCrossNamespaceRefs, defaultServiceAccount, noRemoteBases, overrideManagers,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -73,6 +78,8 @@ internal static class ControllerCommand
                 NoCrossNamespaceRefs = parse.GetValue(noCrossNamespaceRefs),
                 DefaultServiceAccount = parse.GetValue(defaultServiceAccount),
                 KustomizeRemoteFetcher = parse.GetValue(noRemoteBases) ? null : new Kustomize.GitRemoteFetcher(remoteHttp),
+                OverrideManagers = (parse.GetValue(overrideManagers) ?? [])
+                    .SelectMany(m => m.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
             };
             using var loggers = LoggerFactory.Create(b => b.AddProvider(new CliLoggerProvider(console.Error, parse.GetValue(logEncoding) == "json", LogLevel.Information, time)));
             var gyre = new GyreControllers(client, options, loggers, time);

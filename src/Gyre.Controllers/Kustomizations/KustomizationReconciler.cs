@@ -174,7 +174,7 @@ internal sealed class KustomizationReconciler : IReconciler
             var objects = ManifestBuilder.Build(work, obj, spec, variables, keyring, _options.RemoteFetcher ?? NoRemoteBases.Instance, out var digest, cancellationToken);
             run.Digest = digest;
             await progress.DetectingDriftAsync(artifact.Revision, spec.EffectiveTimeout, cancellationToken).ConfigureAwait(false);
-            var applier = new ServerSideApplier(client, _options.StageTimeout, _options.PollInterval, _time, new IgnoreRules(spec.Ignore));
+            var applier = new ServerSideApplier(client, _options.StageTimeout, _options.PollInterval, _time, new IgnoreRules(spec.Ignore), _options.OverrideManagers);
             var changes = (await applier.ApplyAsync(objects, spec.Force, cancellationToken).ConfigureAwait(false)).ToList();
             var applied = changes.Where(c => c.Action != ApplyAction.Skipped).ToList();
             // As Flux's AddChangeSet: skipped objects stay in the inventory, so an ssa: IfNotPresent object is not pruned.

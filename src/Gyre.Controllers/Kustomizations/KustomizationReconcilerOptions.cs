@@ -23,6 +23,9 @@ public sealed record KustomizationReconcilerOptions
     /// <summary>--default-service-account: the service account impersonated when spec.serviceAccountName is empty.</summary>
     public string? DefaultServiceAccount { get; init; }
 
+    /// <summary>--override-manager: more field managers whose fields the cleanup before apply takes over (Apply and Update).</summary>
+    public IReadOnlyCollection<string> OverrideManagers { get; init; } = [];
+
     /// <summary>Fetches remote kustomize bases; null refuses them, as Flux's --no-remote-bases does.</summary>
     public IRemoteFetcher? RemoteFetcher { get; init; }
 }

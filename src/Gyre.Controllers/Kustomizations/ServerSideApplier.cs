@@ -17,7 +17,8 @@ namespace Gyre.Controllers.Kustomizations;
 /// so an unchanged object costs reads and no write, and drift (kubectl edit/scale) shows up as "configured".
 /// Apply is server-side with field manager kustomize-controller and conflicts forced.
 /// </summary>
-internal sealed class ServerSideApplier(KubeClient client, TimeSpan stageTimeout, TimeSpan pollInterval, TimeProvider time, IgnoreRules? ignore = null)
+internal sealed class ServerSideApplier(
+    KubeClient client, TimeSpan stageTimeout, TimeSpan pollInterval, TimeProvider time, IgnoreRules? ignore = null, IReadOnlyCollection<string>? overrideManagers = null)
 {
     public const string FieldManager = "kustomize-controller";
 
@@ -92,9 +93,9 @@ internal sealed class ServerSideApplier(KubeClient client, TimeSpan stageTimeout
     }
 
     /// <summary>Flux's managed-fields cleanup (skipped for ssa: Merge); true when the live object was patched.</summary>
-    private static async Task<bool> CleanupAsync(ResourceClient resource, string? ns, KubeObject obj, JsonObject existing, CancellationToken cancellationToken)
+    private async Task<bool> CleanupAsync(ResourceClient resource, string? ns, KubeObject obj, JsonObject existing, CancellationToken cancellationToken)
     {
-        if (ManagedFieldsCleanup.Patch(obj.Json, existing, FieldManager) is not { } patch)
+        if (ManagedFieldsCleanup.Patch(obj.Json, existing, FieldManager, overrideManagers) is not { } patch)
         {
             return false;
         }

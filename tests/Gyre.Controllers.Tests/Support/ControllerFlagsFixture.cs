@@ -2,11 +2,14 @@ namespace Gyre.Controllers.Tests.Support;
 
 /// <summary>
 /// A second rig (its own local cluster and Git server) whose controllers run with Flux's multi-tenancy flags:
-/// --no-cross-namespace-refs, --default-service-account=tenant, and remote bases fetched by <see cref="Remote"/>.
+/// --no-cross-namespace-refs, --default-service-account=tenant, --override-manager=legacy-tool, and remote bases
+/// fetched by <see cref="Remote"/>.
 /// </summary>
 public sealed class ControllerFlagsFixture : ControllersFixture
 {
     public const string DefaultServiceAccount = "tenant";
+
+    public const string OverrideManager = "legacy-tool";
 
     public StaticRemoteFetcher Remote { get; } = new();
 
@@ -15,5 +18,6 @@ public sealed class ControllerFlagsFixture : ControllersFixture
         NoCrossNamespaceRefs = true,
         DefaultServiceAccount = DefaultServiceAccount,
         KustomizeRemoteFetcher = Remote,
+        OverrideManagers = [OverrideManager],
     };
 }

@@ -68,12 +68,15 @@ internal static class BenchRun
         await UntilAsync(watched.Cache, n, o => (string?)o["status"]?["lastHandledReconcileAt"] == token && IsReady(o), "handled the no-op request", env, controllers);
         var noopWall = clock.Elapsed;
         var (envCpu2, controllersCpu2) = (env.Cpu, controllers.Cpu);
-        return new BenchResult(mode, n, concurrent, toReady, controllersCpu1 - controllersCpu0, envCpu1 - envCpu0, controllersPeak, envPeak,
+        var result = new BenchResult(mode, n, concurrent, toReady, controllersCpu1 - controllersCpu0, envCpu1 - envCpu0, controllersPeak, envPeak,
             noopWall, (controllersCpu2 - controllersCpu1) / n, (envCpu2 - envCpu1) / n, Math.Max(controllers.PeakWorkingSet, controllersPeak))
         {
             ControllersPrivate = controllersPrivate,
             ClusterPrivate = env.PeakPrivate,
         };
+        // Printed before the child processes stop, so the controllers' exit report follows the result it belongs to.
+        Console.Write(result.Format());
+        return result;
     }
 
     private static bool IsReady(JsonObject o) =>

@@ -39,8 +39,7 @@ if (sizes.Count == 0)
 Console.WriteLine($"{mode}, --concurrent {concurrent}, {Environment.ProcessorCount} cores, load average {LoadAverage.Read()}");
 foreach (var n in sizes)
 {
-    var result = await BenchRun.RunAsync(mode, n, concurrent);
-    Console.Write(result.Format());
+    await BenchRun.RunAsync(mode, n, concurrent);
 }
 
 return 0;

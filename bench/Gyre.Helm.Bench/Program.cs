@@ -5,19 +5,34 @@ using Gyre.Helm.Charts;
 using Gyre.Helm.Rendering;
 using Gyre.Helm.Values;
 
-// Chart render time: load a chart, then render it repeatedly (dependencies, coalescing, templates, sort) in process.
-// Usage: dotnet run -c Release --project bench/Gyre.Helm.Bench -- [iterations] [chart-dir...]
+// Chart render time: load a chart, then render it repeatedly (dependencies, coalescing, templates, sort) in process;
+// with --oracle, the template work alone side by side with the Go oracle on the same templates and dot.
+// Usage: dotnet run -c Release --project bench/Gyre.Helm.Bench -- [iterations] [--oracle path/to/gotemplate-oracle] [chart-dir...]
 var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
-var root = FindRepoRoot();
-var dirs = args.Length > 1 ? args[1..] : [Path.Combine(root, "tests/Gyre.Helm.Tests/testdata/podinfo"), Path.Combine(root, "tests/Gyre.Helm.Tests/testdata/shop")];
-var charts = dirs.Select(d => (Path.GetFileName(d), ChartLoader.LoadDirectory(d))).ToList();
-charts.Add(("synthetic-40-templates", Synthetic(40)));
-
-Console.WriteLine("| chart | templates | objects | manifest bytes | load | render (wall, mean) | render (CPU, mean) | allocated per render |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|");
-foreach (var (name, chart) in charts)
+var rest = args.Skip(1).ToList();
+string? oracle = null;
+if (rest.Count >= 2 && rest[0] == "--oracle")
 {
-    var dir = dirs.FirstOrDefault(d => Path.GetFileName(d) == name);
+    oracle = rest[1];
+    rest = rest[2..];
+}
+
+var root = FindRepoRoot();
+var dirs = rest.Count > 0 ? rest.ToArray() :
+[
+    Path.Combine(root, "tests/Gyre.Helm.Tests/testdata/podinfo"),
+    Path.Combine(root, "tests/Gyre.Helm.Tests/testdata/shop"),
+    Path.Combine(root, "bench/Gyre.Helm.Bench/charts/podinfo"),
+    Path.Combine(root, "bench/Gyre.Helm.Bench/charts/certs"),
+    Path.Combine(root, "bench/Gyre.Helm.Bench/charts/webapp"),
+];
+var charts = dirs.Select(d => (Name(d), (string?)d, ChartLoader.LoadDirectory(d))).ToList();
+charts.Add(("synthetic-40-templates", null, Synthetic(40)));
+
+Console.WriteLine("| chart | templates | objects | manifest bytes | load | render (wall, mean) | render (CPU, mean) | allocated per render | templates only: Gyre | templates only: Go | same output as Go |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+foreach (var (name, dir, chart) in charts)
+{
     var load = dir == null ? double.NaN : Measure(20, () => ChartLoader.LoadDirectory(dir));
     var release = new ReleaseOptions { Name = "bench", Namespace = "default" };
     var caps = Capabilities.ForTemplate();
@@ -32,8 +47,32 @@ foreach (var (name, chart) in charts)
     var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalNanoseconds / iterations;
     var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / iterations;
     var templates = CountTemplates(chart);
+    var comparison = new TemplateComparison(chart, result, release);
+    var (gyreTemplates, goTemplates, same) = (double.NaN, double.NaN, "—");
+    Dictionary<string, string> gyreOutputs = [];
+    try
+    {
+        (gyreTemplates, gyreOutputs) = comparison.RunGyre(iterations);
+    }
+    catch (Gyre.Templates.TemplateException e)
+    {
+        // The oracle's dot is plain maps: .Files and .Capabilities.APIVersions.Has have no Go-side equivalent.
+        same = "not comparable: " + e.Message.Split(": ").Last();
+    }
+
+    if (oracle != null && gyreOutputs.Count > 0)
+    {
+        var (goNs, goOutputs) = comparison.RunGo(oracle, iterations);
+        goTemplates = goNs;
+        var equal = gyreOutputs.Count(o => goOutputs[o.Key] == o.Value);
+        same = $"{equal}/{gyreOutputs.Count}";
+        foreach (var differing in gyreOutputs.Where(o => goOutputs[o.Key] != o.Value))
+        {
+            Console.Error.WriteLine($"{name}: {differing.Key} differs from Go:\n--- Gyre\n{differing.Value}\n--- Go\n{goOutputs[differing.Key]}");
+        }
+    }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {templates} | {result.Objects.Count} | {result.Manifest.Length} | {load / 1000:F0} µs | {render / 1000:F0} µs | {cpu / 1000:F0} µs | {allocated / 1024} KiB |"));
+        $"| {name} | {templates} | {result.Objects.Count} | {result.Manifest.Length} | {load / 1000:F0} µs | {render / 1000:F0} µs | {cpu / 1000:F0} µs | {allocated / 1024} KiB | {gyreTemplates / 1000:F0} µs | {goTemplates / 1000:F0} µs | {same} |"));
 }
 
 static double Measure(int n, Action action)
@@ -45,6 +84,8 @@ static double Measure(int n, Action action)
     }
     return sw.Elapsed.TotalNanoseconds / n;
 }
+
+static string Name(string dir) => Path.GetFileName(dir) + (dir.Contains("testdata", StringComparison.Ordinal) ? " (Gyre.Helm.Tests testdata)" : string.Empty);
 
 static int CountTemplates(Chart c) => c.Templates.Count + c.Dependencies.Sum(CountTemplates);
 

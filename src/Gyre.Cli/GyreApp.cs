@@ -34,12 +34,14 @@ internal static class GyreApp
         root.Subcommands.Add(LogsCommand.Create(console));
         root.Subcommands.Add(HelmCommand.Create(console));
         root.Subcommands.Add(InstallCommand.Create(console));
+        root.Subcommands.Add(BootstrapCommand.Create(console));
         root.Subcommands.Add(UninstallCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(MigrateCommand.Create(console));
         root.Subcommands.Add(CompletionCommand.Create(console));
         root.Subcommands.Add(BuildCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
+        RootHelp.Install(root);
         return root;
     }
 
@@ -77,6 +79,7 @@ internal static class GyreApp
         }
         catch (Flux.CommandException ex)
         {
+            Output.Spinner.StopCurrent();
             await console.Error.WriteLineAsync("✗ " + ex.Message).ConfigureAwait(false);
             return ex.ExitCode;
         }
@@ -91,8 +94,13 @@ internal static class GyreApp
         {
             // Users never see a stack trace unless they ask for one.
             var verbose = parse.GetValue(GlobalOptions.Verbose);
+            Output.Spinner.StopCurrent();
             await console.Error.WriteLineAsync("error: " + ErrorText.Describe(ex, verbose)).ConfigureAwait(false);
             return ExitCodes.Failure;
+        }
+        finally
+        {
+            Output.Spinner.StopCurrent();
         }
     }
 }

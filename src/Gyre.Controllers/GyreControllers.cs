@@ -189,7 +189,7 @@ public sealed class GyreControllers
 
     private async Task LeadAsync(ArtifactStore store, CancellationToken cancellationToken)
     {
-        var informers = new SharedInformerFactory(_client, _time, _loggers.CreateLogger("informers"));
+        var informers = new SharedInformerFactory(_client, _time, _loggers.CreateLogger("informers")) { StripManagedFields = true };
         await using var informersScope = informers.ConfigureAwait(false);
         var metrics = new ReconcileMetrics(Metrics);
         var controllers = new List<Controller>();
@@ -293,6 +293,8 @@ public sealed class GyreControllers
         releases.AddHandler(new RequeueHandler(controller.Queue.Add, triggers.OnKustomizationUpdate, triggers.OnKustomizationAdded));
         var charts = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, HelmChartSpec.Kind, null, cancellationToken).ConfigureAwait(false);
         charts.AddHandler(new SourceRevisionHandler(chart => HelmReleaseTriggers.OnChartUpdate(releases.Cache, chart, controller.Queue.Add)));
+        var ociRepositories = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, OciRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        ociRepositories.AddHandler(new SourceRevisionHandler(oci => HelmReleaseTriggers.OnChartUpdate(releases.Cache, oci, controller.Queue.Add)));
         return controller;
     }
 

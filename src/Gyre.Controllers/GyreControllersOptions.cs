@@ -58,13 +58,21 @@ public sealed record GyreControllersOptions
     /// <summary>How often health checks poll objects.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>--no-cross-namespace-refs: Kustomizations and HelmReleases may only use sources in their own namespace.</summary>
     public bool NoCrossNamespaceRefs { get; init; }
+
+    /// <summary>--default-service-account: impersonated by Kustomizations and HelmReleases that name no service account.</summary>
+    public string? DefaultServiceAccount { get; init; }
+
+    /// <summary>Fetches remote kustomize bases (git and http resources); null refuses them (--no-remote-bases).</summary>
+    public Gyre.Kustomize.Remote.IRemoteFetcher? KustomizeRemoteFetcher { get; init; }
 
     internal HelmReleases.HelmReleaseReconcilerOptions HelmReleaseOptions => new()
     {
         RequeueDependency = RequeueDependency,
         PollInterval = PollInterval,
         NoCrossNamespaceRefs = NoCrossNamespaceRefs,
+        DefaultServiceAccount = DefaultServiceAccount,
     };
 
     /// <summary>notification-controller's --events-addr: where external controllers POST events; null serves none.</summary>
@@ -85,5 +93,7 @@ public sealed record GyreControllersOptions
         RequeueDependency = RequeueDependency,
         PollInterval = PollInterval,
         NoCrossNamespaceRefs = NoCrossNamespaceRefs,
+        DefaultServiceAccount = DefaultServiceAccount,
+        RemoteFetcher = KustomizeRemoteFetcher,
     };
 }

@@ -20,7 +20,7 @@ public sealed class KubeApiClient : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly KubeCredentials _credentials;
-    private readonly HttpMessageInvoker _http;
+    private readonly KubeHttpTransport _transport;
     private readonly ClientRateLimiter _limiter;
 
     /// <summary>Creates a client for one connection.</summary>
@@ -32,7 +32,7 @@ public sealed class KubeApiClient : IDisposable
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _credentials = new KubeCredentials(connection, _timeProvider);
-        _http = new HttpMessageInvoker(KubeHttpHandlerFactory.Create(connection, _credentials), disposeHandler: true);
+        _transport = new KubeHttpTransport(certificate => KubeHttpHandlerFactory.Create(connection, certificate));
         _limiter = new ClientRateLimiter(_options.Qps, _options.Burst, _timeProvider);
     }
 
@@ -139,6 +139,7 @@ public sealed class KubeApiClient : IDisposable
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
+
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Headers.UserAgent.ParseAdd(_options.UserAgent);
         if (request.Body is not null)
@@ -156,13 +157,21 @@ public sealed class KubeApiClient : IDisposable
     {
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var generation = _transport.Acquire(_credentials.ExecCertificate);
+        var released = false;
         try
         {
-            var response = await _http.SendAsync(message, linked.Token).ConfigureAwait(false);
+            var response = await generation.Invoker.SendAsync(message, linked.Token).ConfigureAwait(false);
             if (!request.Streaming && response.IsSuccessStatusCode)
             {
                 // Buffer non-streaming bodies inside the timeout, so a stalled server cannot hang the caller.
                 await response.Content.LoadIntoBufferAsync(linked.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                // The body is read later: keep the connection pool alive until the response is disposed.
+                response.Content = new LeasedContent(response.Content, generation);
+                released = true;
             }
 
             return response;
@@ -175,6 +184,13 @@ public sealed class KubeApiClient : IDisposable
         catch (HttpRequestException e)
         {
             throw new KubeTransportException(request.Target, Connection.RedactedServer, Describe(e), isTransient: true, e);
+        }
+        finally
+        {
+            if (!released)
+            {
+                generation.Release();
+            }
         }
     }
 
@@ -227,7 +243,7 @@ public sealed class KubeApiClient : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _http.Dispose();
+        _transport.Dispose();
         _credentials.Dispose();
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gyre.LocalCluster;
@@ -73,12 +74,20 @@ public sealed class LocalClusterServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(certificates.Serving);
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificates.Serving,
+                    // Client certificates are optional and verified against the cluster CA by the authenticator (401 otherwise).
+                    ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                    ClientCertificateValidation = (_, _, _) => true,
+                });
             });
         });
         builder.Services.AddRoutingCore();
         var app = builder.Build();
-        var router = new ApiRouter(state, tokens);
+        var clientCertificates = new ClientCertificateAuthenticator(certificates.Ca);
+        var serviceAccountTokens = new ServiceAccountTokens(certificates.Ca, store, options.Time);
+        var router = new ApiRouter(state, tokens, clientCertificates, serviceAccountTokens);
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
@@ -95,6 +104,10 @@ public sealed class LocalClusterServer : IAsyncDisposable
     /// <summary>Mints a bearer token for a user with the given groups (members of system:masters are cluster admins).</summary>
     public string CreateToken(string user, params string[] groups) => _tokens.Mint(new UserInfo(user, groups));
 
+    /// <summary>Issues a client certificate signed by the cluster CA: it authenticates as <paramref name="user"/> with the groups as Organization values.</summary>
+    public (string CertificatePem, string KeyPem) CreateClientCertificate(string user, params string[] groups) =>
+        new ClientCertificateAuthenticator(_certificates.Ca).Issue(user, groups, TimeProvider.System.GetUtcNow());
+
     /// <summary>Mints a token for a service account, authenticated as system:serviceaccount:{namespace}:{name}.</summary>
     public string CreateServiceAccountToken(string ns, string name) =>
         _tokens.Mint(new UserInfo($"system:serviceaccount:{ns}:{name}", ["system:serviceaccounts", "system:serviceaccounts:" + ns]));
@@ -109,6 +122,8 @@ public sealed class LocalClusterServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Open watches would otherwise hold Kestrel's graceful shutdown for its whole timeout (30 s).
+        _store.CloseWatches();
         await _controllers.StopAsync().ConfigureAwait(false);
         _controllers.Dispose();
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);

@@ -31,6 +31,51 @@ public sealed class InspectCommandsTests(GitOpsFixture fixture)
     }
 
     [Fact]
+    public async Task Tree_follows_a_HelmRelease_to_its_release_objects_and_trace_goes_back_through_the_chart_to_its_source()
+    {
+        await fixture.ApplyAsync("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n");
+        await fixture.ApplyAsync("""
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: helm-apps
+              namespace: team
+            spec:
+              interval: 10m
+              path: ./team
+              prune: true
+              sourceRef:
+                kind: GitRepository
+                name: flux-system
+                namespace: flux-system
+            """);
+        await fixture.WaitReadyAsync("HelmRelease", "demo", "team");
+
+        var tree = await CliRunner.RunAsync("tree", "kustomization", "helm-apps", "-n", "team", "--kubeconfig", fixture.Kubeconfig);
+        var trace = await CliRunner.RunAsync("trace", "configmap/demo-settings", "-n", "team", "--kubeconfig", fixture.Kubeconfig);
+
+        Assert.True(tree.Code == 0, tree.Error);
+        Assert.Equal(
+            "Kustomization/team/helm-apps\n" +
+            "└── HelmRelease/team/demo\n" +
+            "    └── ConfigMap/team/demo-settings\n",
+            tree.Output);
+        Assert.True(trace.Code == 0, trace.Error);
+        Assert.StartsWith("Object:         ConfigMap/demo-settings\nNamespace:      team\nStatus:         Managed by Flux\n---\nHelmRelease:    demo\nNamespace:      team\nChart:          ./charts/demo\n", trace.Output, StringComparison.Ordinal);
+        Assert.Matches("(?m)^---\nHelmChart:      team-demo\nNamespace:      flux-system\nChart:          ./charts/demo\n", trace.Output);
+        Assert.Matches("(?m)^---\nGitRepository:  flux-system\nNamespace:      flux-system\nURL:            http://127\\.0\\.0\\.1:\\d+/repo\n", trace.Output);
+        Assert.Contains("---\nKustomization:  helm-apps\nNamespace:      team\nPath:           ./team\n", trace.Output, StringComparison.Ordinal);
+
+        var forced = await CliRunner.RunAsync("reconcile", "helmrelease", "demo", "-n", "team", "--force", "--kubeconfig", fixture.Kubeconfig);
+
+        Assert.True(forced.Code == 0, forced.Error);
+        var release = await fixture.GetAsync("HelmRelease", "demo", "team");
+        var forceAt = (string?)release!["metadata"]!["annotations"]!["reconcile.fluxcd.io/forceAt"];
+        Assert.NotNull(forceAt);
+        Assert.Equal(forceAt, (string?)release["status"]!["lastHandledForceAt"]);
+    }
+
+    [Fact]
     public async Task Trace_of_an_unmanaged_object_says_so_and_exits_1()
     {
         var (code, output, _) = await CliRunner.RunAsync("trace", "namespace/default", "--kubeconfig", fixture.Kubeconfig);

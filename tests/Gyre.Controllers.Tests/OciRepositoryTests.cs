@@ -70,6 +70,10 @@ public sealed class OciRepositoryTests(ControllersFixture rig, RegistryFixture r
         Assert.StartsWith("sha256:", (string?)status["artifact"]!["digest"], StringComparison.Ordinal);
         await rig.WaitForConditionAsync(ns, "app", "True", "ReconciliationSucceeded");
         Assert.Equal("1", (string?)(await rig.GetAsync("v1", "ConfigMap", ns, "app"))!.Json["data"]!["version"]);
+        // The revision the artifact was pushed from (org.opencontainers.image.revision), as Flux reports it.
+        var applied = (await rig.KustomizationAsync(ns, "app"))!.Json["status"]!;
+        Assert.Equal($"main@sha1:{new string('a', 40)}", (string?)applied["lastAppliedOriginRevision"]);
+        Assert.Equal($"main@sha1:{new string('a', 40)}", (string?)applied["history"]![0]!["metadata"]!["originRevision"]);
 
         var second = await PushAsync(registries.Anonymous, repository, "1.1.0", TestManifests.ConfigMap("app", "version", "2"));
         await PushAsync(registries.Anonymous, repository, "2.0.0-rc.1", TestManifests.ConfigMap("app", "version", "pre"));

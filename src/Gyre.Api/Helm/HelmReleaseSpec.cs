@@ -55,6 +55,27 @@ public sealed record HelmReleaseSpec
 
     public bool UninstallDisableHooks { get; init; }
 
+    /// <summary>spec.uninstall.deletionPropagation: background (default), foreground or orphan.</summary>
+    public string UninstallDeletionPropagation { get; init; } = "background";
+
+    /// <summary>spec.test.filters[]: test hooks to run (name) or skip (name with exclude: true), as `helm test --filter`.</summary>
+    public IReadOnlyList<TestFilter> TestFilters { get; init; } = [];
+
+    public DriftDetection DriftDetection { get; init; } = new();
+
+    /// <summary>spec.postRenderers[]: each {kustomize: {patches, images}}, applied in order to the rendered manifest.</summary>
+    public JsonArray? PostRenderers { get; init; }
+
+    public IReadOnlyDictionary<string, string> CommonLabels { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, string> CommonAnnotations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>spec.kubeConfig: release to the cluster of this kubeconfig Secret instead of the controller's own.</summary>
+    public KubeConfigReference? KubeConfig { get; init; }
+
+    /// <summary>spec.persistentClient (default true): accepted; Gyre keeps one client per reconcile either way.</summary>
+    public bool PersistentClient { get; init; } = true;
+
     public static HelmReleaseSpec From(KubeObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
@@ -83,6 +104,13 @@ public sealed record HelmReleaseSpec
         var target = SpecReader.String(spec["targetNamespace"]) is { Length: > 0 } t ? t : null;
         var test = spec["test"] as JsonObject ?? [];
         var uninstall = spec["uninstall"] as JsonObject ?? [];
+        var propagation = SpecReader.String(uninstall["deletionPropagation"]) is { Length: > 0 } p ? p : "background";
+        if (propagation is not ("background" or "foreground" or "orphan"))
+        {
+            throw new ApiException(reader.Where, "spec.uninstall.deletionPropagation", $"'{propagation}' is not background, foreground or orphan");
+        }
+
+        var metadata = spec["commonMetadata"] as JsonObject;
         return new HelmReleaseSpec
         {
             Chart = chart,
@@ -106,6 +134,18 @@ public sealed record HelmReleaseSpec
             TestIgnoreFailures = SpecReader.Bool(test["ignoreFailures"]),
             UninstallKeepHistory = SpecReader.Bool(uninstall["keepHistory"]),
             UninstallDisableHooks = SpecReader.Bool(uninstall["disableHooks"]),
+            UninstallDeletionPropagation = propagation,
+            TestFilters = SpecReader.Objects(test["filters"])
+                .Select((f, i) => new TestFilter(reader.Required(f, "name", $"spec.test.filters[{i}].name"), SpecReader.Bool(f["exclude"])))
+                .ToList(),
+            DriftDetection = DriftDetection.From(reader, spec["driftDetection"] as JsonObject),
+            PostRenderers = spec["postRenderers"]?.DeepClone() as JsonArray,
+            CommonLabels = SpecReader.StringMap(metadata?["labels"]),
+            CommonAnnotations = SpecReader.StringMap(metadata?["annotations"]),
+            KubeConfig = spec["kubeConfig"]?["secretRef"] is JsonObject kubeConfig
+                ? new KubeConfigReference(reader.Required(kubeConfig, "name", "spec.kubeConfig.secretRef.name"), SpecReader.String(kubeConfig["key"]))
+                : null,
+            PersistentClient = spec["persistentClient"] is not JsonValue pc || !pc.TryGetValue<bool>(out var persistent) || persistent,
         };
     }
 

@@ -32,6 +32,9 @@ public sealed record HelmChartSpec
 
     public bool Suspend { get; init; }
 
+    /// <summary>verify.provider when spec.verify is set (cosign or notation).</summary>
+    public string? VerifyProvider { get; init; }
+
     public static HelmChartSpec From(KubeObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
@@ -61,6 +64,7 @@ public sealed record HelmChartSpec
             ValuesFiles = SpecReader.Strings(spec["valuesFiles"]),
             IgnoreMissingValuesFiles = SpecReader.Bool(spec["ignoreMissingValuesFiles"]),
             Suspend = SpecReader.Bool(spec["suspend"]),
+            VerifyProvider = spec["verify"] is System.Text.Json.Nodes.JsonObject verify ? SpecReader.String(verify["provider"]) ?? "cosign" : null,
         };
     }
 }

@@ -9,7 +9,7 @@ internal static class ClusterCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("cluster", "Run a local Kubernetes-compatible API server for development, CI and tests");
+        var command = new Command("cluster", "Run a local Kubernetes-compatible API server for development, CI and tests\n\nExample:\n  gyre cluster start --data ./.cluster");
         command.Subcommands.Add(CreateStart(console));
         return command;
     }

@@ -27,6 +27,9 @@ internal static class ControllerCommand
         var leaderNamespace = new Option<string?>("--leader-election-namespace") { Description = "Namespace of the Lease (default: the context's namespace)" };
         var logEncoding = new Option<string>("--log-encoding") { Description = "Log format: console or json", DefaultValueFactory = _ => "console" };
         logEncoding.AcceptOnlyFromAmong("console", "json");
+        var noCrossNamespaceRefs = new Option<bool>("--no-cross-namespace-refs") { Description = "Refuse Kustomizations and HelmReleases whose source is in another namespace (multi-tenancy lockdown)" };
+        var defaultServiceAccount = new Option<string?>("--default-service-account") { Description = "Service account impersonated by Kustomizations and HelmReleases that set no spec.serviceAccountName" };
+        var noRemoteBases = new Option<bool>("--no-remote-bases") { Description = "Refuse remote kustomize bases and resources (git and http URLs) in Kustomization builds" };
         var command = new Command("controller", """
             Run Gyre's controllers (GitRepository, HelmChart, Kustomization, HelmRelease, Alert, Provider) against a cluster until interrupted
 
@@ -37,6 +40,7 @@ internal static class ControllerCommand
             """)
         {
             kubeconfig, context, controllers, concurrent, metricsAddr, healthAddr, storageAddr, storageAdvAddr, storagePath, eventsAddr, leaderElect, leaderNamespace, logEncoding, receiverAddr, insecureHttp,
+            noCrossNamespaceRefs, defaultServiceAccount, noRemoteBases,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,6 +55,7 @@ internal static class ControllerCommand
             var time = TimeProvider.System;
             using var client = await ConnectAsync(parse.GetValue(kubeconfig), parse.GetValue(context), time, cancellationToken).ConfigureAwait(false);
             var home = Path.Combine(Path.GetTempPath(), "gyre-controller-" + Environment.ProcessId);
+            using var remoteHttp = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
             var options = new GyreControllersOptions
             {
                 Controllers = selected,
@@ -65,6 +70,9 @@ internal static class ControllerCommand
                 ReceiverAddress = Url(parse.GetValue(receiverAddr)) ?? "http://127.0.0.1:9292",
                 AllowInsecureHttp = parse.GetValue(insecureHttp),
                 LeaderElectionNamespace = parse.GetValue(leaderElect) ? parse.GetValue(leaderNamespace) ?? client.DefaultNamespace : null,
+                NoCrossNamespaceRefs = parse.GetValue(noCrossNamespaceRefs),
+                DefaultServiceAccount = parse.GetValue(defaultServiceAccount),
+                KustomizeRemoteFetcher = parse.GetValue(noRemoteBases) ? null : new Kustomize.GitRemoteFetcher(remoteHttp),
             };
             using var loggers = LoggerFactory.Create(b => b.AddProvider(new CliLoggerProvider(console.Error, parse.GetValue(logEncoding) == "json", LogLevel.Information, time)));
             var gyre = new GyreControllers(client, options, loggers, time);

@@ -5,7 +5,6 @@ using Gyre.Cli.Install;
 using Gyre.Cli.Output;
 using Gyre.Kube;
 using Gyre.Kube.Dynamic;
-using Gyre.Manifests.Yaml;
 
 namespace Gyre.Cli.Commands;
 
@@ -19,6 +18,7 @@ internal static class InstallCommand
         var image = new Option<string>("--image") { Description = "Controller image repository", DefaultValueFactory = _ => InstallManifests.DefaultImage };
         var version = new Option<string>("--version") { Description = "Controller image tag", DefaultValueFactory = _ => VersionCommand.Current() };
         var timeout = DurationOption.Create("--timeout", "How long to wait for the controller to be ready", TimeSpan.FromMinutes(5));
+        var components = ComponentsOption();
         var command = new Command("install", """
             Install Gyre's CRDs and controller in a cluster (as `flux install`), or print them with --export
 
@@ -28,16 +28,16 @@ internal static class InstallCommand
               gyre install --dry-run --context staging
             """)
         {
-            export, dryRun, image, version, timeout,
+            export, dryRun, image, version, timeout, components,
         };
         var cluster = ClusterOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var ns = cluster.NamespaceOf(parse)!;
-            var objects = InstallManifests.Create(ns, parse.GetValue(image)!, parse.GetValue(version)!);
+            var objects = InstallManifests.Create(ns, parse.GetValue(image)!, parse.GetValue(version)!, InstallManifests.ControllersOf(parse.GetValue(components)!));
             if (parse.GetValue(export))
             {
-                await console.Out.WriteAsync(string.Concat(objects.Select(o => "---\n" + YamlWriter.Write(o)))).ConfigureAwait(false);
+                await console.Out.WriteAsync(InstallManifests.ToYaml(objects)).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 
@@ -71,7 +71,15 @@ internal static class InstallCommand
         return command;
     }
 
-    private static async Task ApplyAsync(KubeClient client, JsonObject obj, bool dryRun, Progress progress, CancellationToken cancellationToken)
+    /// <summary>flux's --components: which controllers the Deployment runs (all four by default).</summary>
+    internal static Option<string[]> ComponentsOption() => new("--components")
+    {
+        Description = "Components to run, comma-separated: source-controller, kustomize-controller, helm-controller, notification-controller",
+        DefaultValueFactory = _ => [.. InstallManifests.Components.Keys],
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    internal static async Task ApplyAsync(KubeClient client, JsonObject obj, bool dryRun, Progress progress, CancellationToken cancellationToken)
     {
         var label = $"{obj["kind"]}/{FluxObject.Name(obj)}";
         try
@@ -91,7 +99,7 @@ internal static class InstallCommand
         }
     }
 
-    private static async Task<bool> DeploymentReadyAsync(KubeClient client, string ns, TimeSpan timeout, CancellationToken cancellationToken)
+    internal static async Task<bool> DeploymentReadyAsync(KubeClient client, string ns, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deployments = await client.ForKindAsync("apps/v1", "Deployment", cancellationToken).ConfigureAwait(false);
         var deadline = DateTimeOffset.UtcNow + timeout;

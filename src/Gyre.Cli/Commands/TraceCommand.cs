@@ -72,10 +72,13 @@ internal static class TraceCommand
                 var managerResource = await FluxResources.ForAsync(client, m.Kind, cancellationToken).ConfigureAwait(false);
                 var managerObj = await FluxResources.GetAsync(managerResource, m.Kind, m.Namespace, m.Name, cancellationToken).ConfigureAwait(false);
                 AppendManager(report, m.Kind, managerObj);
-                if (first && SourceOf.Find(managerObj, m.Kind) is { } source)
+                // The source chain: a HelmRelease's HelmChart, then the chart's own source (HelmRepository, GitRepository...).
+                for (var next = first ? SourceOf.Find(managerObj, m.Kind) : null; next is { } source;)
                 {
                     var sourceResource = await FluxResources.ForAsync(client, source.Kind, cancellationToken).ConfigureAwait(false);
-                    AppendSource(report, source.Kind, await FluxResources.GetAsync(sourceResource, source.Kind, source.Namespace, source.Name, cancellationToken).ConfigureAwait(false));
+                    var sourceObj = await FluxResources.GetAsync(sourceResource, source.Kind, source.Namespace, source.Name, cancellationToken).ConfigureAwait(false);
+                    AppendSource(report, source.Kind, sourceObj);
+                    next = source.Kind == FluxKinds.HelmChart ? SourceOf.Find(sourceObj, source.Kind) : null;
                 }
 
                 first = false;
@@ -118,6 +121,7 @@ internal static class TraceCommand
         var reference = obj["spec"]?["ref"];
         report.Append("---\n");
         Section(report, (kind.Kind, FluxObject.Name(obj)), ("Namespace", FluxObject.Namespace(obj)), ("URL", (string?)obj["spec"]?["url"]),
+            ("Chart", kind == FluxKinds.HelmChart ? (string?)obj["spec"]?["chart"] : null), ("Version", kind == FluxKinds.HelmChart ? (string?)obj["spec"]?["version"] : null),
             ("Branch", (string?)reference?["branch"]), ("Tag", (string?)reference?["tag"]), ("Semver", (string?)reference?["semver"]),
             ("Revision", FluxObject.Revision(obj, kind)), ("Status", Status(obj)), ("Message", FluxObject.Message(obj)));
     }

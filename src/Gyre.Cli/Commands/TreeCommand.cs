@@ -7,7 +7,7 @@ using Gyre.Manifests;
 
 namespace Gyre.Cli.Commands;
 
-/// <summary>`gyre tree kustomization NAME`: the objects a Kustomization applied, following nested Kustomizations.</summary>
+/// <summary>`gyre tree kustomization NAME`: the objects a Kustomization applied, following nested Kustomizations and HelmReleases (their release's objects).</summary>
 internal static class TreeCommand
 {
     public static Command Create(CliConsole console)
@@ -16,7 +16,7 @@ internal static class TreeCommand
         var name = new Argument<string>("NAME") { Description = "The Kustomization's name" };
         var output = OutputFormat.Create();
         var kustomization = new Command("kustomization", """
-            Print a Kustomization's inventory as a tree, following the Kustomizations it applied
+            Print a Kustomization's inventory as a tree, following the Kustomizations and HelmReleases it applied
 
             Examples:
               gyre tree kustomization flux-system
@@ -33,7 +33,7 @@ internal static class TreeCommand
             var resource = await FluxResources.ForAsync(client, FluxKinds.Kustomization, cancellationToken).ConfigureAwait(false);
             var ns = cluster.NamespaceOf(parse)!;
             await FluxResources.GetAsync(resource, FluxKinds.Kustomization, ns, parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
-            var root = await NodeAsync(client, $"Kustomization/{ns}/{parse.GetValue(name)}", ns, parse.GetValue(name)!, [], cancellationToken).ConfigureAwait(false);
+            var root = await NodeAsync(client, FluxKinds.Kustomization, $"Kustomization/{ns}/{parse.GetValue(name)}", ns, parse.GetValue(name)!, [], cancellationToken).ConfigureAwait(false);
             var format = parse.GetValue(output)!;
             if (format == OutputFormat.Table)
             {
@@ -52,15 +52,15 @@ internal static class TreeCommand
         return command;
     }
 
-    private static async Task<JsonObject> NodeAsync(KubeClient client, string label, string ns, string name, HashSet<string> seen, CancellationToken cancellationToken)
+    // A Kustomization or HelmRelease node: its inventory, Kustomizations and HelmReleases in it followed recursively.
+    private static async Task<JsonObject> NodeAsync(KubeClient client, FluxKind kind, string label, string ns, string name, HashSet<string> seen, CancellationToken cancellationToken)
     {
         var node = new JsonObject { ["resource"] = label };
-        if (!seen.Add(label))
+        if (!seen.Add(label) || await FluxResources.TryForAsync(client, kind, cancellationToken).ConfigureAwait(false) is not { } resource)
         {
             return node;
         }
 
-        var resource = await FluxResources.ForAsync(client, FluxKinds.Kustomization, cancellationToken).ConfigureAwait(false);
         JsonObject obj;
         try
         {
@@ -72,17 +72,17 @@ internal static class TreeCommand
         }
 
         var children = new JsonArray();
-        foreach (var entry in (obj["status"]?["inventory"]?["entries"] as JsonArray)?.OfType<JsonObject>() ?? [])
+        foreach (var item in await Inventory.ReadAsync(client, obj, kind, cancellationToken).ConfigureAwait(false))
         {
-            if ((string?)entry["id"] is not { Length: > 0 } id)
+            var nested = item switch
             {
-                continue;
-            }
-
-            var item = ObjectRef.FromInventoryId(id);
-            children.Add(item is { Kind: "Kustomization", Group: "kustomize.toolkit.fluxcd.io" }
-                ? await NodeAsync(client, item.ToString(), item.Namespace, item.Name, seen, cancellationToken).ConfigureAwait(false)
-                : new JsonObject { ["resource"] = item.ToString() });
+                { Kind: "Kustomization", Group: "kustomize.toolkit.fluxcd.io" } => FluxKinds.Kustomization,
+                { Kind: "HelmRelease", Group: "helm.toolkit.fluxcd.io" } => FluxKinds.HelmRelease,
+                _ => null,
+            };
+            children.Add(nested is null
+                ? new JsonObject { ["resource"] = item.ToString() }
+                : await NodeAsync(client, nested, item.ToString(), item.Namespace, item.Name, seen, cancellationToken).ConfigureAwait(false));
         }
 
         if (children.Count > 0)

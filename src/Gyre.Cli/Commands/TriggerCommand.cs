@@ -59,7 +59,7 @@ internal static class TriggerCommand
             await console.Error.WriteLineAsync($"error: {what}: refused with HTTP {status}; {Hint(status)}").ConfigureAwait(false);
             return ExitCodes.Failure;
         });
-        return new Command("trigger", "Send test deliveries to Gyre's webhook receivers") { receiver };
+        return new Command("trigger", "Send test deliveries to Gyre's webhook receivers\n\nExample:\n  gyre trigger receiver github-receiver -n flux-system") { receiver };
     }
 
     private static async Task<string> TokenAsync(KubeClient client, KubeObject receiver, ReceiverSpec spec, CancellationToken cancellationToken)

@@ -13,6 +13,14 @@ internal static class SourceOf
             return Reference(obj["spec"]?["sourceRef"] as JsonObject, ns);
         }
 
+        if (kind == FluxKinds.HelmChart)
+        {
+            // A HelmChart's sourceRef is always in its own namespace; the kind defaults to nothing, so it must be set.
+            return obj["spec"]?["sourceRef"] is JsonObject { } chartSource && (string?)chartSource["kind"] is not null
+                ? Reference(chartSource, ns)
+                : null;
+        }
+
         if (kind != FluxKinds.HelmRelease)
         {
             return null;

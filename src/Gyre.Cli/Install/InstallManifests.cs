@@ -14,7 +14,33 @@ internal static class InstallManifests
     public const string DefaultImage = "ghcr.io/gyre-gitops/gyre";
     private const string PartOf = "app.kubernetes.io/part-of";
 
-    public static IReadOnlyList<JsonObject> Create(string ns, string image, string version)
+    /// <summary>flux's component names, each mapped to the `gyre controller --controllers` name that runs it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Components = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["source-controller"] = "source",
+        ["kustomize-controller"] = "kustomize",
+        ["helm-controller"] = "helm",
+        ["notification-controller"] = "notification",
+    };
+
+    /// <summary>The manifests as `gyre install --export` prints them: one YAML document per object.</summary>
+    public static string ToYaml(IEnumerable<JsonObject> objects) => string.Concat(objects.Select(o => "---\n" + Gyre.Manifests.Yaml.YamlWriter.Write(o)));
+
+    /// <summary>Maps flux component names to controllers; throws a usage error naming an unknown one.</summary>
+    public static IReadOnlyList<string> ControllersOf(IEnumerable<string> components)
+    {
+        var controllers = new List<string>();
+        foreach (var component in components.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            controllers.Add(Components.TryGetValue(component, out var controller)
+                ? controller
+                : throw new Flux.CommandException($"--components: unknown component '{component}'; choose from {string.Join(", ", Components.Keys)}", ExitCodes.Usage));
+        }
+
+        return controllers;
+    }
+
+    public static IReadOnlyList<JsonObject> Create(string ns, string image, string version, IReadOnlyList<string>? controllers = null)
     {
         var objects = new List<JsonObject> { Object("v1", "Namespace", ns, null) };
         objects.AddRange(FluxCrds.All().Select(crd => crd.Json.DeepClone().AsObject()));
@@ -22,7 +48,7 @@ internal static class InstallManifests
         objects.Add(ClusterRole(ns));
         objects.Add(Binding($"crd-controller-{ns}", $"crd-controller-{ns}", ns));
         objects.Add(Binding($"cluster-reconciler-{ns}", "cluster-admin", ns));
-        objects.Add(Deployment(ns, $"{image}:{version}"));
+        objects.Add(Deployment(ns, $"{image}:{version}", controllers));
         objects.Add(Service(ns));
         return objects;
     }
@@ -66,7 +92,7 @@ internal static class InstallManifests
         return binding;
     }
 
-    private static JsonObject Deployment(string ns, string image)
+    private static JsonObject Deployment(string ns, string image, IReadOnlyList<string>? controllers)
     {
         var deployment = Object("apps/v1", "Deployment", Name, ns);
         var selector = new JsonObject { ["app"] = Name };
@@ -74,6 +100,11 @@ internal static class InstallManifests
             "controller", "--enable-leader-election", "--leader-election-namespace=" + ns, "--log-encoding=json",
             "--metrics-addr=:8080", "--health-addr=:9440", "--storage-addr=:9090", "--storage-path=/data",
             $"--storage-adv-addr=http://source-controller.{ns}.svc.cluster.local.");
+        if (controllers is not null && controllers.Distinct().Count() < Components.Count)
+        {
+            args.Add("--controllers=" + string.Join(',', controllers.Distinct()));
+        }
+
         deployment["spec"] = new JsonObject
         {
             ["replicas"] = 1,

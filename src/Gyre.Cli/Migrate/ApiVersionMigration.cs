@@ -1,89 +1,124 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Gyre.Cli.Migrate;
 
 /// <summary>
-/// Rewrites the top-level apiVersion of Flux objects from removed versions to the ones Flux v2.8 serves, leaving
-/// every other byte of the file alone (comments, order, quoting), as `flux migrate -f` does.
+/// Rewrites Flux apiVersions to the latest ones wherever an object is written, as `flux migrate -f` does: every
+/// <c>apiVersion:</c> line whose mapping has a <c>kind:</c> of a Flux kind (top-level documents, list items,
+/// objects nested in other files' fields, Helm templates) gets its version replaced, and every other byte of the file
+/// (comments, order, quoting, line endings) stays as it was. Unlike flux, <c>kind:</c> may come anywhere in the same
+/// mapping, not only on the next line, and quoted values and trailing comments are understood.
 /// </summary>
 internal static partial class ApiVersionMigration
 {
-    // kind -> (group, current version); any other version of the same group is older and is rewritten.
-    private static readonly Dictionary<string, (string Group, string Version)> Current = new(StringComparer.Ordinal)
+    /// <summary>Migrates <paramref name="text"/> to <paramref name="latest"/>; returns the new text and the changes (1-based line numbers).</summary>
+    public static (string Text, IReadOnlyList<ApiVersionChange> Changes) Migrate(string text, IReadOnlyDictionary<(string Group, string Kind), string> latest)
     {
-        ["GitRepository"] = ("source.toolkit.fluxcd.io", "v1"),
-        ["OCIRepository"] = ("source.toolkit.fluxcd.io", "v1"),
-        ["HelmRepository"] = ("source.toolkit.fluxcd.io", "v1"),
-        ["HelmChart"] = ("source.toolkit.fluxcd.io", "v1"),
-        ["Bucket"] = ("source.toolkit.fluxcd.io", "v1"),
-        ["Kustomization"] = ("kustomize.toolkit.fluxcd.io", "v1"),
-        ["HelmRelease"] = ("helm.toolkit.fluxcd.io", "v2"),
-        ["Alert"] = ("notification.toolkit.fluxcd.io", "v1beta3"),
-        ["Provider"] = ("notification.toolkit.fluxcd.io", "v1beta3"),
-        ["Receiver"] = ("notification.toolkit.fluxcd.io", "v1"),
-        ["ImageRepository"] = ("image.toolkit.fluxcd.io", "v1"),
-        ["ImagePolicy"] = ("image.toolkit.fluxcd.io", "v1"),
-        ["ImageUpdateAutomation"] = ("image.toolkit.fluxcd.io", "v1"),
-    };
-
-    /// <summary>The migrated text and what changed ("Kustomization apps: v1beta2 -> v1"); the text is unchanged when nothing applies.</summary>
-    public static (string Text, IReadOnlyList<string> Changes) Migrate(string text)
-    {
-        var changes = new List<string>();
-        var output = new StringBuilder(text.Length);
-        foreach (var document in SplitDocuments(text))
+        var lines = text.Split('\n');
+        var changes = new List<ApiVersionChange>();
+        for (var i = 0; i < lines.Length; i++)
         {
-            output.Append(MigrateDocument(document, changes));
+            var match = ApiVersionLine().Match(lines[i]);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var column = match.Groups["indent"].Length + match.Groups["dash"].Length;
+            var kind = KindOf(lines, i, column, match.Groups["dash"].Length > 0);
+            var group = match.Groups["group"].Value;
+            var version = match.Groups["version"].Value;
+            if (kind is null || !latest.TryGetValue((group, kind), out var current) || current == version)
+            {
+                continue;
+            }
+
+            var value = match.Groups["version"];
+            lines[i] = string.Concat(lines[i].AsSpan(0, value.Index), current, lines[i].AsSpan(value.Index + value.Length));
+            changes.Add(new ApiVersionChange(i + 1, kind, version, current));
         }
 
-        return (output.ToString(), changes);
+        return (changes.Count == 0 ? text : string.Join('\n', lines), changes);
     }
 
-    private static string MigrateDocument(string document, List<string> changes)
+    // The kind: key of the mapping the apiVersion line belongs to: a key at the same column before the mapping ends.
+    private static string? KindOf(string[] lines, int index, int column, bool firstOfListItem)
     {
-        var apiVersion = ApiVersionLine().Match(document);
-        var kind = KindLine().Match(document);
-        if (!apiVersion.Success || !kind.Success || !Current.TryGetValue(kind.Groups["kind"].Value, out var current))
+        for (var j = index + 1; j < lines.Length; j++)
         {
-            return document;
+            var (line, kind) = Classify(lines[j], column);
+            if (line is Line.End or Line.ItemStart)
+            {
+                break;
+            }
+
+            if (line == Line.Sibling && kind is not null)
+            {
+                return kind;
+            }
         }
 
-        var group = apiVersion.Groups["group"].Value;
-        var version = apiVersion.Groups["version"].Value;
-        if (group != current.Group || version == current.Version)
+        // Backwards only inside the same mapping: a list item that starts on the apiVersion line has nothing before it.
+        for (var j = index - 1; j >= 0 && !firstOfListItem; j--)
         {
-            return document;
+            switch (Classify(lines[j], column))
+            {
+                case (Line.End, _):
+                    return null;
+                case (Line.Sibling or Line.ItemStart, var kind) when kind is not null:
+                    return kind;
+                case (Line.ItemStart, _):
+                    return null;
+            }
         }
 
-        var name = NameLine().Match(document) is { Success: true } n ? " " + n.Groups["name"].Value : string.Empty;
-        changes.Add($"{kind.Groups["kind"].Value}{name}: {group}/{version} -> {group}/{current.Version}");
-        var value = apiVersion.Groups["value"];
-        return string.Concat(document.AsSpan(0, value.Index), group + "/" + current.Version, document.AsSpan(value.Index + value.Length));
+        return null;
     }
 
-    // Keeps the "---" separators with the documents so concatenating the pieces gives back the input exactly.
-    private static IEnumerable<string> SplitDocuments(string text)
+    private enum Line
     {
-        var start = 0;
-        foreach (Match separator in Separator().Matches(text))
-        {
-            yield return text[start..separator.Index];
-            start = separator.Index;
-        }
-
-        yield return text[start..];
+        Other,
+        Sibling,
+        ItemStart,
+        End,
     }
 
-    [GeneratedRegex(@"^apiVersion:[ \t]*(?<q>['""]?)(?<value>(?<group>[a-z0-9.\-]+)/(?<version>v[0-9a-z]+))\k<q>[ \t]*(#.*)?\r?$", RegexOptions.Multiline)]
+    // Sibling: a key at the column; ItemStart: "- key" whose key sits at the column; End: outside the mapping.
+    private static (Line Line, string? Kind) Classify(string raw, int column)
+    {
+        var line = raw.TrimEnd('\r');
+        var trimmed = line.TrimStart(' ');
+        if (trimmed.Length == 0 || trimmed.StartsWith('#'))
+        {
+            return (Line.Other, null);
+        }
+
+        var indent = line.Length - trimmed.Length;
+        if (indent == 0 && (trimmed.StartsWith("---", StringComparison.Ordinal) || trimmed.StartsWith("...", StringComparison.Ordinal)))
+        {
+            return (Line.End, null);
+        }
+
+        if (indent == column)
+        {
+            return (Line.Sibling, KindLine().Match(trimmed) is { Success: true } kind ? kind.Groups["kind"].Value : null);
+        }
+
+        if (indent < column && trimmed.StartsWith("- ", StringComparison.Ordinal))
+        {
+            var item = trimmed[1..].TrimStart(' ');
+            var itemColumn = line.Length - item.Length;
+            return itemColumn == column
+                ? (Line.ItemStart, KindLine().Match(item) is { Success: true } kind ? kind.Groups["kind"].Value : null)
+                : (Line.End, null);
+        }
+
+        return indent < column ? (Line.End, null) : (Line.Other, null);
+    }
+
+    [GeneratedRegex(@"^(?<indent>[ ]*)(?<dash>(?:- +)?)apiVersion:[ \t]*(?<q>['""]?)(?<group>[a-z0-9.\-]+)/(?<version>v[0-9a-z]+)\k<q>[ \t]*(#.*)?\r?$")]
     private static partial Regex ApiVersionLine();
 
-    [GeneratedRegex(@"^kind:[ \t]*['""]?(?<kind>[A-Za-z]+)['""]?[ \t]*(#.*)?\r?$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^kind:[ \t]*['""]?(?<kind>[A-Za-z0-9]+)['""]?[ \t]*(#.*)?$")]
     private static partial Regex KindLine();
-
-    [GeneratedRegex(@"^  name:[ \t]*['""]?(?<name>[^'""\s#]+)", RegexOptions.Multiline)]
-    private static partial Regex NameLine();
-
-    [GeneratedRegex(@"^---", RegexOptions.Multiline)]
-    private static partial Regex Separator();
 }

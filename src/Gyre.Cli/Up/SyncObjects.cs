@@ -11,7 +11,18 @@ internal static class SyncObjects
     public const string Namespace = "flux-system";
     public const string Name = "flux-system";
 
-    public static IReadOnlyList<JsonObject> Create(string repositoryUrl, string branch, string path) =>
+    public static IReadOnlyList<JsonObject> Create(string repositoryUrl, string branch, string path, string? secretName = null, string interval = "1m0s")
+    {
+        var objects = Objects(repositoryUrl, branch, path, interval);
+        if (secretName is not null)
+        {
+            objects[1]["spec"]!["secretRef"] = new JsonObject { ["name"] = secretName };
+        }
+
+        return objects;
+    }
+
+    private static List<JsonObject> Objects(string repositoryUrl, string branch, string path, string interval) =>
     [
         new JsonObject
         {
@@ -26,7 +37,7 @@ internal static class SyncObjects
             ["metadata"] = new JsonObject { ["name"] = Name, ["namespace"] = Namespace },
             ["spec"] = new JsonObject
             {
-                ["interval"] = "1m0s",
+                ["interval"] = interval,
                 ["ref"] = new JsonObject { ["branch"] = branch },
                 ["url"] = repositoryUrl,
             },

@@ -7,7 +7,6 @@ using Gyre.Controllers.Kustomizations;
 using Gyre.Kube;
 using Gyre.Manifests;
 using Gyre.Sources.Artifacts;
-using Gyre.Sources.Oci;
 
 namespace Gyre.Controllers.HelmCharts;
 
@@ -17,7 +16,7 @@ namespace Gyre.Controllers.HelmCharts;
 /// own); build metadata added to the version as Flux does (<c>+&lt;generation&gt;</c> for valuesFiles,
 /// <c>+&lt;12 hex of the source revision&gt;</c> for the Revision strategy).
 /// </summary>
-internal sealed class HelmChartBuilder(KubeClient client, HttpClient http, string workDirectory)
+internal sealed class HelmChartBuilder(KubeClient client, HttpClient http, ArtifactStore store, string workDirectory)
 {
     private readonly RepositoryChartFetcher _fetcher = new(http);
 
@@ -32,22 +31,29 @@ internal sealed class HelmChartBuilder(KubeClient client, HttpClient http, strin
 
     private async Task<BuiltChart> FromRepositoryAsync(KubeObject obj, HelmChartSpec spec, KubeObject source, CancellationToken cancellationToken)
     {
-        var repository = HelmRepositoryRef.From(source);
-        var credentials = await CredentialsAsync(obj.Namespace!, repository, cancellationToken).ConfigureAwait(false);
-        var (version, package) = await _fetcher.FetchAsync(repository, credentials, spec.Chart, spec.Version, cancellationToken).ConfigureAwait(false);
-        var location = $"chart '{spec.Chart}' version '{version}'";
+        var repository = await HelmChartRepository.ReadAsync(client, source, cancellationToken).ConfigureAwait(false);
+        var resolved = await _fetcher.ResolveAsync(repository, spec.Chart, spec.Version, cancellationToken).ConfigureAwait(false);
+        var sourceRevision = repository.Artifact?.Revision;
+        var version = spec.ValuesFiles.Count > 0 ? WithMetadata(resolved.Version, obj.Generation.ToString(CultureInfo.InvariantCulture)) : resolved.Version;
+        if (CachedChart.IsUpToDate(obj, spec, version, sourceRevision, store))
+        {
+            return new BuiltChart(null, null, spec.Chart, version, Packaged: spec.ValuesFiles.Count > 0, sourceRevision, Cached: true);
+        }
+
+        var package = await RepositoryChartFetcher.DownloadAsync(repository, resolved, cancellationToken).ConfigureAwait(false);
+        var location = $"chart '{spec.Chart}' version '{resolved.Version}'";
         using var stream = new MemoryStream(package);
         var archive = await ReadAsync(() => ChartArchive.ReadPackageAsync(stream, location, cancellationToken)).ConfigureAwait(false);
         if (spec.ValuesFiles.Count == 0)
         {
-            return new BuiltChart(null, package, archive.Name, version, Packaged: false, null);
+            return new BuiltChart(null, package, archive.Name, resolved.Version, Packaged: false, sourceRevision);
         }
 
         // Values files of a repository chart are paths inside the chart.
         var values = MergeValuesFiles(spec, path => archive.Files.ContainsKey(path) ? archive.ReadYamlFile(path, location) : null);
         archive.SetValues(values);
-        archive.SetVersion(WithMetadata(version, obj.Generation.ToString(CultureInfo.InvariantCulture)));
-        return new BuiltChart(archive, null, archive.Name, archive.Version, Packaged: true, null);
+        archive.SetVersion(version);
+        return new BuiltChart(archive, null, archive.Name, archive.Version, Packaged: true, sourceRevision);
     }
 
     private async Task<BuiltChart> FromArtifactAsync(KubeObject obj, HelmChartSpec spec, KubeObject source, CancellationToken cancellationToken)
@@ -119,26 +125,6 @@ internal sealed class HelmChartBuilder(KubeClient client, HttpClient http, strin
         }
 
         return merged;
-    }
-
-    private async Task<RegistryCredentials?> CredentialsAsync(string ns, HelmRepositoryRef repository, CancellationToken cancellationToken)
-    {
-        if (repository.SecretName is not { } name)
-        {
-            return null;
-        }
-
-        var secret = await ObjectReader.GetAsync(client, "v1", "Secret", ns, name, cancellationToken).ConfigureAwait(false)
-            ?? throw new ReconcileStepException("AuthenticationFailed", $"HelmRepository secret '{ns}/{name}' not found");
-        var data = ObjectReader.SecretData(secret);
-        if (data.TryGetValue(".dockerconfigjson", out var docker) && repository.IsOci)
-        {
-            return RegistryCredentials.FromDockerConfig(docker, Sources.Oci.OciReference.Parse(repository.Url, false).Registry);
-        }
-
-        return data.TryGetValue("username", out var user) && data.TryGetValue("password", out var password)
-            ? new RegistryCredentials(ObjectReader.Text(user), ObjectReader.Text(password))
-            : throw new ReconcileStepException("AuthenticationFailed", $"HelmRepository secret '{ns}/{name}' has no username and password");
     }
 
     private static JsonObject Parse(string yaml, string path, string location)

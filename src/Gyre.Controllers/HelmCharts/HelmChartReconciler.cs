@@ -25,7 +25,7 @@ internal sealed class HelmChartReconciler(
 {
     public const string ApiVersion = "source.toolkit.fluxcd.io/v1";
 
-    private readonly HelmChartBuilder _builder = new(client, http, workDirectory);
+    private readonly HelmChartBuilder _builder = new(client, http, store, workDirectory);
 
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
@@ -66,6 +66,14 @@ internal sealed class HelmChartReconciler(
             return ReconcileResult.Done;
         }
 
+        if (spec.VerifyProvider is { } verify)
+        {
+            // Signature verification needs cosign/notation machinery Gyre does not have: refuse instead of skipping it.
+            var message = $"HelmChart/{obj.Namespace}/{obj.Name}: spec.verify with provider '{verify}' is not supported by Gyre; remove spec.verify to pull the chart without signature verification";
+            await FailAsync(resource, obj, "VerificationError", message, stalled: true, cancellationToken).ConfigureAwait(false);
+            throw new TerminalReconcileException("VerificationError", message);
+        }
+
         try
         {
             var built = await _builder.BuildAsync(obj, spec, cancellationToken).ConfigureAwait(false);
@@ -93,19 +101,19 @@ internal sealed class HelmChartReconciler(
     {
         var current = ArtifactStatus.FromJson(obj.Json["status"]?["artifact"]);
         var package = built.Package;
-        if (package is null)
+        if (package is null && !built.Cached)
         {
             using var buffer = new MemoryStream();
             await built.Archive!.WritePackageAsync(buffer, cancellationToken).ConfigureAwait(false);
             package = buffer.ToArray();
         }
 
-        var digest = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(package));
+        var digest = package is null ? current?.Digest : "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(package));
         var changed = current is null || current.Revision != built.Version || current.Digest != digest || !store.Exists(GitRepositoryReconciler.ToArtifact(current));
         var artifact = current is not null && !changed
             ? GitRepositoryReconciler.ToArtifact(current)
             : await store.StoreAsync(key, $"{built.Name}-{built.Version}.tgz", built.Version, null,
-                (stream, ct) => stream.WriteAsync(package, ct).AsTask(), cancellationToken).ConfigureAwait(false);
+                (stream, ct) => stream.WriteAsync(package!, ct).AsTask(), cancellationToken).ConfigureAwait(false);
         if (changed)
         {
             store.GarbageCollect(artifact);
@@ -128,6 +136,10 @@ internal sealed class HelmChartReconciler(
         if (built.SourceRevision is not null)
         {
             status["observedSourceArtifactRevision"] = built.SourceRevision;
+        }
+        else
+        {
+            status.Remove("observedSourceArtifactRevision");
         }
 
         if (spec.ValuesFiles.Count > 0)
@@ -152,7 +164,15 @@ internal sealed class HelmChartReconciler(
         var (status, conditions) = Start(obj);
         var now = time.GetUtcNow();
         conditions.Set(ConditionTypes.Ready, ConditionStatus.False, reason, message, obj.Generation, now);
-        conditions.Set(reason is ChartReasons.ChartPackageError ? "BuildFailed" : ConditionTypes.FetchFailed, ConditionStatus.True, reason, message, obj.Generation, now);
+        if (reason == "VerificationError")
+        {
+            conditions.Set("SourceVerified", ConditionStatus.False, reason, message, obj.Generation, now);
+        }
+        else
+        {
+            conditions.Set(reason is ChartReasons.ChartPackageError ? "BuildFailed" : ConditionTypes.FetchFailed, ConditionStatus.True, reason, message, obj.Generation, now);
+        }
+
         if (stalled)
         {
             conditions.Set(ConditionTypes.Stalled, ConditionStatus.True, reason, message, obj.Generation, now);

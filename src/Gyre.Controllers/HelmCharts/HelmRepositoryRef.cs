@@ -1,24 +1,15 @@
-using System.Text.Json.Nodes;
 using Gyre.Api.Meta;
-using Gyre.Manifests;
+using Gyre.Sources.Helm;
 
 namespace Gyre.Controllers.HelmCharts;
 
-/// <summary>What a HelmChart needs from its HelmRepository: URL, type, credentials reference and the index artifact.</summary>
-internal sealed record HelmRepositoryRef(string Url, string Type, string? SecretName, bool PassCredentials, bool Insecure, TimeSpan Timeout, ArtifactStatus? Artifact)
+/// <summary>
+/// What a HelmChart needs from its HelmRepository: the URL, type, credentials and TLS keys (read from its Secrets as
+/// the HelmRepository reconciler reads them) and the stored index artifact.
+/// </summary>
+internal sealed record HelmRepositoryRef(HelmRepositoryRequest Access, ArtifactStatus? Artifact)
 {
-    public bool IsOci => Type == "oci" || Url.StartsWith("oci://", StringComparison.Ordinal);
+    public string Url => Access.Url;
 
-    public static HelmRepositoryRef From(KubeObject repository)
-    {
-        var spec = repository.Json["spec"] as JsonObject ?? [];
-        return new HelmRepositoryRef(
-            (string?)spec["url"] ?? string.Empty,
-            (string?)spec["type"] ?? "default",
-            (string?)spec["secretRef"]?["name"],
-            spec["passCredentials"] is JsonValue p && p.TryGetValue<bool>(out var pass) && pass,
-            spec["insecure"] is JsonValue i && i.TryGetValue<bool>(out var insecure) && insecure,
-            GoDuration.TryParse((string?)spec["timeout"] ?? "60s", out var timeout) ? timeout : TimeSpan.FromSeconds(60),
-            ArtifactStatus.FromJson(repository.Json["status"]?["artifact"]));
-    }
+    public bool IsOci => Access.Type == "oci" || Url.StartsWith("oci://", StringComparison.Ordinal);
 }

@@ -6,9 +6,9 @@ namespace Gyre.Controllers.HelmReleases;
 /// <summary>
 /// helm-controller's AtomicRelease: from what Helm's storage holds and what the HelmRelease asks for, take the next
 /// action (unlock a pending release, install, upgrade, test, remediate by uninstall or rollback) until the release is
-/// in sync, or the retries of spec.install/upgrade.remediation are spent (Stalled, RetriesExceeded).
+/// in sync (then drift detection, <see cref="ReleaseDrift"/>), or the retries of spec.install/upgrade.remediation are spent (Stalled, RetriesExceeded).
 /// </summary>
-internal sealed class AtomicRelease(ReleaseStore store, ReleaseActions actions, HelmReleaseStatus status)
+internal sealed class AtomicRelease(ReleaseStore store, ReleaseActions actions, HelmReleaseStatus status, ReleaseDrift drift)
 {
     /// <summary>Runs until in sync or stalled; returns true when the release is Ready.</summary>
     public async Task<bool> RunAsync(ReleaseRequest request, string chartVersion, string configDigest, bool force, CancellationToken cancellationToken)
@@ -30,9 +30,11 @@ internal sealed class AtomicRelease(ReleaseStore store, ReleaseActions actions, 
             }
 
             var installing = latest is null || latest.Info.Status == ReleaseStatus.Uninstalled || ReleaseHistory.LastDeployed(history) is null;
-            var inSync = latest is not null && latest.Chart.Version == chartVersion && ValuesComposer.Digest(latest.Config) == configDigest;
+            var inSync = latest is not null && latest.Chart.Version == chartVersion && ValuesComposer.Digest(latest.Config) == configDigest
+                && status.PostRenderersObserved(spec);
             if (latest is { Info.Status: ReleaseStatus.Deployed } && inSync && !force)
             {
+                await drift.CheckAsync(latest, spec, status, cancellationToken).ConfigureAwait(false);
                 return MarkInSync(latest, where);
             }
 
@@ -52,6 +54,7 @@ internal sealed class AtomicRelease(ReleaseStore store, ReleaseActions actions, 
                 var reason = upgrade ? HelmReleaseReasons.UpgradeSucceeded : HelmReleaseReasons.InstallSucceeded;
                 var message = $"Helm {(upgrade ? "upgrade" : "install")} succeeded for release {where}.v{release.Version} with chart {release.Chart.Name}@{release.Chart.Version}";
                 status.Set(HelmReleaseReasons.Released, true, reason, message);
+                status.ObservePostRenderers(spec);
                 status.Json["lastAttemptedReleaseAction"] = upgrade ? "upgrade" : "install";
                 return await TestAsync(release, spec, reason, message, cancellationToken).ConfigureAwait(false);
             }
@@ -121,7 +124,7 @@ internal sealed class AtomicRelease(ReleaseStore store, ReleaseActions actions, 
         var where = $"{release.Namespace}/{release.Name}.v{release.Version}";
         if (failure is null)
         {
-            var count = tested.Hooks.Count(h => h.Events.Contains("test"));
+            var count = tested.Hooks.Count(h => h.Events.Contains("test") && ReleaseActions.IsSelected(spec, h));
             status.Set(HelmReleaseReasons.TestSuccess, true, HelmReleaseReasons.TestSucceeded,
                 $"Helm test succeeded for release {where} with chart {release.Chart.Name}@{release.Chart.Version}: {count} test hooks completed successfully");
             return Ready(reason, message);

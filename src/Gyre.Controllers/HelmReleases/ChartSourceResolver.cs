@@ -40,6 +40,19 @@ internal sealed class ChartSourceResolver(KubeClient client)
         return new ChartSource(artifact, reference.Kind == HelmChartSpec.Kind ? reference.Namespace + "/" + reference.Name : null, digest);
     }
 
+    /// <summary>status.lastAttemptedRevisionDigest: the OCI artifact digest of a chartRef OCIRepository chart, else absent (as Flux).</summary>
+    public static void SetRevisionDigest(JsonObject status, ChartSource source)
+    {
+        if (source.OciDigest is { } digest)
+        {
+            status["lastAttemptedRevisionDigest"] = "sha256:" + digest;
+        }
+        else
+        {
+            status.Remove("lastAttemptedRevisionDigest");
+        }
+    }
+
     /// <summary>Deletes the generated HelmChart (on HelmRelease deletion, or when switching to chartRef).</summary>
     public async Task DeleteHelmChartAsync(KubeObject release, string sourceNamespace, CancellationToken cancellationToken)
     {

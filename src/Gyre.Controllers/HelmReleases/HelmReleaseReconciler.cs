@@ -24,6 +24,7 @@ internal sealed class HelmReleaseReconciler(
 {
     private readonly ChartSourceResolver _sources = new(client);
     private readonly ChartArtifactLoader _loader = new(http);
+    private readonly ClusterCapabilities _capabilities = new(time);
 
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
@@ -87,6 +88,15 @@ internal sealed class HelmReleaseReconciler(
 
     private async Task<ReconcileResult> ReleaseAsync(ResourceClient resource, KubeObject obj, HelmReleaseSpec spec, HelmReleaseStatus status, CancellationToken cancellationToken)
     {
+        if (spec.Chart is { } chartTemplate)
+        {
+            CrossNamespaceRefs.Check(options.NoCrossNamespaceRefs, obj, chartTemplate.SourceKind, chartTemplate.SourceNamespace, chartTemplate.SourceName);
+        }
+        else if (spec.ChartRef is { } chartRef)
+        {
+            CrossNamespaceRefs.Check(options.NoCrossNamespaceRefs, obj, chartRef.Kind, chartRef.Namespace, chartRef.Name);
+        }
+
         await new HelmReleaseDependencies(client).CheckAsync(obj, spec, cancellationToken).ConfigureAwait(false);
         var source = await _sources.ResolveAsync(obj, spec, cancellationToken).ConfigureAwait(false);
         if (source.HelmChart is { } helmChart)
@@ -95,11 +105,12 @@ internal sealed class HelmReleaseReconciler(
         }
 
         status.Json["storageNamespace"] = spec.StorageNamespace;
-        var chart = await _loader.LoadAsync(source.Artifact, cancellationToken).ConfigureAwait(false);
+        var chart = await _loader.LoadAsync(source, cancellationToken).ConfigureAwait(false);
         var values = await ValuesComposer.ComposeAsync(client, obj.Namespace!, spec, cancellationToken).ConfigureAwait(false);
-        var revision = source.OciDigest is { } digest ? chart.Metadata.Version + "+" + digest[..Math.Min(12, digest.Length)] : chart.Metadata.Version;
+        var revision = chart.Metadata.Version;
         var configDigest = ValuesComposer.Digest(values);
         status.ResetWhenChanged(revision, configDigest);
+        ChartSourceResolver.SetRevisionDigest(status.Json, source);
         var forceAt = obj.GetAnnotation("reconcile.fluxcd.io/forceAt");
         var force = forceAt is not null && forceAt == obj.GetAnnotation(FluxAnnotations.RequestedAt) && (string?)status.Json["lastHandledForceAt"] != forceAt;
         if (force)
@@ -107,18 +118,28 @@ internal sealed class HelmReleaseReconciler(
             status.Json["lastHandledForceAt"] = forceAt;
         }
 
-        var tenant = spec.ServiceAccountName is { } sa ? client.Impersonate(KubeImpersonation.ServiceAccount(obj.Namespace!, sa)) : null;
+        using var target = await ApplyTarget.OpenAsync(
+            client, obj.Namespace!, spec.KubeConfig, spec.ServiceAccountName, options.DefaultServiceAccount, cancellationToken).ConfigureAwait(false);
         try
         {
-            var kube = tenant ?? client;
+            var kube = target.Client;
             var store = new ReleaseStore(kube, spec.StorageNamespace, time);
             var applier = new ReleaseApplier(kube, options.PollInterval, time);
             var hooks = new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time);
-            var request = new ReleaseRequest(chart, values, spec, obj.Name, obj.Namespace!);
-            var ready = await new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status)
+            var request = new ReleaseRequest(chart, values, spec, obj.Name, obj.Namespace!)
+            {
+                Capabilities = await _capabilities.GetAsync(kube, target.IsRemote ? $"kubeConfig {obj.Namespace}/{spec.KubeConfig!.SecretName}" : "local", cancellationToken)
+                    .ConfigureAwait(false),
+                Lookup = new ClusterLookup(kube),
+            };
+            var ready = await new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status, new ReleaseDrift(applier))
                 .RunAsync(request, chart.Metadata.Version, configDigest, force, cancellationToken).ConfigureAwait(false);
             var history = await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false);
-            status.SetHistory(history, source.OciDigest);
+            status.SetHistory(history, source.OciDigest, spec.TestIgnoreFailures);
+            var current = ReleaseHistory.Latest(history);
+            status.SetInventory(current is null || current.Info.Status == ReleaseStatus.Uninstalled
+                ? null
+                : await applier.ResolveAsync(ReleaseManifest.Parse(current.Manifest).Select(d => d.Object), current.Namespace, cancellationToken).ConfigureAwait(false));
             await status.WriteAsync(resource, observed: true, cancellationToken).ConfigureAwait(false);
             await RecordAsync(obj, status, ready, revision, cancellationToken).ConfigureAwait(false);
             return status.Conditions.IsTrue(ConditionTypes.Stalled) ? ReconcileResult.Done : ReconcileResult.Requeue(spec.Interval);
@@ -126,10 +147,6 @@ internal sealed class HelmReleaseReconciler(
         catch (KubeApiException ex) when (ex.IsForbidden)
         {
             throw new ReconcileStepException(Reasons.ReconciliationFailed, ex.Message, ex);
-        }
-        finally
-        {
-            tenant?.Dispose();
         }
     }
 
@@ -139,6 +156,11 @@ internal sealed class HelmReleaseReconciler(
         {
             var warning = change.IsTrue == (change.Type == ConditionTypes.Stalled);
             await events.RecordAsync(obj, warning ? EventRecorder.Warning : EventRecorder.Normal, change.Reason, change.Message, revision, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (warning, reason, message) in status.Notes)
+        {
+            await events.RecordAsync(obj, warning ? EventRecorder.Warning : EventRecorder.Normal, reason, message, revision, cancellationToken).ConfigureAwait(false);
         }
 
         if (status.Changes.Count > 0)
@@ -162,10 +184,29 @@ internal sealed class HelmReleaseReconciler(
 
         if (!spec.Suspend)
         {
-            var store = new ReleaseStore(client, spec.StorageNamespace, time);
-            var applier = new ReleaseApplier(client, options.PollInterval, time);
-            var actions = new ReleaseActions(store, applier, new HookRunner(client, applier, obj.Name, obj.Namespace!, options.PollInterval, time), time);
-            await actions.UninstallAsync(await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false), spec, cancellationToken).ConfigureAwait(false);
+            ApplyTarget? target = null;
+            try
+            {
+                target = await ApplyTarget.OpenAsync(client, obj.Namespace!, spec.KubeConfig, spec.ServiceAccountName, options.DefaultServiceAccount, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ReconcileStepException ex)
+            {
+                // As the Kustomization: an unreachable remote cluster must not keep the HelmRelease from being deleted.
+                logger.LogWarning("HelmRelease {Namespace}/{Name}: uninstall skipped: {Message}", obj.Namespace, obj.Name, ex.Message);
+                await events.RecordAsync(obj, EventRecorder.Warning, HelmReleaseReasons.UninstallFailed, $"uninstall skipped: {ex.Message}", null, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (target is not null)
+            {
+                using (target)
+                {
+                    var kube = target.Client;
+                    var store = new ReleaseStore(kube, spec.StorageNamespace, time);
+                    var applier = new ReleaseApplier(kube, options.PollInterval, time);
+                    var actions = new ReleaseActions(store, applier, new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time), time);
+                    await actions.UninstallAsync(await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false), spec, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
 
         if (spec.Chart is { } chart)

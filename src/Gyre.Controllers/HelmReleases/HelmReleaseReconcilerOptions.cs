@@ -8,4 +8,7 @@ internal sealed record HelmReleaseReconcilerOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     public bool NoCrossNamespaceRefs { get; init; }
+
+    /// <summary>--default-service-account: impersonated when spec.serviceAccountName is empty.</summary>
+    public string? DefaultServiceAccount { get; init; }
 }

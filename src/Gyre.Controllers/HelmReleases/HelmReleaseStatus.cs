@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Gyre.Api.Meta;
+using Gyre.Apply.Inventory;
 using Gyre.Controllers.Common;
 using Gyre.Controllers.GitRepositories;
 using Gyre.Helm.Storage;
@@ -70,6 +68,36 @@ internal sealed class HelmReleaseStatus
         }
     }
 
+    /// <summary>Sets a condition without an event of its own (the caller adds the event it wants to <see cref="Notes"/>).</summary>
+    public void Mark(string type, bool value, string reason, string message) =>
+        Conditions.Set(type, value ? ConditionStatus.True : ConditionStatus.False, reason, message, _obj.Generation, _time.GetUtcNow());
+
+    /// <summary>Events to record after this reconcile besides the condition changes (drift detected, corrected).</summary>
+    public List<(bool Warning, string Reason, string Message)> Notes { get; } = [];
+
+    /// <summary>Whether the post-renderers and common metadata the last release was made with are the spec's.</summary>
+    public bool PostRenderersObserved(Api.Helm.HelmReleaseSpec spec) =>
+        (string?)Json["observedPostRenderersDigest"] == PostRenderer.Digest(spec) && (string?)Json["observedCommonMetadataDigest"] == PostRenderer.CommonMetadataDigest(spec);
+
+    /// <summary>status.observedPostRenderersDigest and observedCommonMetadataDigest after a release made with them.</summary>
+    public void ObservePostRenderers(Api.Helm.HelmReleaseSpec spec)
+    {
+        SetOrRemove("observedPostRenderersDigest", PostRenderer.Digest(spec));
+        SetOrRemove("observedCommonMetadataDigest", PostRenderer.CommonMetadataDigest(spec));
+    }
+
+    private void SetOrRemove(string field, string? value)
+    {
+        if (value is null)
+        {
+            Json.Remove(field);
+        }
+        else
+        {
+            Json[field] = value;
+        }
+    }
+
     /// <summary>Resets the failure counters when the desired state changed (Flux: new chart, values or generation) or on resetAt.</summary>
     public void ResetWhenChanged(string revision, string configDigest)
     {
@@ -93,57 +121,20 @@ internal sealed class HelmReleaseStatus
         Json["lastAttemptedGeneration"] = _obj.Generation;
     }
 
-    /// <summary>status.history: the stored revisions newest first, as Flux's Snapshots.</summary>
-    public void SetHistory(IReadOnlyList<Release> releases, string? ociDigest)
+    /// <summary>status.history: the stored revisions newest first, as Flux's Snapshots (truncated as Flux does).</summary>
+    public void SetHistory(IReadOnlyList<Release> releases, string? ociDigest, bool ignoreTests) =>
+        Json["history"] = ReleaseSnapshots.Build(releases, ociDigest, Json["history"] as JsonArray, ignoreTests);
+
+    /// <summary>status.inventory: the objects of the current release manifest (hooks excluded); removed when there is no release.</summary>
+    public void SetInventory(IReadOnlyList<KubeObject>? objects)
     {
-        var snapshots = new JsonArray();
-        foreach (var release in releases.OrderByDescending(r => r.Version).Take(5))
+        if (objects is null)
         {
-            var snapshot = new JsonObject
-            {
-                ["digest"] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ReleaseJson.Serialize(release)))),
-                ["name"] = release.Name,
-                ["namespace"] = release.Namespace,
-                ["version"] = release.Version,
-                ["status"] = release.Info.Status,
-                ["chartName"] = release.Chart.Name,
-                ["chartVersion"] = release.Chart.Version,
-                ["appVersion"] = release.Chart.AppVersion,
-                ["configDigest"] = ValuesComposer.Digest(release.Config),
-                ["firstDeployed"] = Time(release.Info.FirstDeployed),
-                ["lastDeployed"] = Time(release.Info.LastDeployed),
-            };
-            if (release.Info.Deleted is { } deleted)
-            {
-                snapshot["deleted"] = Time(deleted);
-            }
-
-            var tests = release.Hooks.Where(h => h.Events.Contains("test") && h.LastRun.StartedAt is not null).ToList();
-            if (tests.Count > 0)
-            {
-                var hooks = new JsonObject();
-                foreach (var test in tests)
-                {
-                    hooks[release.Namespace + "/" + test.Name] = new JsonObject
-                    {
-                        ["lastStarted"] = Time(test.LastRun.StartedAt),
-                        ["lastCompleted"] = Time(test.LastRun.CompletedAt),
-                        ["phase"] = test.LastRun.Phase,
-                    };
-                }
-
-                snapshot["testHooks"] = hooks;
-            }
-
-            if (ociDigest is not null && release == releases.MaxBy(r => r.Version))
-            {
-                snapshot["ociDigest"] = "sha256:" + ociDigest;
-            }
-
-            snapshots.Add(snapshot);
+            Json.Remove("inventory");
+            return;
         }
 
-        Json["history"] = snapshots;
+        Json["inventory"] = ResourceInventory.From(objects).ToJson();
     }
 
     public async Task WriteAsync(ResourceClient resource, bool observed, CancellationToken cancellationToken)
@@ -160,6 +151,4 @@ internal sealed class HelmReleaseStatus
 
     private int Count(string field) => Json[field] is JsonValue v && Gyre.Manifests.Json.KubeNumbers.TryGetInt64(v, out var n) ? (int)n : 0;
 
-    private static string? Time(DateTimeOffset? value) =>
-        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

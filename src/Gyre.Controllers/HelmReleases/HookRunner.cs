@@ -15,10 +15,15 @@ namespace Gyre.Controllers.HelmReleases;
 /// </summary>
 internal sealed class HookRunner(KubeClient client, ReleaseApplier applier, string ownerName, string ownerNamespace, TimeSpan pollInterval, TimeProvider time)
 {
-    public async Task<IReadOnlyList<ReleaseHook>> RunAsync(IReadOnlyList<ReleaseHook> hooks, string hookEvent, string releaseNamespace, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReleaseHook>> RunAsync(IReadOnlyList<ReleaseHook> hooks, string hookEvent, string releaseNamespace, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunAsync(hooks, hookEvent, releaseNamespace, timeout, _ => true, cancellationToken);
+
+    /// <summary>Runs the hooks of <paramref name="hookEvent"/> that <paramref name="select"/> accepts (test.filters).</summary>
+    public async Task<IReadOnlyList<ReleaseHook>> RunAsync(
+        IReadOnlyList<ReleaseHook> hooks, string hookEvent, string releaseNamespace, TimeSpan timeout, Func<ReleaseHook, bool> select, CancellationToken cancellationToken)
     {
         var result = hooks.ToList();
-        var executing = result.Where(h => h.Events.Contains(hookEvent)).OrderBy(h => h.Weight).ThenBy(h => h.Name, StringComparer.Ordinal).ToList();
+        var executing = result.Where(h => h.Events.Contains(hookEvent) && select(h)).OrderBy(h => h.Weight).ThenBy(h => h.Name, StringComparer.Ordinal).ToList();
         foreach (var hook in executing)
         {
             var obj = ReleaseManifest.Label(KubeObject.Parse(hook.Manifest, hook.Path), ownerName, ownerNamespace);

@@ -3,7 +3,9 @@ using Gyre.Controllers.Kustomizations;
 using Gyre.Helm;
 using Gyre.Helm.Rendering;
 using Gyre.Helm.Storage;
+using Gyre.Kube.Dynamic;
 using Gyre.Manifests;
+using Gyre.Manifests.Yaml;
 
 namespace Gyre.Controllers.HelmReleases;
 
@@ -14,9 +16,6 @@ namespace Gyre.Controllers.HelmReleases;
 /// </summary>
 internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier, HookRunner hooks, TimeProvider time)
 {
-    /// <summary>The Kubernetes version charts see (Gyre's local cluster reports v1.32).</summary>
-    private const string KubeVersion = "v1.32.0";
-
     public async Task<Release> DeployAsync(ReleaseRequest request, IReadOnlyList<Release> history, bool upgrade, CancellationToken cancellationToken)
     {
         var spec = request.Spec;
@@ -27,15 +26,31 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         {
             rendered = HelmRenderer.Render(request.Chart, request.Values,
                 new ReleaseOptions { Name = spec.ReleaseName, Namespace = spec.TargetNamespace, Revision = version, IsInstall = !upgrade, IsUpgrade = upgrade },
-                Capabilities.ForTemplate(KubeVersion), null, cancellationToken);
+                request.Capabilities, request.Lookup, cancellationToken);
         }
         catch (HelmException ex)
         {
             throw new ActionFailedException(action, $"Helm {action} failed for release {spec.TargetNamespace}/{spec.ReleaseName} with chart {request.Chart}: {ex.Message}", ex);
         }
 
-        var documents = ReleaseManifest.Parse(rendered.Manifest)
-            .Select(d => d with { Object = ReleaseManifest.Label(d.Object, request.OwnerName, request.OwnerNamespace) }).ToList();
+        IReadOnlyList<ManifestDocument> parsed = ReleaseManifest.Parse(rendered.Manifest);
+        var hookManifests = rendered.Hooks.Select(h => h.Manifest).ToList();
+        if (PostRenderer.IsNeeded(spec))
+        {
+            IReadOnlyList<KubeObject> hookObjects;
+            try
+            {
+                (parsed, hookObjects) = PostRenderer.Run(spec, parsed, rendered.Hooks.Select(h => KubeObject.Parse(h.Manifest, h.Path)).ToList(), cancellationToken);
+            }
+            catch (ReconcileStepException ex)
+            {
+                throw new ActionFailedException(action, $"Helm {action} failed for release {spec.TargetNamespace}/{spec.ReleaseName} with chart {request.Chart}: {ex.Message}", ex);
+            }
+
+            hookManifests = hookObjects.Select(o => YamlWriter.Write(o.Json)).ToList();
+        }
+
+        var documents = parsed.Select(d => d with { Object = ReleaseManifest.Label(d.Object, request.OwnerName, request.OwnerNamespace) }).ToList();
         var now = time.GetUtcNow();
         var release = new Release
         {
@@ -53,19 +68,32 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             Chart = ReleaseChart.FromChart(request.Chart),
             Config = request.Values,
             Manifest = ReleaseManifest.Write(documents),
-            Hooks = rendered.Hooks.Select(h => new ReleaseHook
+            Hooks = rendered.Hooks.Select((h, i) => new ReleaseHook
             {
-                Name = h.Name, Kind = h.Kind, Path = h.Path, Manifest = h.Manifest, Events = h.Events, Weight = h.Weight, DeletePolicies = h.DeletePolicies,
+                Name = h.Name, Kind = h.Kind, Path = h.Path, Manifest = hookManifests[i], Events = h.Events, Weight = h.Weight, DeletePolicies = h.DeletePolicies,
             }).ToList(),
         };
+        if (!upgrade && spec.Install.CreateNamespace)
+        {
+            // As Helm's install: the namespace exists before the release is recorded (storage may live in it).
+            await applier.ApplyAsync([KubeObject.Parse($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {spec.TargetNamespace}\n")], false, cancellationToken).ConfigureAwait(false);
+        }
+
         await store.CreateAsync(release, spec.MaxHistory, cancellationToken).ConfigureAwait(false);
         var previous = ReleaseHistory.LastDeployed(history) ?? ReleaseHistory.Latest(history);
+        var created = new List<KubeObject>();
         try
         {
-            release = await RunAsync(request, release, rendered, documents, previous, upgrade, cancellationToken).ConfigureAwait(false);
+            release = await RunAsync(request, release, rendered, documents, previous, upgrade, created, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ReconcileStepException or HookFailedException)
         {
+            if (upgrade && spec.Upgrade.CleanupOnFail && created.Count > 0)
+            {
+                // Helm's --cleanup-on-fail: what this upgrade created goes again; what it changed stays for remediation.
+                await applier.DeleteAsync(created, cancellationToken).ConfigureAwait(false);
+            }
+
             var failed = release with
             {
                 Hooks = ex is HookFailedException hook ? hook.Hooks : release.Hooks,
@@ -80,16 +108,11 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
     }
 
     private async Task<Release> RunAsync(
-        ReleaseRequest request, Release release, RenderedRelease rendered, IReadOnlyList<ManifestDocument> documents, Release? previous, bool upgrade, CancellationToken cancellationToken)
+        ReleaseRequest request, Release release, RenderedRelease rendered, IReadOnlyList<ManifestDocument> documents, Release? previous, bool upgrade, List<KubeObject> created, CancellationToken cancellationToken)
     {
         var spec = request.Spec;
         var timeout = (upgrade ? spec.Upgrade.Timeout : spec.Install.Timeout) ?? spec.Timeout;
         var disableHooks = upgrade ? spec.Upgrade.DisableHooks : spec.Install.DisableHooks;
-        if (!upgrade && spec.Install.CreateNamespace)
-        {
-            await applier.ApplyAsync([KubeObject.Parse($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {spec.TargetNamespace}\n")], false, cancellationToken).ConfigureAwait(false);
-        }
-
         var crds = upgrade ? spec.Upgrade.Crds : spec.Install.Crds;
         if (crds != CrdsPolicy.Skip && rendered.Crds.Count > 0)
         {
@@ -105,7 +128,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             ran = await hooks.RunAsync(ran, "pre-" + hookEvent, spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
         }
 
-        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, cancellationToken).ConfigureAwait(false);
+        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, cancellationToken).ConfigureAwait(false);
         if (previous is not null)
         {
             await PruneAsync(previous, objects, cancellationToken).ConfigureAwait(false);
@@ -182,7 +205,13 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             ran = await hooks.RunAsync(ran, "pre-delete", latest.Namespace, spec.Timeout, cancellationToken).ConfigureAwait(false);
         }
 
-        await applier.DeleteAsync(objects, cancellationToken).ConfigureAwait(false);
+        var propagation = spec.UninstallDeletionPropagation switch
+        {
+            "foreground" => PropagationPolicy.Foreground,
+            "orphan" => PropagationPolicy.Orphan,
+            _ => PropagationPolicy.Background,
+        };
+        await applier.DeleteAsync(objects, propagation, cancellationToken).ConfigureAwait(false);
         if (!spec.UninstallDisableHooks)
         {
             ran = await hooks.RunAsync(ran, "post-delete", latest.Namespace, spec.Timeout, cancellationToken).ConfigureAwait(false);
@@ -207,7 +236,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
     {
         try
         {
-            var ran = await hooks.RunAsync(release.Hooks, "test", release.Namespace, spec.Timeout, cancellationToken).ConfigureAwait(false);
+            var ran = await hooks.RunAsync(release.Hooks, "test", release.Namespace, spec.Timeout, h => IsSelected(spec, h), cancellationToken).ConfigureAwait(false);
             release = release with { Hooks = ran };
             await store.UpdateAsync(release, cancellationToken).ConfigureAwait(false);
             return (release, null);
@@ -218,6 +247,21 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             await store.UpdateAsync(release, cancellationToken).ConfigureAwait(false);
             return (release, ex.Message);
         }
+    }
+
+    /// <summary>
+    /// spec.test.filters as `helm test --filter`: a test hook named by an exclude filter is skipped; when any filter
+    /// includes, only the hooks they name run.
+    /// </summary>
+    public static bool IsSelected(HelmReleaseSpec spec, ReleaseHook hook)
+    {
+        if (spec.TestFilters.Any(f => f.Exclude && f.Name == hook.Name))
+        {
+            return false;
+        }
+
+        var include = spec.TestFilters.Where(f => !f.Exclude).ToList();
+        return include.Count == 0 || include.Any(f => f.Name == hook.Name);
     }
 
     private async Task PruneAsync(Release previous, IReadOnlyList<KubeObject> current, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gyre.Api.Kustomize;
 using Gyre.Api.Meta;
+using Gyre.Apply.Diff;
 using Gyre.Apply.Ordering;
 using Gyre.Controllers.Kustomizations;
 using Gyre.Kube;
@@ -45,16 +46,37 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
         return resolved;
     }
 
-    public async Task ApplyAsync(IReadOnlyList<KubeObject> objects, bool force, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the objects stage by stage; an existing object is dry-run applied first and written only when the
+    /// dry-run result differs from the live object (as the Kustomization's apply), so an unchanged object costs no write.
+    /// </summary>
+    public Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(IReadOnlyList<KubeObject> objects, bool force, CancellationToken cancellationToken) =>
+        ApplyAsync(objects, force, [], cancellationToken);
+
+    /// <summary>As <see cref="ApplyAsync(IReadOnlyList{KubeObject}, bool, CancellationToken)"/>, adding each object it creates to <paramref name="created"/> as it goes (kept when a later one fails).</summary>
+    public async Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(IReadOnlyList<KubeObject> objects, bool force, ICollection<KubeObject> created, CancellationToken cancellationToken)
     {
+        var changes = new List<ChangeSetEntry>();
         foreach (var (stage, members) in ApplyStages.Split(objects))
         {
             foreach (var obj in members)
             {
-                var resource = await ResourceAsync(obj, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ReconcileStepException(Reasons.ReconciliationFailed,
-                        $"{obj.Ref}: no matches for kind \"{obj.Kind}\" in version \"{obj.ApiVersion}\"; install its CustomResourceDefinition first");
+                var resource = await RequireAsync(obj, cancellationToken).ConfigureAwait(false);
+                var (live, dryRun) = await CompareAsync(resource, obj, force, cancellationToken).ConfigureAwait(false);
+                var fields = live is null || dryRun.Count == 0 ? [] : FieldDiff.Paths(live, dryRun);
+                if (live is not null && dryRun.Count > 0 && fields.Count == 0)
+                {
+                    changes.Add(new ChangeSetEntry(obj.Ref, obj.Version, ApplyAction.Unchanged));
+                    continue;
+                }
+
                 await WriteAsync(resource, obj, force, cancellationToken).ConfigureAwait(false);
+                if (live is null)
+                {
+                    created.Add(obj);
+                }
+
+                changes.Add(new ChangeSetEntry(obj.Ref, obj.Version, live is null ? ApplyAction.Created : ApplyAction.Configured) { Fields = fields });
             }
 
             if (stage != ApplyStage.Resources)
@@ -62,10 +84,54 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
                 await WaitAsync(members, TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
             }
         }
+
+        return changes;
     }
 
+    /// <summary>
+    /// The live object (null when absent) and what a server-side apply of <paramref name="obj"/> would make of it
+    /// (dryRun=All; empty when only a recreate could apply it). Nothing is written.
+    /// </summary>
+    public static async Task<(JsonObject? Live, JsonObject DryRun)> CompareAsync(ResourceClient resource, KubeObject obj, bool force, CancellationToken cancellationToken)
+    {
+        var live = await ServerSideApplier.GetAsync(resource, resource.Resource.Namespaced ? obj.Namespace : null, obj.Name, cancellationToken).ConfigureAwait(false);
+        if (live is null)
+        {
+            return (null, []);
+        }
+
+        return (live, await DryRunAsync(resource, obj, force, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>What a server-side apply of <paramref name="obj"/> would store (dryRun=All); empty when only a recreate (force) could apply it.</summary>
+    public static async Task<JsonObject> DryRunAsync(ResourceClient resource, KubeObject obj, bool force, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await resource.ApplyAsync(obj.Json, new WriteOptions { FieldManager = FieldManager, Force = true, DryRun = true }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException ex) when (ex.IsInvalid && force)
+        {
+            return [];
+        }
+        catch (KubeApiException ex) when (!ex.IsTransient)
+        {
+            throw new ReconcileStepException(Reasons.ReconciliationFailed, $"{obj.Ref}: dry-run apply failed: {ex.Reason}: {ex.Status.Message}", ex);
+        }
+    }
+
+    /// <summary>The object's resource client; a kind the cluster does not serve fails naming the missing CRD.</summary>
+    public async Task<ResourceClient> RequireAsync(KubeObject obj, CancellationToken cancellationToken) =>
+        await ResourceAsync(obj, cancellationToken).ConfigureAwait(false)
+        ?? throw new ReconcileStepException(Reasons.ReconciliationFailed,
+            $"{obj.Ref}: no matches for kind \"{obj.Kind}\" in version \"{obj.ApiVersion}\"; install its CustomResourceDefinition first");
+
     /// <summary>Deletes objects (reverse apply order), skipping those with helm.sh/resource-policy: keep; returns what was deleted.</summary>
-    public async Task<IReadOnlyList<ObjectRef>> DeleteAsync(IEnumerable<KubeObject> objects, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ObjectRef>> DeleteAsync(IEnumerable<KubeObject> objects, CancellationToken cancellationToken) =>
+        DeleteAsync(objects, PropagationPolicy.Background, cancellationToken);
+
+    /// <summary>Deletes objects with the given propagation (uninstall.deletionPropagation).</summary>
+    public async Task<IReadOnlyList<ObjectRef>> DeleteAsync(IEnumerable<KubeObject> objects, PropagationPolicy propagation, CancellationToken cancellationToken)
     {
         var deleted = new List<ObjectRef>();
         foreach (var obj in ApplyOrder.Sort(objects).AsEnumerable().Reverse())
@@ -78,7 +144,7 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
             try
             {
                 await resource.DeleteAsync(resource.Resource.Namespaced ? obj.Namespace : null, obj.Name,
-                    new DeleteOptions { PropagationPolicy = PropagationPolicy.Background }, cancellationToken).ConfigureAwait(false);
+                    new DeleteOptions { PropagationPolicy = propagation }, cancellationToken).ConfigureAwait(false);
                 deleted.Add(obj.Ref);
             }
             catch (KubeApiException ex) when (ex.IsNotFound)
@@ -99,7 +165,7 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
             objects.Select(o => new ObjectKindReference(o.ApiVersion, o.Kind, o.Name, string.IsNullOrEmpty(o.Namespace) ? null : o.Namespace)).ToList(),
             timeout, cancellationToken);
 
-    private static async Task WriteAsync(ResourceClient resource, KubeObject obj, bool force, CancellationToken cancellationToken)
+    public static async Task WriteAsync(ResourceClient resource, KubeObject obj, bool force, CancellationToken cancellationToken)
     {
         var options = new WriteOptions { FieldManager = FieldManager, Force = true };
         try

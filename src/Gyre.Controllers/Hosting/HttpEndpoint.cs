@@ -26,7 +26,9 @@ internal sealed class HttpEndpoint : IAsyncDisposable
 
     public static async Task<HttpEndpoint> StartAsync(string listenUrl, Action<KestrelServerOptions>? limits, Action<WebApplication> map, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No appsettings reload: it would watch the working directory's whole tree with inotify (thousands of watches,
+        // memory, and events for every work directory the reconcilers create and delete).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(listenUrl);
         if (limits is not null)

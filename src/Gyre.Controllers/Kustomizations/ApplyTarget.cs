@@ -10,7 +10,8 @@ namespace Gyre.Controllers.Kustomizations;
 /// <summary>
 /// The cluster and identity a Kustomization applies with: spec.kubeConfig selects a remote cluster from a kubeconfig
 /// Secret in the Kustomization's namespace (key "value" or "value.yaml" unless secretRef.key names one), and
-/// spec.serviceAccountName impersonates system:serviceaccount:&lt;ns&gt;:&lt;sa&gt; on that cluster, as Flux does. The
+/// spec.serviceAccountName (else --default-service-account) impersonates system:serviceaccount:&lt;ns&gt;:&lt;sa&gt; on
+/// that cluster, as Flux does. The
 /// kubeconfig must be self-contained: exec plugins and file references would run or read things on the controller's
 /// host, so they are refused (Flux refuses exec unless --insecure-kubeconfig-exec).
 /// </summary>
@@ -28,13 +29,24 @@ internal sealed class ApplyTarget : IDisposable
 
     public KubeClient Client { get; }
 
-    public static async Task<ApplyTarget> OpenAsync(KubeClient local, KubeObject kustomization, KustomizationSpec spec, CancellationToken cancellationToken)
+    /// <param name="defaultServiceAccount">--default-service-account: impersonated when spec.serviceAccountName is empty.</param>
+    public static Task<ApplyTarget> OpenAsync(
+        KubeClient local, KubeObject kustomization, KustomizationSpec spec, string? defaultServiceAccount, CancellationToken cancellationToken) =>
+        OpenAsync(local, kustomization.Namespace!, spec.KubeConfig, spec.ServiceAccountName, defaultServiceAccount, cancellationToken);
+
+    /// <summary>The client for an object in <paramref name="ns"/> with these kubeConfig and serviceAccountName fields (HelmRelease too).</summary>
+    public static async Task<ApplyTarget> OpenAsync(
+        KubeClient local, string ns, KubeConfigReference? kubeConfig, string? serviceAccountName, string? defaultServiceAccount, CancellationToken cancellationToken)
     {
-        var remote = spec.KubeConfig is { } reference ? await RemoteAsync(local, kustomization.Namespace!, reference, cancellationToken).ConfigureAwait(false) : null;
+        var remote = kubeConfig is { } reference ? await RemoteAsync(local, ns, reference, cancellationToken).ConfigureAwait(false) : null;
         var cluster = remote ?? local;
-        var impersonated = spec.ServiceAccountName is { } sa ? cluster.Impersonate(KubeImpersonation.ServiceAccount(kustomization.Namespace!, sa)) : null;
+        var account = serviceAccountName ?? (string.IsNullOrEmpty(defaultServiceAccount) ? null : defaultServiceAccount);
+        var impersonated = account is { } sa ? cluster.Impersonate(KubeImpersonation.ServiceAccount(ns, sa)) : null;
         return new ApplyTarget(impersonated ?? cluster, remote, impersonated);
     }
+
+    /// <summary>True when the client is a remote cluster's (spec.kubeConfig), not the controller's own.</summary>
+    public bool IsRemote => _remote is not null;
 
     private static async Task<KubeClient> RemoteAsync(KubeClient local, string ns, KubeConfigReference reference, CancellationToken cancellationToken)
     {

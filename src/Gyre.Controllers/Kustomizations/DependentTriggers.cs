@@ -15,25 +15,41 @@ internal sealed class DependentTriggers(ObjectCache kustomizations, Action<Recon
 {
     public void OnKustomizationUpdate(KubeObject before, KubeObject after)
     {
-        if (!IsReady(after) || (IsReady(before) && (string?)before.Json["status"]?["lastAppliedRevision"] == (string?)after.Json["status"]?["lastAppliedRevision"]))
+        if (!IsReady(after))
         {
             return;
         }
 
-        EnqueueDependents(after);
+        if ((string?)before.Json["status"]?["lastAppliedRevision"] != (string?)after.Json["status"]?["lastAppliedRevision"])
+        {
+            EnqueueDependents(after, waitingOnly: false);
+        }
+        else if (!IsReady(before))
+        {
+            // Ready again at the same revision (every run passes through Ready=Unknown): only dependents still waiting
+            // need to look again; the ready ones have nothing new to apply.
+            EnqueueDependents(after, waitingOnly: true);
+        }
     }
 
     /// <summary>A dependency that was "not found" now exists: its dependents look again (and may find a cycle).</summary>
-    public void OnKustomizationAdded(KubeObject added) => EnqueueDependents(added);
+    public void OnKustomizationAdded(KubeObject added) => EnqueueDependents(added, waitingOnly: false);
 
-    private void EnqueueDependents(KubeObject after)
+    private void EnqueueDependents(KubeObject after, bool waitingOnly)
     {
-        foreach (var candidate in kustomizations.List().Select(o => new KubeObject(o)))
+        // Runs on every added Kustomization: a scan without sorting, skipping at once those with no dependsOn.
+        foreach (var json in kustomizations.Values)
         {
+            if (json["spec"]?["dependsOn"] is not JsonArray { Count: > 0 } dependsOn)
+            {
+                continue;
+            }
+
+            var candidate = new KubeObject(json);
             var ns = candidate.Namespace ?? string.Empty;
-            var dependsOnIt = (candidate.Json["spec"]?["dependsOn"] as JsonArray ?? []).OfType<JsonObject>()
+            var dependsOnIt = dependsOn.OfType<JsonObject>()
                 .Any(d => (string?)d["name"] == after.Name && ((string?)d["namespace"] ?? ns) == after.Namespace);
-            if (dependsOnIt)
+            if (dependsOnIt && (!waitingOnly || !IsReady(candidate)))
             {
                 enqueue(new ReconcileRequest(ns, candidate.Name));
             }
@@ -42,7 +58,7 @@ internal sealed class DependentTriggers(ObjectCache kustomizations, Action<Recon
 
     public void OnSourceUpdate(KubeObject source)
     {
-        foreach (var candidate in kustomizations.List().Select(o => new KubeObject(o)))
+        foreach (var candidate in kustomizations.Values.Select(o => new KubeObject(o)))
         {
             var sourceRef = candidate.Json["spec"]?["sourceRef"];
             if ((string?)sourceRef?["kind"] == source.Kind && (string?)sourceRef?["name"] == source.Name

@@ -18,9 +18,9 @@ internal sealed class IgnoreRules
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
     private readonly List<(IReadOnlyList<string> Paths, Func<KubeObject, bool> Matches)> _rules;
 
-    public IgnoreRules(IReadOnlyList<IgnoreRule> rules)
+    public IgnoreRules(IReadOnlyList<IgnoreRule> rules, string field = "spec.ignore")
     {
-        _rules = rules.Select((r, i) => (r.Paths, Compile(r.Target, i))).ToList();
+        _rules = rules.Select((r, i) => (r.Paths, Compile(r.Target, $"{field}[{i}]"))).ToList();
     }
 
     public bool IsEmpty => _rules.Count == 0;
@@ -46,20 +46,20 @@ internal sealed class IgnoreRules
         return result;
     }
 
-    private static Func<KubeObject, bool> Compile(ObjectSelector target, int index)
+    private static Func<KubeObject, bool> Compile(ObjectSelector target, string where)
     {
-        var group = Pattern(target.Group, index);
-        var version = Pattern(target.Version, index);
-        var kind = Pattern(target.Kind, index);
-        var name = Pattern(target.Name, index);
-        var ns = Pattern(target.Namespace, index);
+        var group = Pattern(target.Group, where);
+        var version = Pattern(target.Version, where);
+        var kind = Pattern(target.Kind, where);
+        var name = Pattern(target.Name, where);
+        var ns = Pattern(target.Namespace, where);
         return obj => (group?.IsMatch(obj.Group) ?? true) && (version?.IsMatch(obj.Version) ?? true) && (kind?.IsMatch(obj.Kind) ?? true)
             && (name?.IsMatch(obj.Name) ?? true) && (ns?.IsMatch(obj.Namespace ?? string.Empty) ?? true)
             && SelectorMatches(target.LabelSelector, obj.Json["metadata"]?["labels"])
             && SelectorMatches(target.AnnotationSelector, obj.Json["metadata"]?["annotations"]);
     }
 
-    private static Regex? Pattern(string? pattern, int index)
+    private static Regex? Pattern(string? pattern, string where)
     {
         if (string.IsNullOrEmpty(pattern))
         {
@@ -72,7 +72,7 @@ internal sealed class IgnoreRules
         }
         catch (ArgumentException ex)
         {
-            throw new ReconcileStepException(Reasons.ReconciliationFailed, $"spec.ignore[{index}].target: '{pattern}' is not a valid regular expression: {ex.Message}", ex);
+            throw new ReconcileStepException(Reasons.ReconciliationFailed, $"{where}.target: '{pattern}' is not a valid regular expression: {ex.Message}", ex);
         }
     }
 

@@ -41,7 +41,7 @@ internal sealed class KustomizationFinalizer(KubeClient client, KustomizationRec
         ApplyTarget applyTarget;
         try
         {
-            applyTarget = await ApplyTarget.OpenAsync(client, obj, spec, cancellationToken).ConfigureAwait(false);
+            applyTarget = await ApplyTarget.OpenAsync(client, obj, spec, options.DefaultServiceAccount, cancellationToken).ConfigureAwait(false);
         }
         catch (ReconcileStepException)
         {

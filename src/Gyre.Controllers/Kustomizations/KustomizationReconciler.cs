@@ -85,29 +85,33 @@ internal sealed class KustomizationReconciler : IReconciler
 
         var clock = Stopwatch.StartNew();
         string? revision = null;
+        var run = new ReconcileRun(_time.GetUtcNow());
+        var progress = new ReconcileProgress(resource, obj, _time);
         try
         {
             var artifact = await SourceArtifactAsync(obj, spec, cancellationToken).ConfigureAwait(false);
             revision = artifact.Revision;
+            run.Revision = revision;
+            run.OriginRevision = KustomizationHistory.OriginRevision(artifact);
             await CheckDependenciesAsync(obj, spec, expressions, revision, cancellationToken).ConfigureAwait(false);
-            var outcome = await ApplyRevisionAsync(obj, spec, expressions, artifact, cancellationToken).ConfigureAwait(false);
+            var outcome = await ApplyRevisionAsync(progress, spec, expressions, artifact, run, cancellationToken).ConfigureAwait(false);
             CountChanges(outcome.Changes);
-            await _status.SucceededAsync(resource, obj, spec, outcome, clock.Elapsed, cancellationToken).ConfigureAwait(false);
+            await _status.SucceededAsync(resource, progress.Current, spec, outcome, run, clock.Elapsed, cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Requeue(spec.Interval);
         }
         catch (DependencyNotReadyException ex)
         {
-            await _status.FailedAsync(resource, obj, Reasons.DependencyNotReady, ex.Message, revision, cancellationToken).ConfigureAwait(false);
+            await _status.FailedAsync(resource, progress.Current, Reasons.DependencyNotReady, ex.Message, revision, null, cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Requeue(_options.RequeueDependency);
         }
         catch (ReconcileStepException ex)
         {
-            await _status.FailedAsync(resource, obj, ex.Reason, ex.Message, revision, cancellationToken).ConfigureAwait(false);
+            await _status.FailedAsync(resource, progress.Current, ex.Reason, ex.Message, revision, run, cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Requeue(ex.Reason == Reasons.ArtifactFailed && revision is null ? _options.RequeueDependency : spec.EffectiveRetryInterval);
         }
         catch (TerminalReconcileException ex)
         {
-            await _status.StalledAsync(resource, obj, ex.Reason, ex.Message, cancellationToken).ConfigureAwait(false);
+            await _status.StalledAsync(resource, progress.Current, ex.Reason, ex.Message, cancellationToken).ConfigureAwait(false);
             throw;
         }
     }
@@ -116,11 +120,7 @@ internal sealed class KustomizationReconciler : IReconciler
     private async Task<ArtifactStatus> SourceArtifactAsync(KubeObject obj, KustomizationSpec spec, CancellationToken cancellationToken)
     {
         var source = spec.SourceRef;
-        if (_options.NoCrossNamespaceRefs && source.Namespace != obj.Namespace)
-        {
-            throw new TerminalReconcileException(Reasons.AccessDenied,
-                $"cannot access {source.Kind}/{source.Namespace}/{source.Name}: cross-namespace references are disabled on this controller");
-        }
+        CrossNamespaceRefs.Check(_options.NoCrossNamespaceRefs, obj, source.Kind, source.Namespace, source.Name);
 
         var apiVersion = source.ApiVersion.Contains('/', StringComparison.Ordinal) ? source.ApiVersion : "source.toolkit.fluxcd.io/v1";
         var sourceObj = await ObjectReader.GetAsync(_client, apiVersion, source.Kind, source.Namespace, source.Name, cancellationToken).ConfigureAwait(false)
@@ -151,15 +151,18 @@ internal sealed class KustomizationReconciler : IReconciler
 
     /// <summary>Steps 4–13: fetch, build, apply, prune, health.</summary>
     private async Task<ReconcileOutcome> ApplyRevisionAsync(
-        KubeObject obj, KustomizationSpec spec, KustomizationExpressions expressions, ArtifactStatus artifact, CancellationToken cancellationToken)
+        ReconcileProgress progress, KustomizationSpec spec, KustomizationExpressions expressions, ArtifactStatus artifact, ReconcileRun run,
+        CancellationToken cancellationToken)
     {
+        var obj = progress.Current;
         var work = Path.Combine(_options.WorkDirectory, "kustomization-" + Guid.NewGuid().ToString("N"));
         ApplyTarget? target = null;
         try
         {
-            target = await ApplyTarget.OpenAsync(_client, obj, spec, cancellationToken).ConfigureAwait(false);
+            target = await ApplyTarget.OpenAsync(_client, obj, spec, _options.DefaultServiceAccount, cancellationToken).ConfigureAwait(false);
             var client = target.Client;
             await _fetcher.FetchAsync(artifact, work, cancellationToken).ConfigureAwait(false);
+            await progress.BuildingAsync(artifact.Revision, spec.EffectiveTimeout, cancellationToken).ConfigureAwait(false);
             if (!OperatingSystem.IsWindows())
             {
                 // Decrypted generator sources are written here: keep the directory private to the controller's user.
@@ -168,7 +171,9 @@ internal sealed class KustomizationReconciler : IReconciler
 
             var variables = await VariablesAsync(obj, spec, cancellationToken).ConfigureAwait(false);
             var keyring = await KeyringAsync(obj, spec, cancellationToken).ConfigureAwait(false);
-            var objects = ManifestBuilder.Build(work, obj, spec, variables, keyring, cancellationToken);
+            var objects = ManifestBuilder.Build(work, obj, spec, variables, keyring, _options.RemoteFetcher ?? NoRemoteBases.Instance, out var digest, cancellationToken);
+            run.Digest = digest;
+            await progress.DetectingDriftAsync(artifact.Revision, spec.EffectiveTimeout, cancellationToken).ConfigureAwait(false);
             var applier = new ServerSideApplier(client, _options.StageTimeout, _options.PollInterval, _time, new IgnoreRules(spec.Ignore));
             var changes = (await applier.ApplyAsync(objects, spec.Force, cancellationToken).ConfigureAwait(false)).ToList();
             var applied = changes.Where(c => c.Action != ApplyAction.Skipped).ToList();
@@ -183,6 +188,11 @@ internal sealed class KustomizationReconciler : IReconciler
             var healthTargets = spec.Wait
                 ? applied.Select(c => new ObjectKindReference(objects.First(o => o.Ref == c.Object).ApiVersion, c.Object.Kind, c.Object.Name, NullIfEmpty(c.Object.Namespace))).ToList()
                 : spec.HealthChecks.Select(h => h with { Namespace = h.Namespace ?? obj.Namespace }).ToList();
+            if (healthTargets.Count > 0)
+            {
+                await progress.HealthCheckingAsync(artifact.Revision, spec.EffectiveTimeout, cancellationToken).ConfigureAwait(false);
+            }
+
             await new HealthWaiter(client, _options.PollInterval, _time, expressions.Health).WaitAsync(healthTargets, spec.EffectiveTimeout, cancellationToken).ConfigureAwait(false);
             return new ReconcileOutcome(artifact.Revision, changes, inventory, healthTargets.Count > 0);
         }

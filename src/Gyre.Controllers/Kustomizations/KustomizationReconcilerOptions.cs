@@ -1,3 +1,5 @@
+using Gyre.Kustomize.Remote;
+
 namespace Gyre.Controllers.Kustomizations;
 
 /// <summary>kustomize-controller's flags that shape a reconcile.</summary>
@@ -15,6 +17,12 @@ public sealed record KustomizationReconcilerOptions
     /// <summary>How long cluster definitions (CRDs, Namespaces) may take to become ready after apply (Flux: 60s).</summary>
     public TimeSpan StageTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>--no-cross-namespace-refs: refuse sourceRef and dependsOn in other namespaces.</summary>
+    /// <summary>--no-cross-namespace-refs: refuse a sourceRef in another namespace (AccessDenied, stalled), as Flux does.</summary>
     public bool NoCrossNamespaceRefs { get; init; }
+
+    /// <summary>--default-service-account: the service account impersonated when spec.serviceAccountName is empty.</summary>
+    public string? DefaultServiceAccount { get; init; }
+
+    /// <summary>Fetches remote kustomize bases; null refuses them, as Flux's --no-remote-bases does.</summary>
+    public IRemoteFetcher? RemoteFetcher { get; init; }
 }

@@ -15,7 +15,8 @@ namespace Gyre.Controllers.Kustomizations;
 /// </summary>
 internal sealed class KustomizationStatus(EventRecorder events, TimeProvider time, ILogger logger)
 {
-    public async Task SucceededAsync(ResourceClient resource, KubeObject obj, KustomizationSpec spec, ReconcileOutcome outcome, TimeSpan elapsed, CancellationToken cancellationToken)
+    public async Task SucceededAsync(
+        ResourceClient resource, KubeObject obj, KustomizationSpec spec, ReconcileOutcome outcome, ReconcileRun run, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         var (status, conditions) = Start(obj);
         var now = time.GetUtcNow();
@@ -36,7 +37,17 @@ internal sealed class KustomizationStatus(EventRecorder events, TimeProvider tim
         status["observedGeneration"] = obj.Generation;
         status["lastAppliedRevision"] = outcome.Revision;
         status["lastAttemptedRevision"] = outcome.Revision;
+        if (run.OriginRevision is { } origin)
+        {
+            status["lastAppliedOriginRevision"] = origin;
+        }
+        else
+        {
+            status.Remove("lastAppliedOriginRevision");
+        }
+
         status["inventory"] = outcome.Inventory.ToJson();
+        KustomizationHistory.Upsert(status, run, Reasons.ReconciliationSucceeded, now);
         await StatusWriter.PatchAsync(resource, obj, status, cancellationToken).ConfigureAwait(false);
 
         var changed = outcome.Changes.Where(c => c.Action is ApplyAction.Created or ApplyAction.Configured or ApplyAction.Deleted).ToList();
@@ -58,7 +69,8 @@ internal sealed class KustomizationStatus(EventRecorder events, TimeProvider tim
             obj.Namespace, obj.Name, outcome.Revision, elapsed, changed.Count);
     }
 
-    public async Task FailedAsync(ResourceClient resource, KubeObject obj, string reason, string message, string? revision, CancellationToken cancellationToken)
+    public async Task FailedAsync(
+        ResourceClient resource, KubeObject obj, string reason, string message, string? revision, ReconcileRun? run, CancellationToken cancellationToken)
     {
         var (status, conditions) = Start(obj);
         var now = time.GetUtcNow();
@@ -68,7 +80,17 @@ internal sealed class KustomizationStatus(EventRecorder events, TimeProvider tim
             conditions.Set(ConditionTypes.Healthy, ConditionStatus.False, reason, message, obj.Generation, now);
         }
 
-        conditions.Remove(ConditionTypes.Reconciling);
+        // As Flux's finalizeStatus: a failed run leaves Reconciling=True with reason ProgressingWithRetry (kstatus: in progress).
+        if (conditions.Get(ConditionTypes.Reconciling) is { } reconciling)
+        {
+            conditions.Set(ConditionTypes.Reconciling, ConditionStatus.True, Reasons.ProgressingWithRetry, reconciling.Message, obj.Generation, now);
+        }
+
+        if (run is not null)
+        {
+            KustomizationHistory.Upsert(status, run, reason, now);
+        }
+
         status["conditions"] = conditions.ToJson();
         status["observedGeneration"] = obj.Generation;
         if (revision is not null)

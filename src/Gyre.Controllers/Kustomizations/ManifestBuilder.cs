@@ -1,9 +1,11 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gyre.Api.Kustomize;
 using Gyre.Api.Meta;
 using Gyre.Kustomize;
 using Gyre.Kustomize.FileSystem;
+using Gyre.Kustomize.Remote;
 using Gyre.Manifests;
 using Gyre.PostBuild;
 using Gyre.Sops;
@@ -19,7 +21,15 @@ internal static class ManifestBuilder
 {
     public static IReadOnlyList<KubeObject> Build(
         string root, KubeObject kustomization, KustomizationSpec spec, IReadOnlyDictionary<string, string>? variables, SopsKeyring? keyring,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        Build(root, kustomization, spec, variables, keyring, null, out _, cancellationToken);
+
+    /// <summary>As <see cref="Build(string, KubeObject, KustomizationSpec, IReadOnlyDictionary{string, string}?, SopsKeyring?, CancellationToken)"/>,
+    /// fetching remote bases with <paramref name="remote"/> (null: the engine refuses them), and giving the sha256 digest of the built, substituted
+    /// documents (before owner labels) that status.history records.</summary>
+    public static IReadOnlyList<KubeObject> Build(
+        string root, KubeObject kustomization, KustomizationSpec spec, IReadOnlyDictionary<string, string>? variables, SopsKeyring? keyring,
+        IRemoteFetcher? remote, out string digest, CancellationToken cancellationToken)
     {
         var directory = Path.GetFullPath(Path.Combine(root, spec.Path.TrimStart('/')));
         if (!directory.StartsWith(Path.GetFullPath(root), StringComparison.Ordinal) || !Directory.Exists(directory))
@@ -37,7 +47,7 @@ internal static class ManifestBuilder
         {
             KustomizationFile.Prepare(root, directory, spec);
             new SourceDecryptor(root, spec.DecryptionEnabled ? keyring : null).DecryptFrom(directory);
-            yaml = new Kustomizer(new DiskFileSystem()).Build(directory, cancellationToken).Yaml;
+            yaml = new Kustomizer(new DiskFileSystem(), new KustomizeOptions { RemoteFetcher = remote }).Build(directory, cancellationToken).Yaml;
         }
         catch (KustomizeException ex)
         {
@@ -52,20 +62,25 @@ internal static class ManifestBuilder
             ? new PostBuildSubstitution(variables, strict: true)
             : null;
         var objects = new List<KubeObject>();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var document in BuildOutput.Documents(yaml))
         {
             var built = KubeObject.Parse(document);
             var obj = Decrypt(built, spec, keyring);
+            var text = document;
             if (substitution is not null && !PostBuildSubstitution.IsDisabled(obj))
             {
                 // As Flux does (res.AsYAML), substitute in the YAML the build printed: "${replicas}" can become the number 3.
-                obj = Substitute(substitution, obj, ReferenceEquals(obj, built) ? document : obj.ToYaml());
+                (obj, text) = Substitute(substitution, obj, ReferenceEquals(obj, built) ? document : obj.ToYaml());
             }
 
+            // Decrypted objects count as their committed (encrypted) text: no digest of secret values lands in status.
+            hash.AppendData(Encoding.UTF8.GetBytes(objects.Count == 0 ? text : "---\n" + text));
             Label(obj, kustomization, spec);
             objects.Add(obj);
         }
 
+        digest = "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
         return objects;
     }
 
@@ -100,11 +115,12 @@ internal static class ManifestBuilder
         }
     }
 
-    private static KubeObject Substitute(PostBuildSubstitution substitution, KubeObject obj, string yaml)
+    private static (KubeObject Object, string Yaml) Substitute(PostBuildSubstitution substitution, KubeObject obj, string yaml)
     {
         try
         {
-            return KubeObject.Parse(substitution.Substitute(yaml, obj.Ref));
+            var substituted = substitution.Substitute(yaml, obj.Ref);
+            return (KubeObject.Parse(substituted), substituted);
         }
         catch (SubstitutionException ex)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gyre.Api.Meta;
+using Gyre.Apply.Cleanup;
 using Gyre.Apply.Diff;
 using Gyre.Apply.Health;
 using Gyre.Apply.Ordering;
@@ -72,14 +73,41 @@ internal sealed class ServerSideApplier(KubeClient client, TimeSpan stageTimeout
             var dryRun = await WriteAsync(resource, obj, dryRun: true, force, cancellationToken).ConfigureAwait(false);
             // An empty dry-run result means the change needs a recreate (force); there is no field list to give.
             fields = dryRun.Count == 0 ? [] : FieldDiff.Paths(existing, dryRun);
-            if (dryRun.Count > 0 && fields.Count == 0)
+            var cleaned = await CleanupAsync(resource, ns, obj, existing, cancellationToken).ConfigureAwait(false);
+            if (!cleaned && dryRun.Count > 0 && fields.Count == 0)
             {
                 return new ChangeSetEntry(obj.Ref, obj.Version, ApplyAction.Unchanged);
+            }
+
+            if (cleaned)
+            {
+                // The dry-run ran before kubectl's fields were handed over; the real apply shows what was removed.
+                var applied = await WriteAsync(resource, obj, dryRun: false, force, cancellationToken).ConfigureAwait(false);
+                return new ChangeSetEntry(obj.Ref, obj.Version, ApplyAction.Configured) { Fields = applied.Count == 0 ? fields : FieldDiff.Paths(existing, applied) };
             }
         }
 
         await WriteAsync(resource, obj, dryRun: false, force, cancellationToken).ConfigureAwait(false);
         return new ChangeSetEntry(obj.Ref, obj.Version, existing is null ? ApplyAction.Created : ApplyAction.Configured) { Fields = fields };
+    }
+
+    /// <summary>Flux's managed-fields cleanup (skipped for ssa: Merge); true when the live object was patched.</summary>
+    private static async Task<bool> CleanupAsync(ResourceClient resource, string? ns, KubeObject obj, JsonObject existing, CancellationToken cancellationToken)
+    {
+        if (ManagedFieldsCleanup.Patch(obj.Json, existing, FieldManager) is not { } patch)
+        {
+            return false;
+        }
+
+        try
+        {
+            await resource.PatchAsync(ns, obj.Name, PatchType.Json, patch.ToJsonString(), new WriteOptions { FieldManager = FieldManager }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (KubeApiException ex) when (!ex.IsTransient)
+        {
+            throw new ReconcileStepException(Reasons.ReconciliationFailed, $"{obj.Ref} metadata.managedFields cleanup failed: {ex.Reason}: {ex.Status.Message}", ex);
+        }
     }
 
     private async Task<JsonObject> WriteAsync(ResourceClient resource, KubeObject obj, bool dryRun, bool force, CancellationToken cancellationToken)

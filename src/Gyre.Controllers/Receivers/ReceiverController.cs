@@ -21,7 +21,7 @@ internal static class ReceiverController
             metrics, logger, time);
         var informer = await informers.GetOrCreateAsync(ReceiverSpec.ApiVersion, ReceiverSpec.Kind, null, cancellationToken).ConfigureAwait(false);
         informer.AddHandler(new RequeueHandler(controller.Queue.Add));
-        var secrets = await informers.GetOrCreateAsync("v1", "Secret", null, cancellationToken).ConfigureAwait(false);
+        var secrets = await informers.GetOrCreateAsync("v1", "Secret", new InformerOptions { MetadataOnly = true }, cancellationToken).ConfigureAwait(false);
         secrets.AddHandler(new TokenSecretHandler(informer.Cache, controller.Queue.Add));
         var google = new GoogleKeySource(http, new Uri(GoogleSigningKeys.CertsUrl), time, logger);
         var handler = new DeliveryHandler(client, informer.Cache, new ReceiverVerifier(time), google, new ReconcileRequester(client, time, logger), logger);

@@ -22,7 +22,8 @@ internal sealed class TokenSecretHandler(ObjectCache receivers, Action<Reconcile
 
     public void OnUpdate(JsonObject oldObj, JsonObject newObj)
     {
-        if (!ReferenceEquals(oldObj, newObj) && !JsonNode.DeepEquals(oldObj["data"], newObj["data"]))
+        // The informer caches Secrets' metadata only (their values stay out of memory): any new resourceVersion counts.
+        if (!ReferenceEquals(oldObj, newObj) && (string?)oldObj["metadata"]?["resourceVersion"] != (string?)newObj["metadata"]?["resourceVersion"])
         {
             Enqueue(newObj);
         }

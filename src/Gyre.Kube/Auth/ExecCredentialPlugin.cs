@@ -36,6 +36,9 @@ internal sealed class ExecCredentialPlugin(ExecConfig config, KubeConnection clu
     }
 
     /// <summary>Forgets the cached credential after the server rejected it, so the next request runs the plugin.</summary>
+    /// <summary>The credential new requests get, or null when it must be fetched again.</summary>
+    public ExecCredential? Current => Volatile.Read(ref _cached);
+
     public void Invalidate(ExecCredential rejected)
     {
         Interlocked.CompareExchange(ref _cached, null, rejected);

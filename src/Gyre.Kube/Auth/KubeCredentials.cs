@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Gyre.Kube.Config;
+using Gyre.Kube.Transport;
 
 namespace Gyre.Kube.Auth;
 
@@ -15,20 +17,13 @@ internal sealed class KubeCredentials : IDisposable
     private readonly KubeConnection _connection;
     private readonly TokenFileSource? _tokenFile;
     private readonly ExecCredentialPlugin? _exec;
+    private readonly Lock _certificateGate = new();
     private X509Certificate2? _execCertificate;
     private string? _execCertificatePem;
 
     public KubeCredentials(KubeConnection connection, TimeProvider timeProvider)
     {
         _connection = connection;
-        if (connection.Impersonate is { Groups.Count: > 1 })
-        {
-            // .NET's HTTP stack joins repeated header values with ", " on one line, and the API server would read
-            // that as a single group named "a, b": refuse instead of impersonating the wrong identity.
-            throw new KubeConfigException(null, "user.as-groups",
-                $"impersonating {connection.Impersonate.Groups.Count} groups is not supported; Gyre sends at most one Impersonate-Group header");
-        }
-
         _tokenFile = connection.TokenFile is null || connection.Token is not null ? null : new TokenFileSource(connection.TokenFile, timeProvider);
         _exec = connection.Exec is null ? null : new ExecCredentialPlugin(connection.Exec, connection, timeProvider);
     }
@@ -37,7 +32,7 @@ internal sealed class KubeCredentials : IDisposable
     public bool CanRefresh => _tokenFile is not null || _exec is not null;
 
     /// <summary>The client certificate an exec plugin returned, for the TLS handshake.</summary>
-    public X509Certificate2? ExecCertificate => _execCertificate;
+    public X509Certificate2? ExecCertificate => Volatile.Read(ref _execCertificate);
 
     /// <summary>Adds Authorization and Impersonate-* headers; returns what to invalidate if the server answers 401.</summary>
     public async Task<object?> ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -71,10 +66,9 @@ internal sealed class KubeCredentials : IDisposable
 
         if (_connection.Impersonate is { } impersonate)
         {
-            request.Headers.TryAddWithoutValidation("Impersonate-User", impersonate.UserName);
-            foreach (var group in impersonate.Groups)
+            foreach (var (name, values) in impersonate.Headers())
             {
-                request.Headers.TryAddWithoutValidation("Impersonate-Group", group);
+                RepeatedHeaders.Add(request, name, values);
             }
         }
 
@@ -98,13 +92,35 @@ internal sealed class KubeCredentials : IDisposable
     private void UpdateCertificate(ExecCredential credential)
     {
         if (string.IsNullOrEmpty(credential.ClientCertificatePem) || string.IsNullOrEmpty(credential.ClientKeyPem)
-            || string.Equals(credential.ClientCertificatePem, _execCertificatePem, StringComparison.Ordinal))
+            || string.Equals(credential.ClientCertificatePem, Volatile.Read(ref _execCertificatePem), StringComparison.Ordinal))
         {
             return;
         }
 
-        _execCertificate = X509Certificate2.CreateFromPem(credential.ClientCertificatePem, credential.ClientKeyPem);
-        _execCertificatePem = credential.ClientCertificatePem;
+        lock (_certificateGate)
+        {
+            // Only the plugin's current credential may replace the certificate, never a stale one a slower request holds.
+            if (!ReferenceEquals(credential, _exec?.Current)
+                || string.Equals(credential.ClientCertificatePem, _execCertificatePem, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            // The previous certificate belongs to the connection pool that presented it (KubeHttpTransport disposes both).
+            X509Certificate2 certificate;
+            try
+            {
+                certificate = X509Certificate2.CreateFromPem(credential.ClientCertificatePem, credential.ClientKeyPem);
+            }
+            catch (CryptographicException e)
+            {
+                throw new KubeConfigException(null, "user.exec",
+                    $"credential plugin '{_connection.Exec!.Command}' returned a client certificate and key that cannot be loaded: {e.Message}", e);
+            }
+
+            Volatile.Write(ref _execCertificate, certificate);
+            Volatile.Write(ref _execCertificatePem, credential.ClientCertificatePem);
+        }
     }
 
     public void Dispose()

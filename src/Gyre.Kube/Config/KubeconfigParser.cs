@@ -122,6 +122,8 @@ internal static class KubeconfigParser
             Password = Scalar(body, "password"),
             Impersonate = Scalar(body, "as"),
             ImpersonateGroups = Strings(body, "as-groups"),
+            ImpersonateUid = Scalar(body, "as-uid"),
+            ImpersonateExtra = StringLists(body, "as-user-extra"),
             Exec = body.Children.TryGetValue(new YamlScalarNode("exec"), out var exec) && exec is YamlMappingNode e
                 ? ReadExec(e, file, where + ".exec", dir)
                 : null,
@@ -179,6 +181,12 @@ internal static class KubeconfigParser
     private static List<string> Strings(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlSequenceNode sequence
             ? sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty).ToList()
+            : [];
+
+    private static Dictionary<string, IReadOnlyList<string>> StringLists(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlMappingNode map
+            ? map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty)
+                .ToDictionary(k => k, k => (IReadOnlyList<string>)Strings(map, k), StringComparer.Ordinal)
             : [];
 
     private static byte[]? Base64(YamlMappingNode node, string key, string file, string where)

@@ -76,7 +76,11 @@ public static class KubeconfigResolver
             Username = user?.Username,
             Password = user?.Password,
             Exec = user?.Exec,
-            Impersonate = string.IsNullOrEmpty(user?.Impersonate) ? null : new KubeImpersonation(user.Impersonate, user.ImpersonateGroups),
+            Impersonate = string.IsNullOrEmpty(user?.Impersonate) ? null : new KubeImpersonation(user.Impersonate, user.ImpersonateGroups)
+            {
+                Uid = string.IsNullOrEmpty(user.ImpersonateUid) ? null : user.ImpersonateUid,
+                Extra = user.ImpersonateExtra,
+            },
         };
     }
 

@@ -41,6 +41,12 @@ public sealed class KubeconfigUser
     /// <summary>Groups to impersonate (<c>as-groups</c>).</summary>
     public IReadOnlyList<string> ImpersonateGroups { get; init; } = [];
 
+    /// <summary>UID to impersonate (<c>as-uid</c>).</summary>
+    public string? ImpersonateUid { get; init; }
+
+    /// <summary>Extra user attributes to impersonate (<c>as-user-extra</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ImpersonateExtra { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>A credential plugin.</summary>
     public ExecConfig? Exec { get; init; }
 

@@ -30,6 +30,9 @@ public sealed class ObjectCache
     /// <summary>Every object, in key order.</summary>
     public IReadOnlyList<JsonObject> List() => _objects.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();
 
+    /// <summary>Every object in no particular order, without sorting or copying: for scans run on every event.</summary>
+    public IEnumerable<JsonObject> Values => _objects.Select(p => p.Value);
+
     /// <summary>The objects of one namespace.</summary>
     public IReadOnlyList<JsonObject> List(string ns) =>
         _objects.Where(p => p.Key.StartsWith(ns + "/", StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();

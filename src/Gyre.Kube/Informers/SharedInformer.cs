@@ -128,7 +128,7 @@ public sealed partial class SharedInformer : IAsyncDisposable
         while (true)
         {
             var page = await _client.ListAsync(_options.Namespace, options, cancellationToken).ConfigureAwait(false);
-            foreach (var item in page.Items)
+            foreach (var item in page.Items.Select(Trim))
             {
                 listed[ObjectCache.KeyOf(item)] = item;
             }
@@ -181,7 +181,7 @@ public sealed partial class SharedInformer : IAsyncDisposable
                 };
                 await foreach (var e in _client.WatchAsync(_options.Namespace, options, cancellationToken).ConfigureAwait(false))
                 {
-                    Apply(e);
+                    Apply(e.Type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted ? e with { Object = Trim(e.Object) } : e);
                     failures = 0;
                 }
 

@@ -13,12 +13,16 @@ public sealed class SharedInformerFactory(KubeClient client, TimeProvider? timeP
 {
     private readonly ConcurrentDictionary<string, SharedInformer> _informers = new(StringComparer.Ordinal);
 
+    /// <summary>Every informer of this factory drops metadata.managedFields (see <see cref="InformerOptions.StripManagedFields"/>).</summary>
+    public bool StripManagedFields { get; init; }
+
     /// <summary>Gets the informer for a resource and options, creating it on first use; call <see cref="SharedInformer.Start"/> or <see cref="StartAll"/>.</summary>
     public SharedInformer GetOrCreate(ApiResource resource, InformerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(resource);
         options ??= new InformerOptions();
-        var key = $"{resource.ApiVersion}/{resource.Resource}|{options.Namespace}|{options.LabelSelector}|{options.FieldSelector}";
+        options = StripManagedFields ? options with { StripManagedFields = true } : options;
+        var key = $"{resource.ApiVersion}/{resource.Resource}|{options.Namespace}|{options.LabelSelector}|{options.FieldSelector}|{options.MetadataOnly}|{options.StripManagedFields}";
         return _informers.GetOrAdd(key, _ => new SharedInformer(client.Resource(resource), options, timeProvider ?? client.Api.TimeProvider, logger ?? NullLogger.Instance));
     }
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Gyre.Kube.Auth;
 using Gyre.Kube.Config;
 
 namespace Gyre.Kube.Transport;
@@ -13,7 +12,8 @@ namespace Gyre.Kube.Transport;
 /// </summary>
 internal static class KubeHttpHandlerFactory
 {
-    public static SocketsHttpHandler Create(KubeConnection connection, KubeCredentials credentials)
+    /// <summary>A handler for the connection; <paramref name="execCertificate"/> is the client certificate an exec plugin returned, if any.</summary>
+    public static SocketsHttpHandler Create(KubeConnection connection, X509Certificate2? execCertificate)
     {
         var handler = new SocketsHttpHandler
         {
@@ -26,11 +26,15 @@ internal static class KubeHttpHandlerFactory
             KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
             AllowAutoRedirect = false,
         };
-        if (connection.Exec is not null)
+        if (connection.Impersonate is { NeedsRepeatedHeaders: true })
         {
-            // Exec plugins may rotate client certificates; recycle connections so a new one is presented within minutes
-            // (client-go instead closes all connections on rotation).
-            handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+            // Several values of one header go on separate lines (HTTP/1.1) or fields (HTTP/2), as Go's net/http sends them.
+            handler.PlaintextStreamFilter = (context, _) => context.NegotiatedHttpVersion.Major switch
+            {
+                1 => ValueTask.FromResult<Stream>(new RepeatedHeaderStream(context.PlaintextStream)),
+                2 => ValueTask.FromResult<Stream>(new Http2RepeatedHeaderStream(context.PlaintextStream)),
+                _ => throw new IOException($"HTTP/{context.NegotiatedHttpVersion} cannot carry repeated impersonation headers"),
+            };
         }
 
         if (connection.ProxyUrl is not null)
@@ -58,9 +62,10 @@ internal static class KubeHttpHandlerFactory
         {
             handler.SslOptions.ClientCertificates = [clientCertificate];
         }
-        else if (connection.Exec is not null)
+        else if (execCertificate is not null)
         {
-            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => credentials.ExecCertificate!;
+            // A rotated certificate gets a new handler (KubeHttpTransport), so this one always presents the same.
+            handler.SslOptions.ClientCertificates = [execCertificate];
         }
 
         return handler;

@@ -31,6 +31,9 @@ public sealed class ApiStatusException : Exception
 
     public IReadOnlyList<StatusCause> Causes { get; }
 
+    /// <summary>A continue token for the Status's list metadata (410 Expired for a compacted continue token), if any.</summary>
+    public string? Continue { get; init; }
+
     /// <summary>Seconds a client should wait before retrying (metav1.StatusDetails.retryAfterSeconds), if any.</summary>
     public int? RetryAfterSeconds { get; init; }
 
@@ -69,7 +72,7 @@ public sealed class ApiStatusException : Exception
         {
             ["kind"] = "Status",
             ["apiVersion"] = "v1",
-            ["metadata"] = new JsonObject(),
+            ["metadata"] = Continue is null ? new JsonObject() : new JsonObject { ["continue"] = Continue },
             ["status"] = "Failure",
             ["message"] = Message,
             ["reason"] = Reason,

@@ -47,6 +47,8 @@ internal static class CustomResourceDefinitions
             causes.Add(new StatusCause("FieldValueInvalid", $"Invalid value: {JsonArrayOfNames(versions)}: must have exactly one version marked as storage version", "spec.versions"));
         }
 
+        Schema.ValidationRuleCompiler.Check(versions, causes);
+
         if (causes.Count > 0)
         {
             throw ApiStatusException.Invalid("CustomResourceDefinition", "apiextensions.k8s.io", meta.Name, causes);

@@ -19,6 +19,7 @@ internal sealed class ClusterControllers : IDisposable
     private readonly GarbageCollector _gc;
     private readonly NamespaceController _namespaces;
     private readonly WorkloadSimulator _simulator;
+    private readonly Security.RbacBootstrapper _rbac;
     private Task? _loop;
 
     public ClusterControllers(ClusterState state)
@@ -28,6 +29,7 @@ internal sealed class ClusterControllers : IDisposable
         _gc = new GarbageCollector(state);
         _namespaces = new NamespaceController(state);
         _simulator = new WorkloadSimulator(state);
+        _rbac = new Security.RbacBootstrapper(state);
         state.Changed += OnChanged;
     }
 
@@ -58,6 +60,7 @@ internal sealed class ClusterControllers : IDisposable
             return 0;
         });
         _crds.RefreshCatalog();
+        _rbac.EnsureDefaults();
     }
 
     public void Start() => _loop = Task.Run(() => RunAsync(_stop.Token));
@@ -103,7 +106,7 @@ internal sealed class ClusterControllers : IDisposable
             await _wake.WaitAsync(due ?? TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
             for (var pass = 0; pass < 20; pass++)
             {
-                var changed = _crds.Reconcile() | _namespaces.Reconcile() | _gc.Reconcile() | _simulator.Reconcile();
+                var changed = _crds.Reconcile() | _namespaces.Reconcile() | _gc.Reconcile() | _simulator.Reconcile() | _rbac.Aggregate();
                 if (!changed)
                 {
                     break;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Gyre.LocalCluster.Http;
 
 /// <summary>
-/// The request pipeline: authentication (bearer token), impersonation, routing of non-resource paths, RBAC
+/// The request pipeline: authentication (client certificate, bearer token), impersonation, routing of non-resource paths, RBAC
 /// authorization, then the resource handler. Every failure becomes a metav1.Status; no request ends in a 500 with
 /// a stack trace.
 /// </summary>
@@ -14,15 +14,21 @@ internal sealed class ApiRouter
 {
     private readonly ClusterState _state;
     private readonly TokenAuthenticator _tokens;
+    private readonly ClientCertificateAuthenticator _clientCertificates;
+    private readonly ServiceAccountTokens _serviceAccountTokens;
+    private readonly TokenRequestHandler _tokenRequests;
     private readonly RbacAuthorizer _authorizer;
     private readonly ResourceHandler _resources;
     private readonly ReviewHandler _reviews;
     private readonly OpenApiDocuments _openApi;
 
-    public ApiRouter(ClusterState state, TokenAuthenticator tokens)
+    public ApiRouter(ClusterState state, TokenAuthenticator tokens, ClientCertificateAuthenticator clientCertificates, ServiceAccountTokens serviceAccountTokens)
     {
         _state = state;
         _tokens = tokens;
+        _clientCertificates = clientCertificates;
+        _serviceAccountTokens = serviceAccountTokens;
+        _tokenRequests = new TokenRequestHandler(state, serviceAccountTokens);
         _authorizer = new RbacAuthorizer(state.Store);
         _resources = new ResourceHandler(state);
         _reviews = new ReviewHandler(_authorizer);
@@ -107,6 +113,12 @@ internal sealed class ApiRouter
             throw ApiStatusException.Forbidden(user.Name, verb, new ResourceRef(resource.Group, resource.Plural), apiPath.Name, apiPath.Namespace ?? string.Empty);
         }
 
+        if (resource.Group.Length == 0 && resource.Plural == "serviceaccounts" && apiPath is { Subresource: "token", Namespace: { } tokenNs, Name: { } account })
+        {
+            await _tokenRequests.HandleAsync(context, tokenNs, account, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         var request = new ApiRequest(context, user, resource, apiPath);
         if (resource.IsReview)
         {
@@ -119,8 +131,15 @@ internal sealed class ApiRouter
 
     private UserInfo Authenticate(HttpContext context)
     {
+        // As kube-apiserver's union authenticator: a client certificate from the cluster CA first, then a bearer token.
+        if (context.Connection.ClientCertificate is { } certificate && _clientCertificates.Authenticate(certificate) is { } certificateUser)
+        {
+            return certificateUser;
+        }
+
         var header = context.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && _tokens.Authenticate(header[7..].Trim()) is { } user)
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && (_tokens.Authenticate(header[7..].Trim()) ?? _serviceAccountTokens.Authenticate(header[7..].Trim())) is { } user)
         {
             return user;
         }
@@ -132,12 +151,16 @@ internal sealed class ApiRouter
     private UserInfo Impersonate(HttpContext context, UserInfo user)
     {
         var name = context.Request.Headers["Impersonate-User"].ToString();
+        // One group per header line (Kestrel keeps repeated lines as separate values; a comma is part of a name).
         var groups = context.Request.Headers["Impersonate-Group"].Where(g => !string.IsNullOrEmpty(g)).Select(g => g!).ToList();
+        var uid = context.Request.Headers["Impersonate-Uid"].ToString();
+        var extra = ImpersonatedExtra.Read(context.Request.Headers);
         if (name.Length == 0)
         {
-            if (groups.Count > 0)
+            if (groups.Count > 0 || uid.Length > 0 || extra.Count > 0)
             {
-                throw new ApiStatusException(500, "InternalError", "Internal error occurred: requested [" + string.Join(" ", groups.Select(g => "{Group " + g + "}")) + "] without impersonating a user");
+                var requested = groups.Select(g => "{Group " + g + "}").Concat(uid.Length > 0 ? ["{UID " + uid + "}"] : []).Concat(extra.Keys.Select(k => "{Extra " + k + "}"));
+                throw new ApiStatusException(500, "InternalError", "Internal error occurred: requested [" + string.Join(" ", requested) + "] without impersonating a user");
             }
 
             return user;
@@ -154,12 +177,13 @@ internal sealed class ApiRouter
         }
 
         checks.AddRange(groups.Select(g => new ResourceAttributes("impersonate", string.Empty, "groups", string.Empty, string.Empty, g)));
+        checks.AddRange(ImpersonatedExtra.Checks(uid, extra));
         foreach (var check in checks)
         {
             if (!_authorizer.Allows(user, check))
             {
-                var what = check.Resource == "groups" ? "group" : check.Resource == "users" ? "user" : "serviceaccount";
-                throw new ApiStatusException(403, "Forbidden", $"{check.Resource} \"{check.Name}\" is forbidden: User \"{user.Name}\" cannot impersonate resource \"{check.Resource}\" in API group \"\" at the cluster scope", check.Name, string.Empty, check.Resource) { };
+                var resource = check.Subresource.Length == 0 ? check.Resource : check.Resource + "/" + check.Subresource;
+                throw new ApiStatusException(403, "Forbidden", $"{resource} \"{check.Name}\" is forbidden: User \"{user.Name}\" cannot impersonate resource \"{resource}\" in API group \"{check.Group}\" at the cluster scope", check.Name, check.Group, check.Resource) { };
             }
         }
 
@@ -169,7 +193,7 @@ internal sealed class ApiRouter
             allGroups.AddRange(["system:serviceaccounts", "system:serviceaccounts:" + ns2]);
         }
 
-        return new UserInfo(name, [.. allGroups.Distinct()]);
+        return new UserInfo(name, [.. allGroups.Distinct()]) { Uid = uid.Length > 0 ? uid : null, Extra = extra };
     }
 
     private static string Verb(string method, HttpContext context, ApiPath path) => method switch

@@ -137,6 +137,11 @@ internal static class Discovery
         {
             yield return new JsonObject { ["name"] = r.Plural + "/scale", ["singularName"] = string.Empty, ["namespaced"] = r.Namespaced, ["group"] = "autoscaling", ["version"] = "v1", ["kind"] = "Scale", ["verbs"] = new JsonArray("get", "patch", "update") };
         }
+
+        if (r.Group.Length == 0 && r.Plural == "serviceaccounts")
+        {
+            yield return new JsonObject { ["name"] = "serviceaccounts/token", ["singularName"] = string.Empty, ["namespaced"] = true, ["group"] = "authentication.k8s.io", ["version"] = "v1", ["kind"] = "TokenRequest", ["verbs"] = new JsonArray("create") };
+        }
     }
 
     private static JsonObject AggregatedList(IEnumerable<ResourceInfo> resources)
@@ -192,6 +197,11 @@ internal static class Discovery
         if (r.HasScale)
         {
             subs.Add(new JsonObject { ["subresource"] = "scale", ["responseKind"] = new JsonObject { ["group"] = "autoscaling", ["version"] = "v1", ["kind"] = "Scale" }, ["verbs"] = new JsonArray("get", "patch", "update") });
+        }
+
+        if (r.Group.Length == 0 && r.Plural == "serviceaccounts")
+        {
+            subs.Add(new JsonObject { ["subresource"] = "token", ["responseKind"] = new JsonObject { ["group"] = "authentication.k8s.io", ["version"] = "v1", ["kind"] = "TokenRequest" }, ["verbs"] = new JsonArray("create") });
         }
 
         if (subs.Count > 0)

@@ -15,22 +15,29 @@ namespace Gyre.LocalCluster.Http;
 /// operations declare the fieldValidation parameter (kubectl's server-side validation check), and whose components
 /// hold the kinds' schemas with x-kubernetes-group-version-kind (kubectl explain, client-side apply). Built-in
 /// schemas come from the embedded Kubernetes swagger; custom resources from their CRD version's schema.
-/// /openapi/v2 is answered 404 so clients fall back to v3, as they do against servers without it.
+/// /openapi/v2 is <see cref="OpenApiV2"/>.
 /// </summary>
 internal sealed class OpenApiDocuments
 {
     private const string V2Prefix = "#/definitions/";
     private const string V3Prefix = "#/components/schemas/";
     private readonly ResourceCatalog _catalog;
+    private readonly OpenApiV2 _v2;
     private readonly ConcurrentDictionary<string, (ImmutableArray<ResourceInfo> Catalog, byte[] Body, string Hash)> _cache = new(StringComparer.Ordinal);
 
     public OpenApiDocuments(ResourceCatalog catalog)
     {
         _catalog = catalog;
+        _v2 = new OpenApiV2(catalog);
     }
 
     public Task WriteAsync(HttpContext context, string path)
     {
+        if (path.TrimEnd('/') == "/openapi/v2")
+        {
+            return _v2.WriteAsync(context);
+        }
+
         if (path.TrimEnd('/') == "/openapi/v3")
         {
             var paths = new JsonObject();

@@ -17,11 +17,14 @@ internal sealed partial class ResourceHandler
     private readonly ObjectDeleter _deleter;
     private readonly WatchStreamer _watcher;
 
+    private readonly ListSnapshots _snapshots;
+
     public ResourceHandler(ClusterState state)
     {
         _state = state;
         _deleter = new ObjectDeleter(state);
         _watcher = new WatchStreamer(state);
+        _snapshots = new ListSnapshots(state.Time);
     }
 
     public async Task HandleAsync(ApiRequest request, string verb, CancellationToken cancellationToken)
@@ -170,8 +173,16 @@ internal sealed partial class ResourceHandler
     internal JsonObject Store(ApiRequest request, StoredObject current, JsonObject body, StoreTransaction tx, string defaultManager, bool recordManagedFields = true)
     {
         var statusOnly = request.Path.Subresource == "status";
+
+        var stored = current;
+        if (HorizontalPodAutoscalerVersions.Applies(request.Resource.Group, request.Resource.Kind))
+        {
+            // The update is made in the requested version: a stored object of the other version is converted first.
+            current = current with { Object = ResourceVersions.Convert(current.Object, request.Resource) };
+        }
+
         var obj = ObjectLifecycle.PrepareUpdate(request.Resource, current, body, request.Namespace, statusOnly);
-        CustomResourceRules.Validate(_state, request.Resource, obj, tx);
+        CustomResourceRules.Validate(_state, request.Resource, obj, tx, current.Object);
         if (recordManagedFields)
         {
             ManagedFields.RecordUpdate(obj, current.Object, request, _state.Lifecycle.Now, defaultManager);
@@ -191,7 +202,7 @@ internal sealed partial class ResourceHandler
         var meta = new ObjectMeta(obj);
         if (meta.IsDeleting && meta.Finalizers.Count == 0)
         {
-            return tx.Delete(current).Object;
+            return tx.Delete(stored).Object;
         }
 
         return tx.Put(request.Resource.StorageKey, request.Namespace, current.Name, obj, created: false).Object;

@@ -31,14 +31,21 @@ internal sealed class ReviewHandler
         switch (request.Resource.Kind)
         {
             case "SelfSubjectReview":
-                body["status"] = new JsonObject
+                // authentication/v1 UserInfo, fields in Go's order: username, uid, groups, extra.
+                var userInfo = new JsonObject { ["username"] = request.User.Name };
+                if (request.User.Uid is { } uid)
                 {
-                    ["userInfo"] = new JsonObject
-                    {
-                        ["username"] = request.User.Name,
-                        ["groups"] = new JsonArray([.. request.User.Groups.Select(g => (JsonNode)JsonValue.Create(g))]),
-                    },
-                };
+                    userInfo["uid"] = uid;
+                }
+
+                userInfo["groups"] = new JsonArray([.. request.User.Groups.Select(g => (JsonNode)JsonValue.Create(g))]);
+                if (request.User.Extra.Count > 0)
+                {
+                    userInfo["extra"] = new JsonObject(request.User.Extra.Select(e =>
+                        KeyValuePair.Create(e.Key, (JsonNode?)new JsonArray([.. e.Value.Select(v => (JsonNode)JsonValue.Create(v))]))));
+                }
+
+                body["status"] = new JsonObject { ["userInfo"] = userInfo };
                 break;
             case "SelfSubjectAccessReview":
                 body["status"] = Review(request.User, body["spec"] as JsonObject);

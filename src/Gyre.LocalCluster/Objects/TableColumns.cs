@@ -74,6 +74,20 @@ internal static class TableColumns
             ("Class", "string", 0, o => Or(Str(o, "spec.ingressClassName"), "<none>")),
             ("Hosts", "string", 0, o => Or(string.Join(",", (o["spec"]?["rules"] as JsonArray ?? []).Select(r => r?["host"]?.GetValue<string>()).OfType<string>()), "*")),
         ],
+        ("autoscaling", "HorizontalPodAutoscaler") =>
+        [
+            ("Reference", "string", 0, o => ScalingColumns.Reference(o)),
+            ("Targets", "string", 0, o => ScalingColumns.Targets(o)),
+            ("MinPods", "string", 0, o => ScalingColumns.MinPods(o)),
+            ("MaxPods", "integer", 0, o => Int(o, "spec.maxReplicas")),
+            ("Replicas", "integer", 0, o => Int(o, "status.currentReplicas")),
+        ],
+        ("policy", "PodDisruptionBudget") =>
+        [
+            ("Min Available", "string", 0, o => ScalingColumns.Bound(o, "minAvailable")),
+            ("Max Unavailable", "string", 0, o => ScalingColumns.Bound(o, "maxUnavailable")),
+            ("Allowed Disruptions", "integer", 0, o => Int(o, "status.disruptionsAllowed")),
+        ],
         _ => [],
     };
 

@@ -25,6 +25,13 @@ internal static class ManagedFields
         {
             entries.Clear();
         }
+        else if (subresource is null && obj["metadata"]?["managedFields"] is JsonArray { Count: > 0 } given
+            && !JsonNode.DeepEquals(given, before["metadata"]?["managedFields"]))
+        {
+            // As kube-apiserver (decodeLiveOrNew): managedFields sent with an update replace the live ones, which is how
+            // Flux hands kubectl's fields over to its own Apply entry.
+            entries = Read(obj).Where(e => e.Manager.Length > 0).ToList();
+        }
 
         if (changed.IsEmpty && entries.Count > 0)
         {

@@ -4,7 +4,7 @@ namespace Gyre.LocalCluster.Protobuf;
 /// Field numbers of the Kubernetes protobuf messages kubectl's typed commands send (`kubectl create namespace|
 /// configmap|secret|serviceaccount|service|deployment|role|rolebinding|...`, `kubectl auth can-i`), as fixed by the
 /// `protobuf:"..."` tags of k8s.io/api. Written as `number name type` entries; `[]` marks repeated fields, `map:V`
-/// a string-keyed map. Types: s string, i32, i64, b bool, bytes (base64 in JSON), Time, IntOrString, Quantity, or a
+/// a string-keyed map; a kind whose messages differ between versions is keyed `apiVersion/Kind`; the name `-` marks an embedded struct whose fields are inlined (Go's `json:",inline"`). Types: s string, i32, i64, b bool, bytes (base64 in JSON), Time, IntOrString, Quantity, or a
 /// message name; a `*` suffix marks a pointer field whose zero value is kept (others drop it, as Go's omitempty does). A field not listed makes the decoder refuse the body rather than drop data.
 /// </summary>
 internal static class ProtoSchemas
@@ -47,7 +47,9 @@ internal static class ProtoSchemas
         ["Volume"] = "1 name s",
         ["Job"] = "1 metadata ObjectMeta;2 spec JobSpec;3 status JobStatus",
         ["JobSpec"] = "1 parallelism i32*;2 completions i32*;3 activeDeadlineSeconds i64*;4 selector LabelSelector;5 manualSelector b*;6 template PodTemplateSpec;7 backoffLimit i32*;8 ttlSecondsAfterFinished i32*;9 completionMode s;10 suspend b*",
-        ["JobStatus"] = "",
+        ["JobStatus"] = "1 conditions []JobCondition;2 startTime Time;3 completionTime Time;4 active i32;5 succeeded i32;6 failed i32;7 completedIndexes s;8 uncountedTerminatedPods UncountedTerminatedPods;9 ready i32*",
+        ["JobCondition"] = "1 type s;2 status s;3 lastProbeTime Time;4 lastTransitionTime Time;5 reason s;6 message s",
+        ["UncountedTerminatedPods"] = "1 succeeded []s;2 failed []s",
         ["CronJob"] = "1 metadata ObjectMeta;2 spec CronJobSpec;3 status CronJobStatus",
         ["CronJobSpec"] = "1 schedule s;2 startingDeadlineSeconds i64*;3 concurrencyPolicy s;4 suspend b*;5 jobTemplate JobTemplateSpec;6 successfulJobsHistoryLimit i32*;7 failedJobsHistoryLimit i32*;8 timeZone s",
         ["JobTemplateSpec"] = "1 metadata ObjectMeta;2 spec JobSpec",
@@ -65,13 +67,38 @@ internal static class ProtoSchemas
         ["NonResourceAttributes"] = "1 path s;2 verb s",
         ["SubjectAccessReviewStatus"] = "1 allowed b*;2 reason s;3 evaluationError s;4 denied b",
         ["SelfSubjectReview"] = "1 metadata ObjectMeta;2 status SelfSubjectReviewStatus",
-        ["SelfSubjectReviewStatus"] = "",
+        ["SelfSubjectReviewStatus"] = "1 userInfo UserInfo",
+        ["UserInfo"] = "1 username s;2 uid s;3 groups []s",
+        ["TokenRequest"] = "1 metadata ObjectMeta;2 spec TokenRequestSpec;3 status TokenRequestStatus",
+        ["TokenRequestSpec"] = "1 audiences []s;3 boundObjectRef BoundObjectReference;4 expirationSeconds i64*",
+        ["BoundObjectReference"] = "1 kind s;2 apiVersion s;3 name s;4 uid s",
+        ["TokenRequestStatus"] = "1 token s;2 expirationTimestamp Time",
         ["PriorityClass"] = "1 metadata ObjectMeta;2 value i32;3 globalDefault b;4 description s;5 preemptionPolicy s",
         ["ResourceQuota"] = "1 metadata ObjectMeta;2 spec ResourceQuotaSpec;3 status ResourceQuotaStatus",
         ["ResourceQuotaSpec"] = "1 hard map:Quantity;2 scopes []s",
         ["ResourceQuotaStatus"] = "1 hard map:Quantity;2 used map:Quantity",
         ["PodDisruptionBudget"] = "1 metadata ObjectMeta;2 spec PodDisruptionBudgetSpec;3 status PodDisruptionBudgetStatus",
-        ["PodDisruptionBudgetSpec"] = "1 minAvailable IntOrString;2 selector LabelSelector;3 maxUnavailable IntOrString",
-        ["PodDisruptionBudgetStatus"] = "",
+        ["PodDisruptionBudgetSpec"] = "1 minAvailable IntOrString;2 selector LabelSelector;3 maxUnavailable IntOrString;4 unhealthyPodEvictionPolicy s*",
+        ["PodDisruptionBudgetStatus"] = "1 observedGeneration i64;2 disruptedPods map:Time;3 disruptionsAllowed i32*;4 currentHealthy i32*;5 desiredHealthy i32*;6 expectedPods i32*;7 conditions []Condition",
+        ["Condition"] = "1 type s;2 status s;3 observedGeneration i64;4 lastTransitionTime Time;5 reason s;6 message s",
+        ["autoscaling/v1/HorizontalPodAutoscaler"] = "1 metadata ObjectMeta;2 spec HorizontalPodAutoscalerSpecV1;3 status HorizontalPodAutoscalerStatusV1",
+        ["HorizontalPodAutoscalerSpecV1"] = "1 scaleTargetRef CrossVersionObjectReference;2 minReplicas i32*;3 maxReplicas i32*;4 targetCPUUtilizationPercentage i32*",
+        ["CrossVersionObjectReference"] = "1 kind s;2 name s;3 apiVersion s",
+        ["HorizontalPodAutoscalerStatusV1"] = "1 observedGeneration i64*;2 lastScaleTime Time;3 currentReplicas i32*;4 desiredReplicas i32*;5 currentCPUUtilizationPercentage i32*",
+        ["Ingress"] = "1 metadata ObjectMeta;2 spec IngressSpec;3 status IngressStatus",
+        ["IngressSpec"] = "1 defaultBackend IngressBackend;2 tls []IngressTLS;3 rules []IngressRule;4 ingressClassName s*",
+        ["IngressBackend"] = "3 resource TypedLocalObjectReference;4 service IngressServiceBackend",
+        ["TypedLocalObjectReference"] = "1 apiGroup s*;2 kind s;3 name s",
+        ["IngressServiceBackend"] = "1 name s;2 port ServiceBackendPort",
+        ["ServiceBackendPort"] = "1 name s;2 number i32",
+        ["IngressTLS"] = "1 hosts []s;2 secretName s",
+        ["IngressRule"] = "1 host s;2 - IngressRuleValue",
+        ["IngressRuleValue"] = "1 http HTTPIngressRuleValue",
+        ["HTTPIngressRuleValue"] = "1 paths []HTTPIngressPath",
+        ["HTTPIngressPath"] = "1 path s;2 backend IngressBackend;3 pathType s*",
+        ["IngressStatus"] = "1 loadBalancer IngressLoadBalancerStatus",
+        ["IngressLoadBalancerStatus"] = "1 ingress []IngressLoadBalancerIngress",
+        ["IngressLoadBalancerIngress"] = "1 ip s;2 hostname s;4 ports []IngressPortStatus",
+        ["IngressPortStatus"] = "1 port i32;2 protocol s;3 error s*",
     };
 }

@@ -62,12 +62,13 @@ internal static class ProtobufBody
                 }
             }
 
-            if (!Parsed.ContainsKey(kind))
+            var message = Parsed.ContainsKey(apiVersion + "/" + kind) ? apiVersion + "/" + kind : kind;
+            if (!Parsed.ContainsKey(message))
             {
-                throw Unsupported($"kind {kind} is not supported in protobuf by this server");
+                throw Unsupported($"kind {kind} of {apiVersion} is not supported in protobuf by this server");
             }
 
-            var obj = DecodeMessage(raw, kind);
+            var obj = DecodeMessage(raw, message);
             var result = new JsonObject { ["kind"] = kind, ["apiVersion"] = apiVersion };
             foreach (var (key, value) in obj.ToList())
             {
@@ -105,6 +106,17 @@ internal static class ProtobufBody
                 obj[field.Name] = map;
                 var (key, value) = DecodeMapEntry(reader.ReadBytes(), type[4..]);
                 map[key] = value;
+                continue;
+            }
+
+            if (field.Name == "-")
+            {
+                foreach (var (key, value) in DecodeMessage(reader.ReadBytes(), type).ToList())
+                {
+                    value?.Parent?.AsObject().Remove(key);
+                    obj[key] = value;
+                }
+
                 continue;
             }
 

@@ -5,7 +5,8 @@ namespace Gyre.LocalCluster.Schema;
 
 /// <summary>
 /// The built-in kinds' OpenAPI v2 definitions, loaded once from the embedded swagger of Kubernetes v1.21.2 (the
-/// schema kustomize v5.5 / kubectl v1.32 compile in; see Resources/README.md for its origin). Provides the merge
+/// schema kustomize v5.5 / kubectl v1.32 compile in; see Resources/README.md for its origin) brought up to v1.32 by
+/// <see cref="SchemaOverlay"/>. Provides the merge
 /// keys and list types for strategic merge and apply, and the fields for strict validation and OpenAPI v3.
 /// </summary>
 internal sealed class BuiltInSchemas
@@ -46,6 +47,10 @@ internal sealed class BuiltInSchemas
             ?? throw new InvalidOperationException("embedded swagger.json.gz is missing from Gyre.LocalCluster");
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         var root = JsonNode.Parse(gzip)!.AsObject();
-        return new BuiltInSchemas(root["definitions"]!.AsObject());
+        var definitions = root["definitions"]!.AsObject();
+        using var overlay = typeof(BuiltInSchemas).Assembly.GetManifestResourceStream("Gyre.LocalCluster.kubernetes-1.32-overlay.json")
+            ?? throw new InvalidOperationException("embedded kubernetes-1.32-overlay.json is missing from Gyre.LocalCluster");
+        SchemaOverlay.Apply(definitions, JsonNode.Parse(overlay)!.AsObject());
+        return new BuiltInSchemas(definitions);
     }
 }

@@ -7,11 +7,12 @@ namespace Gyre.LocalCluster.Schema;
 
 /// <summary>
 /// Write-time rules of apiextensions: a CRD gets its names checked and status set; a custom resource is pruned,
-/// defaulted and validated against its version's structural schema (422 Invalid naming each field).
+/// defaulted and validated against its version's structural schema and then its CEL rules (<see cref="ValidationRules"/>;
+/// <paramref name="old"/> is the stored object on update), 422 Invalid naming each field.
 /// </summary>
 internal static class CustomResourceRules
 {
-    public static void Validate(ClusterState state, ResourceInfo resource, JsonObject obj, StoreTransaction tx)
+    public static void Validate(ClusterState state, ResourceInfo resource, JsonObject obj, StoreTransaction tx, JsonObject? old = null)
     {
         if (resource.Group == "apiextensions.k8s.io" && resource.Kind == "CustomResourceDefinition")
         {
@@ -48,6 +49,11 @@ internal static class CustomResourceRules
 
         StructuralSchema.ApplyDefaults(obj, schema);
         StructuralSchema.CheckRequired(obj, schema, string.Empty, causes, skipMetadata: true);
+        if (causes.Count == 0)
+        {
+            ValidationRules.Check(resource.Schema, obj, old, causes);
+        }
+
         if (causes.Count > 0)
         {
             throw ApiStatusException.Invalid(resource.Kind, resource.Group, new ObjectMeta(obj).Name, causes);

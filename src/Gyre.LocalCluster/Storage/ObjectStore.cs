@@ -16,6 +16,7 @@ internal sealed class ObjectStore : IDisposable
     private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _objects = new(StringComparer.Ordinal);
     private readonly WatchLog _log;
     private readonly List<WatchSubscription> _subscriptions = [];
+    private bool _watchesClosed;
     private readonly HashSet<string> _collectable = new(StringComparer.Ordinal);
     private long _resourceVersion;
 
@@ -142,7 +143,7 @@ internal sealed class ObjectStore : IDisposable
 
             var sub = new WatchSubscription(this, key, ns);
             replay = fromVersion >= _resourceVersion ? [] : _log.Since(fromVersion).Where(e => sub.Matches(e.Object)).ToList();
-            _subscriptions.Add(sub);
+            Add(sub);
             return sub;
         }
     }
@@ -154,8 +155,21 @@ internal sealed class ObjectStore : IDisposable
         {
             (snapshot, version) = List(key, ns);
             var sub = new WatchSubscription(this, key, ns);
-            _subscriptions.Add(sub);
+            Add(sub);
             return sub;
+        }
+    }
+
+    /// <summary>Ends every watch (their event queues complete, so streams finish) and every later one at once: the server is stopping.</summary>
+    public void CloseWatches()
+    {
+        lock (_gate)
+        {
+            _watchesClosed = true;
+            foreach (var sub in _subscriptions)
+            {
+                sub.Events.Writer.TryComplete();
+            }
         }
     }
 
@@ -178,6 +192,15 @@ internal sealed class ObjectStore : IDisposable
 
             _subscriptions.Clear();
             _db.Dispose();
+        }
+    }
+
+    private void Add(WatchSubscription sub)
+    {
+        _subscriptions.Add(sub);
+        if (_watchesClosed)
+        {
+            sub.Events.Writer.TryComplete();
         }
     }
 

@@ -29,7 +29,9 @@ public sealed class ArtifactServer : IAsyncDisposable
     public static async Task<ArtifactServer> StartAsync(ArtifactStore store, string listenUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var builder = WebApplication.CreateSlimBuilder();
+        // No appsettings reload: it would watch the working directory's whole tree with inotify (thousands of watches,
+        // memory, and events for every work directory the reconcilers create and delete).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(listenUrl);
         var app = builder.Build();

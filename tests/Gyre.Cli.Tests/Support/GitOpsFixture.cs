@@ -68,7 +68,13 @@ public sealed class GitOpsFixture : IAsyncLifetime
 
     public async Task<JsonObject?> GetAsync(string kind, string name, string ns = "flux-system")
     {
-        var resource = await Client.ForKindAsync(kind == "Kustomization" ? "kustomize.toolkit.fluxcd.io/v1" : "source.toolkit.fluxcd.io/v1", kind, CancellationToken.None);
+        var apiVersion = kind switch
+        {
+            "Kustomization" => "kustomize.toolkit.fluxcd.io/v1",
+            "HelmRelease" => "helm.toolkit.fluxcd.io/v2",
+            _ => "source.toolkit.fluxcd.io/v1",
+        };
+        var resource = await Client.ForKindAsync(apiVersion, kind, CancellationToken.None);
         try
         {
             return await resource.GetAsync(ns, name, CancellationToken.None);
@@ -79,9 +85,9 @@ public sealed class GitOpsFixture : IAsyncLifetime
         }
     }
 
-    public async Task WaitReadyAsync(string kind, string name) => await Until(async () =>
+    public async Task WaitReadyAsync(string kind, string name, string ns = "flux-system") => await Until(async () =>
     {
-        var obj = await GetAsync(kind, name);
+        var obj = await GetAsync(kind, name, ns);
         var ready = (obj?["status"]?["conditions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == "Ready");
         return (string?)ready?["status"] == "True";
     }, $"{kind} {name} Ready");
@@ -151,6 +157,25 @@ public sealed class GitOpsFixture : IAsyncLifetime
               sourceRef:
                 kind: GitRepository
                 name: flux-system
+            """);
+        // Not synced by clusters/dev: the HelmRelease tests apply a Kustomization for team/ themselves.
+        Write("charts/demo/Chart.yaml", "apiVersion: v2\nname: demo\nversion: 0.1.0\n");
+        Write("charts/demo/templates/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-settings\ndata:\n  color: blue\n");
+        Write("team/helmrelease.yaml", """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: demo
+              namespace: team
+            spec:
+              interval: 10m
+              chart:
+                spec:
+                  chart: ./charts/demo
+                  sourceRef:
+                    kind: GitRepository
+                    name: flux-system
+                    namespace: flux-system
             """);
         Write("apps/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: demo\n  namespace: default\ndata:\n  greeting: hello\n");
         Git("init", "-q", "--initial-branch=main");

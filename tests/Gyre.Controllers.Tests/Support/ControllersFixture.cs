@@ -12,7 +12,7 @@ namespace Gyre.Controllers.Tests.Support;
 /// and Gyre's controllers running against the cluster with short poll intervals. Each test works in its own namespace
 /// and repository.
 /// </summary>
-public sealed class ControllersFixture : IAsyncLifetime
+public class ControllersFixture : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
     private readonly CancellationTokenSource _stop = new();
@@ -42,7 +42,7 @@ public sealed class ControllersFixture : IAsyncLifetime
             new KubeClientOptions { Qps = 0 }, null, null, CancellationToken.None);
         await LocalClusterCrds.InstallAsync(Client, CancellationToken.None);
         _loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        Controllers = new GyreControllers(Client, new GyreControllersOptions
+        Controllers = new GyreControllers(Client, Configure(new GyreControllersOptions
         {
             AllowInsecureHttp = true, // the test Git server speaks http on 127.0.0.1
             StoragePath = _dir.Combine("storage"),
@@ -54,11 +54,14 @@ public sealed class ControllersFixture : IAsyncLifetime
             InstallCrds = false,
             Controllers = new HashSet<string>(StringComparer.Ordinal) { GyreControllersOptions.Source, GyreControllersOptions.Kustomize, GyreControllersOptions.Helm, GyreControllersOptions.Notification },
             ReceiverAddress = "http://127.0.0.1:0",
-        }, _loggers, TimeProvider.System);
+        }), _loggers, TimeProvider.System);
         _run = Controllers.RunAsync(_stop.Token);
         await Controllers.Started.WaitAsync(TimeSpan.FromSeconds(60));
         await Until(() => Task.FromResult(Controllers.IsReady), "controllers ready", 60);
     }
+
+    /// <summary>A fixture that runs the controllers with other flags changes the options here.</summary>
+    protected virtual GyreControllersOptions Configure(GyreControllersOptions options) => options;
 
     public async Task<string> NamespaceAsync(string prefix)
     {

@@ -8,6 +8,24 @@ public sealed class KubectlRunner(string kubeconfig, string home)
 {
     public async Task<string> RunAsync(string? input, params string[] args)
     {
+        var (exitCode, output, error) = await RunCoreAsync(input, args);
+        Assert.True(exitCode == 0, $"kubectl {string.Join(' ', args)} failed ({exitCode}): {error}\n{output}");
+        return output;
+    }
+
+    /// <summary>Runs kubectl and returns its standard output whatever its exit code (e.g. `auth can-i` exits 1 for "no").</summary>
+    public async Task<string> RunAsyncAllowingFailure(string[] args) => (await RunCoreAsync(null, args)).Output;
+
+    /// <summary>Runs kubectl expecting it to fail; returns its standard error and output.</summary>
+    public async Task<string> RunAsyncWithErrorAsync(string[] args)
+    {
+        var (exitCode, output, error) = await RunCoreAsync(null, args);
+        Assert.True(exitCode != 0, $"kubectl {string.Join(' ', args)} succeeded unexpectedly: {output}");
+        return error + output;
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunCoreAsync(string? input, string[] args)
+    {
         var info = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         info.ArgumentList.Add("--kubeconfig");
         info.ArgumentList.Add(kubeconfig);
@@ -39,9 +57,7 @@ public sealed class KubectlRunner(string kubeconfig, string home)
             throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish in 60s");
         }
 
-        var output = await stdout;
-        Assert.True(process.ExitCode == 0, $"kubectl {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}\n{output}");
-        return output;
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     public async Task<JsonObject> GetJsonAsync(params string[] args) => JsonNode.Parse(await RunAsync(null, [.. args, "-o", "json"]))!.AsObject();

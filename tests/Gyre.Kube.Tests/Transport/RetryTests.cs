@@ -186,14 +186,4 @@ public sealed class RetryTests
 
         Assert.Equal("developers", Assert.Single(server.Requests).Headers["Impersonate-Group"].Single());
     }
-
-    [Fact]
-    public void Impersonating_several_groups_is_refused_rather_than_sent_as_one_comma_joined_group()
-    {
-        var connection = Connections.Plain(new Uri("http://127.0.0.1:1")).WithImpersonation(new Gyre.Kube.Config.KubeImpersonation("jane", ["a", "b"]));
-
-        var error = Assert.Throws<KubeConfigException>(() => new KubeClient(connection));
-
-        Assert.Contains("one Impersonate-Group", error.Message, StringComparison.Ordinal);
-    }
 }

@@ -21,6 +21,9 @@ internal static class SopsCommand
     private static readonly Option<string?> UnencryptedRegex = new("--unencrypted-regex") { Description = "Leave values whose key matches this regex in clear" };
     private static readonly Option<string?> EncryptedSuffix = new("--encrypted-suffix") { Description = "Encrypt only values whose key ends with this suffix" };
     private static readonly Option<string?> UnencryptedSuffix = new("--unencrypted-suffix") { Description = "Leave values whose key ends with this suffix in clear" };
+    private static readonly Option<string?> EncryptedCommentRegex = new("--encrypted-comment-regex") { Description = "Encrypt only values that follow a comment matching this regex" };
+    private static readonly Option<string?> UnencryptedCommentRegex = new("--unencrypted-comment-regex") { Description = "Leave values that follow a comment matching this regex in clear" };
+    private static readonly Option<bool> MacOnlyEncrypted = new("--mac-only-encrypted") { Description = "Compute the MAC over encrypted values only" };
     private static readonly Option<int> ShamirThreshold = new("--shamir-secret-sharing-threshold") { Description = "Number of key groups needed to decrypt" };
     private static readonly Option<bool> IgnoreMac = new("--ignore-mac") { Description = "Do not verify the MAC (only for files that have none)" };
     private static readonly Option<bool> Yes = new("--yes", "-y") { Description = "Do not ask for confirmation" };
@@ -68,7 +71,7 @@ internal static class SopsCommand
     {
         var command = new Command("encrypt", "Encrypt a file with age and/or OpenPGP master keys, following .sops.yaml creation rules\n\nExample:\n  gyre sops encrypt --age age1... --encrypted-regex '^(data|stringData)$' -i secret.yaml")
         {
-            FileArgument, AgeKeys, PgpKeys, EncryptedRegex, UnencryptedRegex, EncryptedSuffix, UnencryptedSuffix, ShamirThreshold, InputType, OutputType, InPlace, Output, ConfigPath,
+            FileArgument, AgeKeys, PgpKeys, EncryptedRegex, UnencryptedRegex, EncryptedSuffix, UnencryptedSuffix, EncryptedCommentRegex, UnencryptedCommentRegex, MacOnlyEncrypted, ShamirThreshold, InputType, OutputType, InPlace, Output, ConfigPath,
         };
         command.SetAction(parse =>
         {
@@ -107,7 +110,7 @@ internal static class SopsCommand
     {
         var command = new Command("edit", "Decrypt into a private temporary file, open $EDITOR, and re-encrypt when it exits; a new file is created\nencrypted with --age/--pgp or the .sops.yaml creation rule\n\nExample:\n  EDITOR=vim gyre sops edit secret.enc.yaml")
         {
-            FileArgument, InputType, ConfigPath, AgeKeys, PgpKeys, EncryptedRegex, UnencryptedRegex, EncryptedSuffix, UnencryptedSuffix, ShamirThreshold,
+            FileArgument, InputType, ConfigPath, AgeKeys, PgpKeys, EncryptedRegex, UnencryptedRegex, EncryptedSuffix, UnencryptedSuffix, EncryptedCommentRegex, UnencryptedCommentRegex, MacOnlyEncrypted, ShamirThreshold,
         };
         command.SetAction(parse =>
         {
@@ -237,19 +240,32 @@ internal static class SopsCommand
 
     private static SopsEncryptOptions WithFlagRules(ParseResult parse, SopsEncryptOptions options)
     {
-        var flags = (parse.GetValue(EncryptedRegex), parse.GetValue(UnencryptedRegex), parse.GetValue(EncryptedSuffix), parse.GetValue(UnencryptedSuffix));
-        if (flags is (null, null, null, null))
+        if (parse.GetValue(MacOnlyEncrypted))
         {
-            return parse.GetValue(ShamirThreshold) > 0 ? options with { ShamirThreshold = parse.GetValue(ShamirThreshold) } : options;
+            options = options with { MacOnlyEncrypted = true };
         }
 
+        if (parse.GetValue(ShamirThreshold) > 0)
+        {
+            options = options with { ShamirThreshold = parse.GetValue(ShamirThreshold) };
+        }
+
+        var flags = (parse.GetValue(EncryptedRegex), parse.GetValue(UnencryptedRegex), parse.GetValue(EncryptedSuffix), parse.GetValue(UnencryptedSuffix),
+            parse.GetValue(EncryptedCommentRegex), parse.GetValue(UnencryptedCommentRegex));
+        if (flags is (null, null, null, null, null, null))
+        {
+            return options;
+        }
+
+        // A rule given on the command line replaces the creation rule's (sops allows only one per file).
         return options with
         {
             EncryptedRegex = flags.Item1,
             UnencryptedRegex = flags.Item2,
             EncryptedSuffix = flags.Item3,
             UnencryptedSuffix = flags.Item4,
-            ShamirThreshold = parse.GetValue(ShamirThreshold) > 0 ? parse.GetValue(ShamirThreshold) : options.ShamirThreshold,
+            EncryptedCommentRegex = flags.Item5,
+            UnencryptedCommentRegex = flags.Item6,
         };
     }
 

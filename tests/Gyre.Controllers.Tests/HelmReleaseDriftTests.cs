@@ -87,6 +87,7 @@ public sealed class HelmReleaseDriftTests(ControllersFixture rig)
         await using var _ = repo;
         await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.0.0"));
         await rig.WaitForReleaseReadyAsync(ns, "web", "True");
+        Assert.Contains("# Source: podinfo/templates/deployment.yaml\n", (await rig.StoredReleaseAsync(ns, "web", 1)).Manifest, StringComparison.Ordinal);
 
         await rig.Kubectl.RunAsync(null, "scale", "deployment", "web", "-n", ns, "--replicas=4");
         await rig.ReconcileReleaseAsync(ns, "web");
@@ -94,5 +95,38 @@ public sealed class HelmReleaseDriftTests(ControllersFixture rig)
         Assert.Equal(4, (int)(await rig.GetAsync("apps/v1", "Deployment", ns, "web"))!.Json["spec"]!["replicas"]!);
         Assert.Null(HelmReleaseSteps.Condition(await rig.HelmReleaseAsync(ns, "web"), "Drifted"));
         Assert.DoesNotContain(await rig.EventsAsync(ns, "web"), e => e.Reason == "DriftDetected");
+    }
+
+    [Fact]
+    public async Task Objects_annotated_driftDetection_disabled_are_not_checked()
+    {
+        var (ns, repo) = await rig.HelmRepositoryAsync("hr-optout", ("podinfo", "1.0.0", HelmTestCharts.Podinfo("1.0.0")));
+        await using var _ = repo;
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.0.0", """
+              driftDetection:
+                mode: enabled
+              postRenderers:
+              - kustomize:
+                  patches:
+                  - target:
+                      kind: Deployment
+                    patch: |
+                      - op: add
+                        path: /metadata/annotations
+                        value:
+                          helm.toolkit.fluxcd.io/driftDetection: disabled
+            """));
+        await rig.WaitForReleaseReadyAsync(ns, "web", "True");
+        Assert.Contains("# Source: podinfo/templates/deployment.yaml\n", (await rig.StoredReleaseAsync(ns, "web", 1)).Manifest, StringComparison.Ordinal);
+
+        await rig.Kubectl.RunAsync(null, "scale", "deployment", "web", "-n", ns, "--replicas=4");
+        await rig.Kubectl.RunAsync(null, "patch", "configmap", "web-config", "-n", ns, "--type=merge", "-p", "{\"data\":{\"message\":\"edited\"}}");
+        await rig.ReconcileReleaseAsync(ns, "web");
+
+        var detected = await rig.WaitForEventAsync(ns, "web", "DriftDetected");
+        Assert.Contains($"ConfigMap/{ns}/web-config changed (data.message)", detected, StringComparison.Ordinal);
+        Assert.DoesNotContain("Deployment", detected, StringComparison.Ordinal);
+        Assert.Equal(4, (int)(await rig.GetAsync("apps/v1", "Deployment", ns, "web"))!.Json["spec"]!["replicas"]!);
+        Assert.Equal("hello", (string?)(await rig.GetAsync("v1", "ConfigMap", ns, "web-config"))!.Json["data"]!["message"]);
     }
 }

@@ -38,6 +38,13 @@ internal static class PostRenderer
         HelmReleaseSpec spec, IReadOnlyList<ManifestDocument> manifest, IReadOnlyList<KubeObject> hooks, CancellationToken cancellationToken)
     {
         var objects = manifest.Select((d, i) => Tag(d.Object, "m" + i)).Concat(hooks.Select((h, i) => Tag(h, "h" + i))).ToList();
+        // A patch may replace the annotations (and with them the tag): such an object is placed by its identity.
+        var byIdentity = new Dictionary<(string, string, string?), string>();
+        foreach (var tagged in objects)
+        {
+            byIdentity.TryAdd((tagged.Kind, tagged.Name, tagged.Namespace), tagged.GetAnnotation(Origin)!);
+        }
+
         var step = 0;
         foreach (var renderer in (spec.PostRenderers ?? []).OfType<JsonObject>())
         {
@@ -72,7 +79,7 @@ internal static class PostRenderer
         var renderedHooks = new KubeObject?[hooks.Count];
         foreach (var obj in objects)
         {
-            var origin = obj.GetAnnotation(Origin) ?? string.Empty;
+            var origin = obj.GetAnnotation(Origin) ?? byIdentity.GetValueOrDefault((obj.Kind, obj.Name, obj.Namespace)) ?? string.Empty;
             var clean = Untag(obj);
             if (origin.StartsWith('h') && int.TryParse(origin.AsSpan(1), out var hook) && hook < hooks.Count)
             {

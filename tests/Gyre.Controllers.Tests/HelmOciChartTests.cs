@@ -8,7 +8,18 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
 {
     private static byte[] Podinfo(string version, string extraValues = "") => HelmTestCharts.Package("podinfo", HelmTestCharts.Podinfo(version, extraValues));
 
-    private static string OciHelmRepository(string ns, string url) => OciHelmRepository(ns, $"{url}");
+    private static string OciHelmRepository(string ns, string url) => $"""
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: HelmRepository
+        metadata:
+          name: charts
+          namespace: {ns}
+        spec:
+          type: oci
+          insecure: true
+          interval: 10m
+          url: {url}
+        """;
 
     private static string OciRepository(string ns, string url, string reference, string extra = "") => $"""
         apiVersion: source.toolkit.fluxcd.io/v1

@@ -34,6 +34,11 @@ internal static class ControllerHost
         {
         }
 
+        // Where the private memory went, for the record (stderr, next to the results).
+        var gc = GC.GetGCMemoryInfo();
+        const double MiB = 1024 * 1024;
+        await Console.Error.WriteLineAsync(FormattableString.Invariant(
+            $"  controllers at exit: GC heap {gc.HeapSizeBytes / MiB:F0} MiB, GC committed {gc.TotalCommittedBytes / MiB:F0} MiB, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods JIT-compiled, {System.Diagnostics.Process.GetCurrentProcess().Threads.Count} threads"));
         await stop.CancelAsync();
         try
         {

@@ -63,10 +63,13 @@ internal sealed class RootHelp(HelpAction fallback) : SynchronousCommandLineActi
         }
 
         text.Append("\nFlags:\n");
-        foreach (var option in root.Options.Where(o => !o.Hidden))
+        var flags = root.Options.Where(o => !o.Hidden)
+            .Select(o => (Names: string.Join(", ", o.Aliases.Append(o.Name).Where(n => n.StartsWith('-')).Distinct().OrderBy(n => n.Length).ThenBy(n => n, StringComparer.Ordinal)), o.Description))
+            .ToList();
+        var flagWidth = flags.Max(f => f.Names.Length) + 2;
+        foreach (var (names, description) in flags)
         {
-            var names = string.Join(", ", option.Aliases.Order(StringComparer.Ordinal).Append(option.Name).Distinct().OrderBy(n => n.Length));
-            text.Append("  ").Append(names.PadRight(width + 8)).Append(option.Description).Append('\n');
+            text.Append("  ").Append(names.PadRight(flagWidth)).Append(description).Append('\n');
         }
 
         text.Append("\nUse \"gyre [command] --help\" for more information about a command, with examples.\n");

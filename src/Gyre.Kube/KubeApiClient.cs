@@ -139,12 +139,6 @@ public sealed class KubeApiClient : IDisposable
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
-        if (Connection.Impersonate is { NeedsRepeatedHeaders: true })
-        {
-            // Repeated header lines are written by the HTTP/1.1 stream filter (KubeHttpHandlerFactory).
-            message.Version = HttpVersion.Version11;
-            message.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
-        }
 
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Headers.UserAgent.ParseAdd(_options.UserAgent);

@@ -65,6 +65,14 @@ public sealed class InspectCommandsTests(GitOpsFixture fixture)
         Assert.Matches("(?m)^---\nHelmChart:      team-demo\nNamespace:      flux-system\nChart:          ./charts/demo\n", trace.Output);
         Assert.Matches("(?m)^---\nGitRepository:  flux-system\nNamespace:      flux-system\nURL:            http://127\\.0\\.0\\.1:\\d+/repo\n", trace.Output);
         Assert.Contains("---\nKustomization:  helm-apps\nNamespace:      team\nPath:           ./team\n", trace.Output, StringComparison.Ordinal);
+
+        var forced = await CliRunner.RunAsync("reconcile", "helmrelease", "demo", "-n", "team", "--force", "--kubeconfig", fixture.Kubeconfig);
+
+        Assert.True(forced.Code == 0, forced.Error);
+        var release = await fixture.GetAsync("HelmRelease", "demo", "team");
+        var forceAt = (string?)release!["metadata"]!["annotations"]!["reconcile.fluxcd.io/forceAt"];
+        Assert.NotNull(forceAt);
+        Assert.Equal(forceAt, (string?)release["status"]!["lastHandledForceAt"]);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class GnuPgHomeFixture : IDisposable
 }
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class SopsCommandTests : IClassFixture<GnuPgHomeFixture>, IDisposable
+public sealed partial class SopsCommandTests : IClassFixture<GnuPgHomeFixture>, IDisposable
 {
     private const string FluxAge = "age1l44xcng8dqj32nlv6d930qvvrny05hglzcv9qpc7kxjc6902ma4qufys29";
     private readonly GnuPgHomeFixture _gnupg;
@@ -76,7 +76,7 @@ public sealed class SopsCommandTests : IClassFixture<GnuPgHomeFixture>, IDisposa
         using var output = new StringWriter();
         using var error = new StringWriter();
         var console = new CliConsole(output, error, TextReader.Null);
-        var root = new RootCommand { SopsCommand.Create(console, new SopsEnvironment(env, _dir), TimeProvider.System) };
+        var root = new RootCommand { SopsCommand.Create(console, new SopsEnvironment(env, _dir) { ReadPassphrase = _readPassphrase }, TimeProvider.System) };
         int code;
         try
         {

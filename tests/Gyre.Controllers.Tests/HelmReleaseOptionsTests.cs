@@ -61,4 +61,37 @@ public sealed class HelmReleaseOptionsTests(ControllersFixture rig)
         var success = HelmReleaseSteps.Condition(await rig.HelmReleaseAsync(ns, "web"), "TestSuccess")!;
         Assert.EndsWith(": 1 test hooks completed successfully", (string?)success["message"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Uninstall_with_orphan_propagation_leaves_the_dependents_of_the_deleted_objects()
+    {
+        var (ns, repo) = await rig.HelmRepositoryAsync("hr-orphan", ("podinfo", "1.0.0", HelmTestCharts.Podinfo("1.0.0")));
+        await using var _ = repo;
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.0.0", "  uninstall:\n    deletionPropagation: orphan\n"));
+        await rig.WaitForReleaseReadyAsync(ns, "web", "True");
+        var uid = (await rig.GetAsync("v1", "ConfigMap", ns, "web-config"))!.Json["metadata"]!["uid"]!.GetValue<string>();
+        await rig.ApplyAsync($"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: child
+              namespace: {ns}
+              ownerReferences:
+              - apiVersion: v1
+                kind: ConfigMap
+                name: web-config
+                uid: {uid}
+            data:
+              k: v
+            """);
+
+        await rig.Kubectl.RunAsync(null, "delete", "helmrelease", "web", "-n", ns, "--wait=false");
+
+        await rig.Until(async () => await rig.HelmReleaseAsync(ns, "web") is null && await rig.GetAsync("v1", "ConfigMap", ns, "web-config") is null,
+            "the release's ConfigMap to be deleted");
+        var child = await rig.GetAsync("v1", "ConfigMap", ns, "child");
+        Assert.NotNull(child);
+        await rig.Until(async () => (await rig.GetAsync("v1", "ConfigMap", ns, "child"))!.Json["metadata"]!["ownerReferences"] is null or System.Text.Json.Nodes.JsonArray { Count: 0 },
+            "the orphaned ConfigMap's owner reference to be removed");
+    }
 }

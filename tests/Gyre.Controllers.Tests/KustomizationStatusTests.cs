@@ -48,6 +48,22 @@ public sealed class KustomizationStatusTests(ControllersFixture rig)
             "the first build counted again, moved to the front");
         await rig.WaitForConditionAsync(ns, "app", "True", "ReconciliationSucceeded");
         Assert.Null(await rig.ConditionAsync(ns, "app", "Reconciling"));
+
+        // Four more builds: the history keeps the five most recent snapshots, newest first.
+        var firstDigest = (string?)first["digest"];
+        for (var version = 2; version <= 5; version++)
+        {
+            var commit = repo.Write("app/settings.yaml", TestManifests.ConfigMap("settings", "version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Push($"version {version}");
+            await rig.RequestReconcileAsync("gitrepository", ns, "fleet");
+            await rig.Until(async () => (string?)(await HistoryAsync(ns))[0]!["metadata"]!["revision"] == $"main@sha1:{commit}", $"version {version} in the history");
+        }
+
+        history = await HistoryAsync(ns);
+        Assert.Equal(5, history.Count);
+        Assert.Equal(firstDigest, (string?)history[4]!["digest"]);
+        Assert.All(history, h => Assert.Equal("ReconciliationSucceeded", (string?)h!["lastReconciledStatus"]));
+        Assert.Equal(4, history.Select(h => (string?)h!["digest"]).Take(4).Distinct().Count());
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace Gyre.LocalCluster.Tests;
 public sealed class ShutdownTests
 {
     [Fact]
-    public async Task Stopping_with_open_kubectl_watches_finishes_promptly_and_the_watchers_see_the_stream_end()
+    public async Task Stopping_with_open_kubectl_watches_does_not_wait_for_the_shutdown_timeout()
     {
         var dir = Path.Combine(Path.GetTempPath(), "gyre-lc-stop-" + Guid.NewGuid().ToString("N")[..12]);
         var server = await LocalClusterServer.StartAsync(new LocalClusterOptions { DataDirectory = dir, EnableWorkloadSimulator = false }, CancellationToken.None);

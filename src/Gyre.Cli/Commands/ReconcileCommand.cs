@@ -27,11 +27,20 @@ internal static class ReconcileCommand
         var name = new Argument<string>("NAME") { Description = $"The {kind.Kind}'s name" };
         var withSource = new Option<bool>("--with-source") { Description = "Reconcile the source first" };
         var timeout = DurationOption.Create("--timeout", "How long to wait for the outcome", TimeSpan.FromMinutes(5));
-        var command = KindCommands.Named(kind, $"Reconcile a {kind.Kind} now and wait for the outcome\n\nExample:\n  gyre reconcile {kind.CliName} NAME -n flux-system");
+        var force = new Option<bool>("--force") { Description = "Force a one-off install or upgrade of the release (as flux: reconcile.fluxcd.io/forceAt)" };
+        var reset = new Option<bool>("--reset") { Description = "Reset the install and upgrade failure counters (as flux: reconcile.fluxcd.io/resetAt)" };
+        var command = KindCommands.Named(kind, $"Reconcile a {kind.Kind} now and wait for the outcome\n\nExample:\n  gyre reconcile {kind.CliName} NAME -n flux-system"
+            + (kind == FluxKinds.HelmRelease ? $"\n  gyre reconcile {kind.CliName} NAME --force --reset" : string.Empty));
         command.Arguments.Add(name);
         if (kind == FluxKinds.Kustomization || kind == FluxKinds.HelmRelease)
         {
             command.Options.Add(withSource);
+        }
+
+        if (kind == FluxKinds.HelmRelease)
+        {
+            command.Options.Add(force);
+            command.Options.Add(reset);
         }
 
         command.Options.Add(timeout);
@@ -49,14 +58,29 @@ internal static class ReconcileCommand
                 return ExitCodes.Failure;
             }
 
-            return await ReconcileAsync(client, kind, ns, parse.GetValue(name)!, progress, parse.GetValue(timeout), cancellationToken).ConfigureAwait(false)
+            var annotations = new List<string>();
+            if (parse.GetValue(force))
+            {
+                annotations.Add("reconcile.fluxcd.io/forceAt");
+            }
+
+            if (parse.GetValue(reset))
+            {
+                annotations.Add("reconcile.fluxcd.io/resetAt");
+            }
+
+            return await ReconcileAsync(client, kind, ns, parse.GetValue(name)!, progress, parse.GetValue(timeout), annotations, cancellationToken).ConfigureAwait(false)
                 ? ExitCodes.Success
                 : ExitCodes.Failure;
         });
         return command;
     }
 
-    internal static async Task<bool> ReconcileAsync(KubeClient client, FluxKind kind, string ns, string name, Progress progress, TimeSpan timeout, CancellationToken cancellationToken)
+    internal static Task<bool> ReconcileAsync(KubeClient client, FluxKind kind, string ns, string name, Progress progress, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ReconcileAsync(client, kind, ns, name, progress, timeout, [], cancellationToken);
+
+    internal static async Task<bool> ReconcileAsync(KubeClient client, FluxKind kind, string ns, string name, Progress progress, TimeSpan timeout,
+        IReadOnlyList<string> alsoAnnotate, CancellationToken cancellationToken)
     {
         var resource = await FluxResources.ForAsync(client, kind, cancellationToken).ConfigureAwait(false);
         var obj = await FluxResources.GetAsync(resource, kind, ns, name, cancellationToken).ConfigureAwait(false);
@@ -67,7 +91,7 @@ internal static class ReconcileCommand
 
         progress.Action($"annotating {kind.Kind} {name} in {ns} namespace");
         var reconciliation = new Reconciliation(resource, kind, ns, name, progress, TimeProvider.System);
-        var token = await reconciliation.RequestAsync(resume: false, cancellationToken).ConfigureAwait(false);
+        var token = await reconciliation.RequestAsync(resume: false, alsoAnnotate, cancellationToken).ConfigureAwait(false);
         progress.Success($"{kind.Kind} annotated");
         return await reconciliation.WaitAsync(token, timeout, cancellationToken).ConfigureAwait(false);
     }

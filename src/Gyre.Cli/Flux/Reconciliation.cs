@@ -15,10 +15,19 @@ internal sealed class Reconciliation(ResourceClient resource, FluxKind kind, str
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Annotates the object (and with <paramref name="resume"/> sets spec.suspend=false in the same patch); returns the token.</summary>
-    public async Task<string> RequestAsync(bool resume, CancellationToken cancellationToken)
+    public Task<string> RequestAsync(bool resume, CancellationToken cancellationToken) => RequestAsync(resume, [], cancellationToken);
+
+    /// <summary>As <see cref="RequestAsync(bool, CancellationToken)"/>, also setting <paramref name="alsoAnnotate"/> (e.g. reconcile.fluxcd.io/forceAt) to the same token.</summary>
+    public async Task<string> RequestAsync(bool resume, IReadOnlyList<string> alsoAnnotate, CancellationToken cancellationToken)
     {
         var token = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-        var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [FluxAnnotations.RequestedAt] = token } } };
+        var annotations = new JsonObject { [FluxAnnotations.RequestedAt] = token };
+        foreach (var annotation in alsoAnnotate)
+        {
+            annotations[annotation] = token;
+        }
+
+        var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = annotations } };
         if (resume)
         {
             patch["spec"] = new JsonObject { ["suspend"] = false };

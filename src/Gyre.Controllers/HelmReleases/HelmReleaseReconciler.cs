@@ -139,7 +139,11 @@ internal sealed class HelmReleaseReconciler(
             var ready = await new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status, new ReleaseDrift(applier))
                 .RunAsync(request, chart.Metadata.Version, configDigest, force, cancellationToken).ConfigureAwait(false);
             var history = await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false);
-            status.SetHistory(history, source.OciDigest);
+            status.SetHistory(history, source.OciDigest, spec.TestIgnoreFailures);
+            var current = ReleaseHistory.Latest(history);
+            status.SetInventory(current is null || current.Info.Status == ReleaseStatus.Uninstalled
+                ? null
+                : await applier.ResolveAsync(ReleaseManifest.Parse(current.Manifest).Select(d => d.Object), current.Namespace, cancellationToken).ConfigureAwait(false));
             await status.WriteAsync(resource, observed: true, cancellationToken).ConfigureAwait(false);
             await RecordAsync(obj, status, ready, revision, cancellationToken).ConfigureAwait(false);
             return status.Conditions.IsTrue(ConditionTypes.Stalled) ? ReconcileResult.Done : ReconcileResult.Requeue(spec.Interval);

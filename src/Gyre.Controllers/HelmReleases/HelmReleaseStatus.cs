@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Gyre.Api.Meta;
+using Gyre.Apply.Inventory;
 using Gyre.Controllers.Common;
 using Gyre.Controllers.GitRepositories;
 using Gyre.Helm.Storage;
@@ -123,57 +121,20 @@ internal sealed class HelmReleaseStatus
         Json["lastAttemptedGeneration"] = _obj.Generation;
     }
 
-    /// <summary>status.history: the stored revisions newest first, as Flux's Snapshots.</summary>
-    public void SetHistory(IReadOnlyList<Release> releases, string? ociDigest)
+    /// <summary>status.history: the stored revisions newest first, as Flux's Snapshots (truncated as Flux does).</summary>
+    public void SetHistory(IReadOnlyList<Release> releases, string? ociDigest, bool ignoreTests) =>
+        Json["history"] = ReleaseSnapshots.Build(releases, ociDigest, Json["history"] as JsonArray, ignoreTests);
+
+    /// <summary>status.inventory: the objects of the current release manifest (hooks excluded); removed when there is no release.</summary>
+    public void SetInventory(IReadOnlyList<KubeObject>? objects)
     {
-        var snapshots = new JsonArray();
-        foreach (var release in releases.OrderByDescending(r => r.Version).Take(5))
+        if (objects is null)
         {
-            var snapshot = new JsonObject
-            {
-                ["digest"] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ReleaseJson.Serialize(release)))),
-                ["name"] = release.Name,
-                ["namespace"] = release.Namespace,
-                ["version"] = release.Version,
-                ["status"] = release.Info.Status,
-                ["chartName"] = release.Chart.Name,
-                ["chartVersion"] = release.Chart.Version,
-                ["appVersion"] = release.Chart.AppVersion,
-                ["configDigest"] = ValuesComposer.Digest(release.Config),
-                ["firstDeployed"] = Time(release.Info.FirstDeployed),
-                ["lastDeployed"] = Time(release.Info.LastDeployed),
-            };
-            if (release.Info.Deleted is { } deleted)
-            {
-                snapshot["deleted"] = Time(deleted);
-            }
-
-            var tests = release.Hooks.Where(h => h.Events.Contains("test") && h.LastRun.StartedAt is not null).ToList();
-            if (tests.Count > 0)
-            {
-                var hooks = new JsonObject();
-                foreach (var test in tests)
-                {
-                    hooks[release.Namespace + "/" + test.Name] = new JsonObject
-                    {
-                        ["lastStarted"] = Time(test.LastRun.StartedAt),
-                        ["lastCompleted"] = Time(test.LastRun.CompletedAt),
-                        ["phase"] = test.LastRun.Phase,
-                    };
-                }
-
-                snapshot["testHooks"] = hooks;
-            }
-
-            if (ociDigest is not null && release == releases.MaxBy(r => r.Version))
-            {
-                snapshot["ociDigest"] = "sha256:" + ociDigest;
-            }
-
-            snapshots.Add(snapshot);
+            Json.Remove("inventory");
+            return;
         }
 
-        Json["history"] = snapshots;
+        Json["inventory"] = ResourceInventory.From(objects).ToJson();
     }
 
     public async Task WriteAsync(ResourceClient resource, bool observed, CancellationToken cancellationToken)
@@ -190,6 +151,4 @@ internal sealed class HelmReleaseStatus
 
     private int Count(string field) => Json[field] is JsonValue v && Gyre.Manifests.Json.KubeNumbers.TryGetInt64(v, out var n) ? (int)n : 0;
 
-    private static string? Time(DateTimeOffset? value) =>
-        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -28,10 +28,13 @@ internal static class KubeHttpHandlerFactory
         };
         if (connection.Impersonate is { NeedsRepeatedHeaders: true })
         {
-            // Several values of one header go on separate lines; only HTTP/1.1 heads are rewritten (requests are sent as 1.1).
-            handler.PlaintextStreamFilter = (context, _) => context.NegotiatedHttpVersion == HttpVersion.Version11
-                ? ValueTask.FromResult<Stream>(new RepeatedHeaderStream(context.PlaintextStream))
-                : throw new IOException($"HTTP/{context.NegotiatedHttpVersion} was negotiated, but impersonating several groups or extra values needs HTTP/1.1");
+            // Several values of one header go on separate lines (HTTP/1.1) or fields (HTTP/2), as Go's net/http sends them.
+            handler.PlaintextStreamFilter = (context, _) => context.NegotiatedHttpVersion.Major switch
+            {
+                1 => ValueTask.FromResult<Stream>(new RepeatedHeaderStream(context.PlaintextStream)),
+                2 => ValueTask.FromResult<Stream>(new Http2RepeatedHeaderStream(context.PlaintextStream)),
+                _ => throw new IOException($"HTTP/{context.NegotiatedHttpVersion} cannot carry repeated impersonation headers"),
+            };
         }
 
         if (connection.ProxyUrl is not null)

@@ -9,7 +9,7 @@ namespace Gyre.Kube.Transport;
 /// Request bodies (Content-Length or chunked) pass through untouched, so only heads are ever rewritten; reads pass
 /// through.
 /// </summary>
-internal sealed class RepeatedHeaderStream(Stream inner) : Stream
+internal sealed class RepeatedHeaderStream(Stream inner) : PassThroughStream(inner)
 {
     private const int MaxLine = 1 << 20;
     private static readonly byte[] Marker = Encoding.ASCII.GetBytes(RepeatedHeaders.MarkerPrefix);
@@ -26,74 +26,10 @@ internal sealed class RepeatedHeaderStream(Stream inner) : Stream
         Trailer,
     }
 
-    public override bool CanRead => inner.CanRead;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => inner.CanWrite;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush() => inner.Flush();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-    public override int Read(Span<byte> buffer) => inner.Read(buffer);
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        inner.ReadAsync(buffer, offset, count, cancellationToken);
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override void Write(ReadOnlySpan<byte> buffer)
-    {
-        foreach (var segment in Process(buffer.ToArray()))
-        {
-            inner.Write(segment.Span);
-        }
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        foreach (var segment in Process(buffer))
-        {
-            await inner.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-            _pending.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync().ConfigureAwait(false);
-        await _pending.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
-    }
+    protected override void DisposeBuffers() => _pending.Dispose();
 
     /// <summary>Splits what the HTTP stack wrote into what goes on the wire, advancing the request framing.</summary>
-    private List<ReadOnlyMemory<byte>> Process(ReadOnlyMemory<byte> input)
+    protected override List<ReadOnlyMemory<byte>> Process(ReadOnlyMemory<byte> input)
     {
         var output = new List<ReadOnlyMemory<byte>>();
         while (!input.IsEmpty)

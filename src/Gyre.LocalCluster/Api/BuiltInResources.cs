@@ -41,6 +41,7 @@ internal static class BuiltInResources
         new("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, ["sc"], [], false, false),
         new("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, ["pdb"], [], true, false),
         new("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true, ["hpa"], All, true, false),
+        new("autoscaling", "v1", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true, ["hpa"], All, true, false) { Storage = false },
         new("events.k8s.io", "v1", "Event", "events", true, ["ev"], [], false, false),
         new("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations", false, [], ["api-extensions"], false, false),
         new("admissionregistration.k8s.io", "v1", "MutatingWebhookConfiguration", "mutatingwebhookconfigurations", false, [], ["api-extensions"], false, false),

@@ -173,6 +173,14 @@ internal sealed partial class ResourceHandler
     internal JsonObject Store(ApiRequest request, StoredObject current, JsonObject body, StoreTransaction tx, string defaultManager, bool recordManagedFields = true)
     {
         var statusOnly = request.Path.Subresource == "status";
+
+        var stored = current;
+        if (HorizontalPodAutoscalerVersions.Applies(request.Resource.Group, request.Resource.Kind))
+        {
+            // The update is made in the requested version: a stored object of the other version is converted first.
+            current = current with { Object = ResourceVersions.Convert(current.Object, request.Resource) };
+        }
+
         var obj = ObjectLifecycle.PrepareUpdate(request.Resource, current, body, request.Namespace, statusOnly);
         CustomResourceRules.Validate(_state, request.Resource, obj, tx, current.Object);
         if (recordManagedFields)
@@ -194,7 +202,7 @@ internal sealed partial class ResourceHandler
         var meta = new ObjectMeta(obj);
         if (meta.IsDeleting && meta.Finalizers.Count == 0)
         {
-            return tx.Delete(current).Object;
+            return tx.Delete(stored).Object;
         }
 
         return tx.Put(request.Resource.StorageKey, request.Namespace, current.Name, obj, created: false).Object;

@@ -18,6 +18,11 @@ internal static class ScalingColumns
 
     public static string Targets(JsonObject hpa)
     {
+        if (hpa["apiVersion"]?.GetValue<string>() == "autoscaling/v1")
+        {
+            hpa = HorizontalPodAutoscalerVersions.ToV2(hpa);
+        }
+
         var specs = (hpa["spec"]?["metrics"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         if (specs.Count == 0)
         {

@@ -4,7 +4,7 @@ namespace Gyre.LocalCluster.Protobuf;
 /// Field numbers of the Kubernetes protobuf messages kubectl's typed commands send (`kubectl create namespace|
 /// configmap|secret|serviceaccount|service|deployment|role|rolebinding|...`, `kubectl auth can-i`), as fixed by the
 /// `protobuf:"..."` tags of k8s.io/api. Written as `number name type` entries; `[]` marks repeated fields, `map:V`
-/// a string-keyed map; the name `-` marks an embedded struct whose fields are inlined (Go's `json:",inline"`). Types: s string, i32, i64, b bool, bytes (base64 in JSON), Time, IntOrString, Quantity, or a
+/// a string-keyed map; a kind whose messages differ between versions is keyed `apiVersion/Kind`; the name `-` marks an embedded struct whose fields are inlined (Go's `json:",inline"`). Types: s string, i32, i64, b bool, bytes (base64 in JSON), Time, IntOrString, Quantity, or a
 /// message name; a `*` suffix marks a pointer field whose zero value is kept (others drop it, as Go's omitempty does). A field not listed makes the decoder refuse the body rather than drop data.
 /// </summary>
 internal static class ProtoSchemas
@@ -81,6 +81,10 @@ internal static class ProtoSchemas
         ["PodDisruptionBudgetSpec"] = "1 minAvailable IntOrString;2 selector LabelSelector;3 maxUnavailable IntOrString;4 unhealthyPodEvictionPolicy s*",
         ["PodDisruptionBudgetStatus"] = "1 observedGeneration i64;2 disruptedPods map:Time;3 disruptionsAllowed i32*;4 currentHealthy i32*;5 desiredHealthy i32*;6 expectedPods i32*;7 conditions []Condition",
         ["Condition"] = "1 type s;2 status s;3 observedGeneration i64;4 lastTransitionTime Time;5 reason s;6 message s",
+        ["autoscaling/v1/HorizontalPodAutoscaler"] = "1 metadata ObjectMeta;2 spec HorizontalPodAutoscalerSpecV1;3 status HorizontalPodAutoscalerStatusV1",
+        ["HorizontalPodAutoscalerSpecV1"] = "1 scaleTargetRef CrossVersionObjectReference;2 minReplicas i32*;3 maxReplicas i32*;4 targetCPUUtilizationPercentage i32*",
+        ["CrossVersionObjectReference"] = "1 kind s;2 name s;3 apiVersion s",
+        ["HorizontalPodAutoscalerStatusV1"] = "1 observedGeneration i64*;2 lastScaleTime Time;3 currentReplicas i32*;4 desiredReplicas i32*;5 currentCPUUtilizationPercentage i32*",
         ["Ingress"] = "1 metadata ObjectMeta;2 spec IngressSpec;3 status IngressStatus",
         ["IngressSpec"] = "1 defaultBackend IngressBackend;2 tls []IngressTLS;3 rules []IngressRule;4 ingressClassName s*",
         ["IngressBackend"] = "3 resource TypedLocalObjectReference;4 service IngressServiceBackend",

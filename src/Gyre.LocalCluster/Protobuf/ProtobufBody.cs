@@ -62,12 +62,13 @@ internal static class ProtobufBody
                 }
             }
 
-            if (!Parsed.ContainsKey(kind))
+            var message = Parsed.ContainsKey(apiVersion + "/" + kind) ? apiVersion + "/" + kind : kind;
+            if (!Parsed.ContainsKey(message))
             {
-                throw Unsupported($"kind {kind} is not supported in protobuf by this server");
+                throw Unsupported($"kind {kind} of {apiVersion} is not supported in protobuf by this server");
             }
 
-            var obj = DecodeMessage(raw, kind);
+            var obj = DecodeMessage(raw, message);
             var result = new JsonObject { ["kind"] = kind, ["apiVersion"] = apiVersion };
             foreach (var (key, value) in obj.ToList())
             {

@@ -13,7 +13,6 @@ namespace Gyre.Kube.Tests.Cluster;
 [Collection(LocalClusterCollection.Name)]
 public sealed class ExecCertificateRotationTests(LocalClusterFixture cluster) : IDisposable
 {
-    private static readonly ApiResource SelfSubjectReviews = new("authentication.k8s.io", "v1", "selfsubjectreviews", "SelfSubjectReview", false);
     private static readonly ApiResource ConfigMaps = new("", "v1", "configmaps", "ConfigMap", true);
     private readonly TempDirectory _dir = new();
 
@@ -52,12 +51,7 @@ public sealed class ExecCertificateRotationTests(LocalClusterFixture cluster) : 
         return await KubeClient.FromKubeconfigAsync(new KubeconfigSources(null, file, null), new KubeContextOverrides(), Connections.NoRetries, clock, null, TestTimeout.Token);
     }
 
-    private static async Task<string> WhoAmIAsync(KubeClient client)
-    {
-        var review = new JsonObject { ["apiVersion"] = "authentication.k8s.io/v1", ["kind"] = "SelfSubjectReview", ["metadata"] = new JsonObject() };
-        var answer = await client.Resource(SelfSubjectReviews).CreateAsync(review, null, TestTimeout.Token);
-        return (string)answer["status"]!["userInfo"]!["username"]!;
-    }
+    private static async Task<string> WhoAmIAsync(KubeClient client) => (string)(await WhoAmI.UserInfoAsync(client))["username"]!;
 
     [Fact]
     public async Task A_rotated_certificate_is_presented_on_the_next_request_while_an_open_watch_keeps_its_connection()

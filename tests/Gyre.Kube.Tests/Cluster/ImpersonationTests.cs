@@ -13,16 +13,10 @@ namespace Gyre.Kube.Tests.Cluster;
 [Collection(LocalClusterCollection.Name)]
 public sealed class ImpersonationTests(LocalClusterFixture cluster) : IDisposable
 {
-    private static readonly ApiResource SelfSubjectReviews = new("authentication.k8s.io", "v1", "selfsubjectreviews", "SelfSubjectReview", false);
     private static readonly ApiResource ConfigMaps = new("", "v1", "configmaps", "ConfigMap", true);
     private readonly TempDirectory _dir = new();
 
-    private static async Task<JsonObject> WhoAmIAsync(KubeClient client)
-    {
-        var review = new JsonObject { ["apiVersion"] = "authentication.k8s.io/v1", ["kind"] = "SelfSubjectReview", ["metadata"] = new JsonObject() };
-        var answer = await client.Resource(SelfSubjectReviews).CreateAsync(review, null, TestTimeout.Token);
-        return answer["status"]!["userInfo"]!.AsObject();
-    }
+    private static Task<JsonObject> WhoAmIAsync(KubeClient client) => WhoAmI.UserInfoAsync(client);
 
     private string Kubeconfig(params string[] userLines) => _dir.Write("config", $"""
         apiVersion: v1

@@ -14,17 +14,12 @@ namespace Gyre.Kube.Tests.Cluster;
 [Collection(LocalClusterCollection.Name)]
 public sealed class TokenRequestTests(LocalClusterFixture cluster)
 {
-    private static readonly ApiResource SelfSubjectReviews = new("authentication.k8s.io", "v1", "selfsubjectreviews", "SelfSubjectReview", false);
     private static readonly ApiResource ConfigMaps = new("", "v1", "configmaps", "ConfigMap", true);
 
     private static KubeClient ClientFor(LocalClusterServer server, string token) =>
         new(new KubeConnection { Server = server.BaseUrl, CertificateAuthorityPem = server.CaCertificatePem, Token = token, Namespace = "default" }, Connections.NoRetries);
 
-    private static async Task<JsonObject> WhoAmIAsync(KubeClient client)
-    {
-        var review = new JsonObject { ["apiVersion"] = "authentication.k8s.io/v1", ["kind"] = "SelfSubjectReview", ["metadata"] = new JsonObject() };
-        return (await client.Resource(SelfSubjectReviews).CreateAsync(review, null, TestTimeout.Token))["status"]!["userInfo"]!.AsObject();
-    }
+    private static Task<JsonObject> WhoAmIAsync(KubeClient client) => WhoAmI.UserInfoAsync(client);
 
     private static JsonObject Claims(string token)
     {

@@ -8,6 +8,49 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
 {
     private static byte[] Podinfo(string version, string extraValues = "") => HelmTestCharts.Package("podinfo", HelmTestCharts.Podinfo(version, extraValues));
 
+    private static string OciHelmRepository(string ns, string url) => $"""
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: HelmRepository
+        metadata:
+          name: charts
+          namespace: {ns}
+        spec:
+          type: oci
+          insecure: true
+          interval: 10m
+          url: {url}
+        """;
+
+    private static string OciRepository(string ns, string url, string reference, string extra = "") => $"""
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: OCIRepository
+        metadata:
+          name: podinfo
+          namespace: {ns}
+        spec:
+          interval: 10m
+          url: {url}
+          insecure: true
+          ref:
+            {reference}
+        {extra}
+        """;
+
+    private static string ChartRefRelease(string ns, string kind, string extra = "") => $"""
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata:
+          name: web
+          namespace: {ns}
+        spec:
+          interval: 10m
+          timeout: 20s
+          chartRef:
+            kind: {kind}
+            name: podinfo
+        {extra}
+        """;
+
     [Fact]
     public async Task A_chart_in_an_OCI_HelmRepository_is_resolved_from_its_tags_and_installed_by_a_HelmRelease()
     {
@@ -18,18 +61,7 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
             await HelmOciCharts.PushAsync(registries.Anonymous, path, "podinfo", version, Podinfo(version));
         }
 
-        await rig.ApplyAsync($"""
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: HelmRepository
-            metadata:
-              name: charts
-              namespace: {ns}
-            spec:
-              type: oci
-              insecure: true
-              interval: 10m
-              url: oci://{registries.Anonymous.Host}/{path}
-            """);
+        await rig.ApplyAsync(OciHelmRepository(ns, $"oci://{registries.Anonymous.Host}/{path}"));
         await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.x"));
 
         var hr = await rig.WaitForHelmReleaseAsync(ns, "web", "True", "InstallSucceeded");
@@ -50,18 +82,7 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
             new Gyre.Sources.Oci.RegistryCredentials(RegistryFixture.Username, RegistryFixture.Password));
         await rig.Kubectl.RunAsync(null, "create", "secret", "generic", "creds", "-n", ns,
             $"--from-literal=username={RegistryFixture.Username}", $"--from-literal=password={RegistryFixture.Password}");
-        var repository = $"""
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: HelmRepository
-            metadata:
-              name: charts
-              namespace: {ns}
-            spec:
-              type: oci
-              insecure: true
-              interval: 10m
-              url: oci://{registries.Protected.Host}/{path}
-            """;
+        var repository = OciHelmRepository(ns, $"oci://{registries.Protected.Host}/{path}");
         await rig.ApplyAsync(repository);
         await rig.ApplyAsync(HelmTestCharts.HelmChart(ns, "podinfo", "podinfo", "1.x"));
 
@@ -84,18 +105,7 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await Gyre.Sources.Oci.OciArtifactPusher.PushAsync(Gyre.Sources.Oci.OciReference.Parse($"oci://{registries.Anonymous.Host}/bad/{ns}/podinfo:1.0.0", true),
             dir.Path, "src", "rev", DateTimeOffset.UtcNow, new Gyre.Sources.Oci.OciClientOptions { Insecure = true }, timeout.Token);
-        await rig.ApplyAsync($"""
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: HelmRepository
-            metadata:
-              name: charts
-              namespace: {ns}
-            spec:
-              type: oci
-              insecure: true
-              interval: 10m
-              url: oci://{registries.Anonymous.Host}/bad/{ns}
-            """);
+        await rig.ApplyAsync(OciHelmRepository(ns, $"oci://{registries.Anonymous.Host}/bad/{ns}"));
 
         await rig.ApplyAsync(HelmTestCharts.HelmChart(ns, "podinfo", "podinfo", "1.0.0"));
 
@@ -110,35 +120,8 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
         var ns = await rig.NamespaceAsync("hr-chartref-oci");
         var path = "refs/" + ns;
         var first = await HelmOciCharts.PushAsync(registries.Anonymous, path, "podinfo", "1.0.0", Podinfo("1.0.0"));
-        await rig.ApplyAsync($"""
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: OCIRepository
-            metadata:
-              name: podinfo
-              namespace: {ns}
-            spec:
-              interval: 10m
-              url: oci://{registries.Anonymous.Host}/{path}/podinfo
-              insecure: true
-              ref:
-                semver: ">=1.0.0"
-              layerSelector:
-                mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip
-                operation: copy
-            """);
-        await rig.ApplyAsync($"""
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata:
-              name: web
-              namespace: {ns}
-            spec:
-              interval: 10m
-              timeout: 20s
-              chartRef:
-                kind: OCIRepository
-                name: podinfo
-            """);
+        await rig.ApplyAsync(OciRepository(ns, $"oci://{registries.Anonymous.Host}/{path}/podinfo", "semver: \">=1.0.0\"", "  layerSelector:\n    mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip\n    operation: copy"));
+        await rig.ApplyAsync(ChartRefRelease(ns, "OCIRepository"));
 
         var installed = await rig.WaitForHelmReleaseAsync(ns, "web", "True", "InstallSucceeded");
         var version1 = "1.0.0+" + first["sha256:".Length..][..12];
@@ -165,33 +148,8 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
     {
         var ns = await rig.NamespaceAsync("hr-chartref-extract");
         var digest = await HelmOciCharts.PushAsync(registries.Anonymous, "extract/" + ns, "podinfo", "1.0.0", Podinfo("1.0.0"));
-        await rig.ApplyAsync($"""
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: OCIRepository
-            metadata:
-              name: podinfo
-              namespace: {ns}
-            spec:
-              interval: 10m
-              url: oci://{registries.Anonymous.Host}/extract/{ns}/podinfo
-              insecure: true
-              ref:
-                tag: 1.0.0
-            ---
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata:
-              name: web
-              namespace: {ns}
-            spec:
-              interval: 10m
-              timeout: 20s
-              chartRef:
-                kind: OCIRepository
-                name: podinfo
-              values:
-                replicaCount: 2
-            """);
+        await rig.ApplyAsync(OciRepository(ns, $"oci://{registries.Anonymous.Host}/extract/{ns}/podinfo", "tag: 1.0.0"));
+        await rig.ApplyAsync(ChartRefRelease(ns, "OCIRepository", "  values:\n    replicaCount: 2"));
 
         var hr = await rig.WaitForHelmReleaseAsync(ns, "web", "True", "InstallSucceeded");
 
@@ -210,30 +168,8 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
             await client.PushManifestAsync($"tag/{ns}/podinfo", "latest", manifest.Content, manifest.MediaType, CancellationToken.None);
         }
 
-        await rig.ApplyAsync($"""
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: OCIRepository
-            metadata:
-              name: podinfo
-              namespace: {ns}
-            spec:
-              interval: 10m
-              url: oci://{registries.Anonymous.Host}/tag/{ns}/podinfo
-              insecure: true
-              ref:
-                tag: latest
-            ---
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata:
-              name: web
-              namespace: {ns}
-            spec:
-              interval: 10m
-              chartRef:
-                kind: OCIRepository
-                name: podinfo
-            """);
+        await rig.ApplyAsync(OciRepository(ns, $"oci://{registries.Anonymous.Host}/tag/{ns}/podinfo", "tag: latest"));
+        await rig.ApplyAsync(ChartRefRelease(ns, "OCIRepository"));
 
         var hr = await rig.WaitForHelmReleaseAsync(ns, "web", "False", "ArtifactFailed", "artifact revision latest does not match chart version 1.0.0");
         Assert.Null(await rig.GetAsync("v1", "Secret", ns, "sh.helm.release.v1.web.v1"));
@@ -247,19 +183,7 @@ public sealed class HelmOciChartTests(ControllersFixture rig, RegistryFixture re
         await using var repo = await HelmTestCharts.ServeAsync(("podinfo", "1.0.0", Podinfo("1.0.0")), ("podinfo", "1.1.0", Podinfo("1.1.0")));
         await rig.ApplyAsync(HelmTestCharts.HelmRepository(ns, "charts", repo.BaseUrl));
         await rig.ApplyAsync(HelmTestCharts.HelmChart(ns, "podinfo", "podinfo", "1.0.0"));
-        await rig.ApplyAsync($"""
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata:
-              name: web
-              namespace: {ns}
-            spec:
-              interval: 10m
-              timeout: 20s
-              chartRef:
-                kind: HelmChart
-                name: podinfo
-            """);
+        await rig.ApplyAsync(ChartRefRelease(ns, "HelmChart"));
         await rig.WaitForHelmReleaseAsync(ns, "web", "True", "InstallSucceeded", "with chart podinfo@1.0.0");
 
         await rig.ApplyAsync(HelmTestCharts.HelmChart(ns, "podinfo", "podinfo", "1.1.0"));

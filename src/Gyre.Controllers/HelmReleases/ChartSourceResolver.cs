@@ -23,11 +23,24 @@ internal sealed class ChartSourceResolver(KubeClient client)
 
     public async Task<ChartSource> ResolveAsync(KubeObject release, HelmReleaseSpec spec, CancellationToken cancellationToken)
     {
+        var previous = (string?)release.Json["status"]?["helmChart"];
         if (spec.Chart is { } template)
         {
             var name = HelmChartName(release);
-            var chart = await EnsureHelmChartAsync(template, spec, name, cancellationToken).ConfigureAwait(false);
-            return new ChartSource(ReadyArtifact(chart, $"HelmChart '{template.SourceNamespace}/{name}'"), template.SourceNamespace + "/" + name, null);
+            var current = template.SourceNamespace + "/" + name;
+            if (!string.IsNullOrEmpty(previous) && previous != current)
+            {
+                await DeleteHelmChartAsync(previous, cancellationToken).ConfigureAwait(false); // the source namespace changed
+            }
+
+            var chart = await EnsureHelmChartAsync(release, template, spec, name, cancellationToken).ConfigureAwait(false);
+            return new ChartSource(ReadyArtifact(chart, $"HelmChart '{current}'"), current, null);
+        }
+
+        if (!string.IsNullOrEmpty(previous))
+        {
+            // Switched from spec.chart to spec.chartRef: the generated HelmChart goes, and status.helmChart with it.
+            await DeleteHelmChartAsync(previous, cancellationToken).ConfigureAwait(false);
         }
 
         var reference = spec.ChartRef!;
@@ -37,7 +50,7 @@ internal sealed class ChartSourceResolver(KubeClient client)
         var digest = reference.Kind == "OCIRepository" && artifact.Revision.Contains("sha256:", StringComparison.Ordinal)
             ? artifact.Revision[(artifact.Revision.IndexOf("sha256:", StringComparison.Ordinal) + 7)..]
             : null;
-        return new ChartSource(artifact, reference.Kind == HelmChartSpec.Kind ? reference.Namespace + "/" + reference.Name : null, digest);
+        return new ChartSource(artifact, null, digest);
     }
 
     /// <summary>status.lastAttemptedRevisionDigest: the OCI artifact digest of a chartRef OCIRepository chart, else absent (as Flux).</summary>
@@ -53,20 +66,25 @@ internal sealed class ChartSourceResolver(KubeClient client)
         }
     }
 
-    /// <summary>Deletes the generated HelmChart (on HelmRelease deletion, or when switching to chartRef).</summary>
-    public async Task DeleteHelmChartAsync(KubeObject release, string sourceNamespace, CancellationToken cancellationToken)
+    /// <summary>Deletes the generated HelmChart (on HelmRelease deletion).</summary>
+    public Task DeleteHelmChartAsync(KubeObject release, string sourceNamespace, CancellationToken cancellationToken) =>
+        DeleteHelmChartAsync(sourceNamespace + "/" + HelmChartName(release), cancellationToken);
+
+    /// <summary>Deletes a HelmChart named <c>namespace/name</c> (status.helmChart); an absent one is fine.</summary>
+    private async Task DeleteHelmChartAsync(string namespacedName, CancellationToken cancellationToken)
     {
+        var slash = namespacedName.IndexOf('/', StringComparison.Ordinal);
         var charts = await client.ForKindAsync(HelmChartReconciler.ApiVersion, HelmChartSpec.Kind, cancellationToken).ConfigureAwait(false);
         try
         {
-            await charts.DeleteAsync(sourceNamespace, HelmChartName(release), null, cancellationToken).ConfigureAwait(false);
+            await charts.DeleteAsync(namespacedName[..Math.Max(slash, 0)], namespacedName[(slash + 1)..], null, cancellationToken).ConfigureAwait(false);
         }
         catch (KubeApiException ex) when (ex.IsNotFound)
         {
         }
     }
 
-    private async Task<KubeObject> EnsureHelmChartAsync(HelmChartTemplate template, HelmReleaseSpec spec, string name, CancellationToken cancellationToken)
+    private async Task<KubeObject> EnsureHelmChartAsync(KubeObject release, HelmChartTemplate template, HelmReleaseSpec spec, string name, CancellationToken cancellationToken)
     {
         var chartSpec = new JsonObject
         {
@@ -86,11 +104,11 @@ internal sealed class ChartSourceResolver(KubeClient client)
             chartSpec["ignoreMissingValuesFiles"] = template.IgnoreMissingValuesFiles;
         }
 
-        var metadata = new JsonObject { ["name"] = name, ["namespace"] = template.SourceNamespace };
-        if (template.Labels.Count > 0)
-        {
-            metadata["labels"] = Map(template.Labels);
-        }
+        // Owner labels as helm-controller's server-side apply sets them.
+        var labels = Map(template.Labels);
+        labels["helm.toolkit.fluxcd.io/name"] = release.Name;
+        labels["helm.toolkit.fluxcd.io/namespace"] = release.Namespace;
+        var metadata = new JsonObject { ["name"] = name, ["namespace"] = template.SourceNamespace, ["labels"] = labels };
 
         if (template.Annotations.Count > 0)
         {

@@ -103,6 +103,10 @@ internal sealed class HelmReleaseReconciler(
         {
             status.Json["helmChart"] = helmChart;
         }
+        else
+        {
+            status.Json.Remove("helmChart"); // chartRef: no generated HelmChart (any former one was deleted)
+        }
 
         status.Json["storageNamespace"] = spec.StorageNamespace;
         var chart = await _loader.LoadAsync(source, cancellationToken).ConfigureAwait(false);

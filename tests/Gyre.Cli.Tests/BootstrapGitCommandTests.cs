@@ -62,14 +62,13 @@ public sealed class BootstrapGitCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Bootstrap_over_ssh_stores_the_key_and_known_hosts_and_syncs()
+    public async Task Bootstrap_over_ssh_into_an_empty_repository_creates_the_branch_stores_the_key_and_known_hosts_and_syncs()
     {
         var ssh = new SshServer();
         await ssh.InitializeAsync();
         try
         {
             var bare = ssh.CreateRepository("fleet");
-            Seed(bare);
             var knownHosts = _dir.Combine("known_hosts");
             await File.WriteAllTextAsync(knownHosts, ssh.KnownHosts);
 
@@ -77,13 +76,15 @@ public sealed class BootstrapGitCommandTests : IAsyncLifetime
                 "--known-hosts-file", knownHosts, "--path", "./clusters/dev/", "--branch", "main", "--kubeconfig", _cluster!.Kubeconfig, "--timeout", "2m");
 
             Assert.True(result.Code == 0, result.Error);
+            Assert.Contains("✔ branch \"main\" does not exist yet: it will be created", result.Error, StringComparison.Ordinal);
+            Assert.Equal("2", Shell.Run(bare, "git", "rev-list", "--count", "main").Trim()); // components, then sync manifests
             Assert.Contains("public key: ssh-ed25519 ", result.Error, StringComparison.Ordinal);
             Assert.Contains("Please give the key access to your repository [y/N]", result.Error, StringComparison.Ordinal);
             var secret = await _cluster.GetAsync("v1", "Secret", "flux-system", "flux-system");
             Assert.Equal(["identity", "identity.pub", "known_hosts"], ((JsonObject)secret!["data"]!).Select(p => p.Key).Order(StringComparer.Ordinal));
             Assert.Equal(ssh.KnownHosts, Encoding.UTF8.GetString(Convert.FromBase64String((string)secret["data"]!["known_hosts"]!)));
             Assert.Contains("url: " + ssh.UrlOf("fleet"), Shell.Run(bare, "git", "show", "main:clusters/dev/flux-system/gotk-sync.yaml"), StringComparison.Ordinal);
-            Assert.NotNull(await _cluster.GetAsync("v1", "ConfigMap", "default", "demo"));
+            Assert.NotNull(await _cluster.GetAsync("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "flux-system", "flux-system"));
         }
         finally
         {

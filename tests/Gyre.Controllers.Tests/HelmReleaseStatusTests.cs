@@ -9,7 +9,24 @@ public sealed class HelmReleaseStatusTests(ControllersFixture rig)
     [Fact]
     public async Task History_keeps_the_releases_back_to_the_previous_successful_one_and_the_inventory_lists_the_release_objects()
     {
-        var (ns, repo) = await rig.HelmRepositoryAsync("hr-history", ("podinfo", "1.0.0", HelmTestCharts.Podinfo("1.0.0")));
+        var files = HelmTestCharts.Podinfo("1.0.0");
+        files["crds/gadgets.yaml"] = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: gadgets.history.gyre.example.com
+            spec:
+              group: history.gyre.example.com
+              names: {kind: Gadget, plural: gadgets, singular: gadget, listKind: GadgetList}
+              scope: Namespaced
+              versions:
+              - name: v1
+                served: true
+                storage: true
+                schema:
+                  openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+            """;
+        var (ns, repo) = await rig.HelmRepositoryAsync("hr-history", ("podinfo", "1.0.0", files));
         await using var _ = repo;
         await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.0.0"));
         await rig.WaitForReleaseReadyAsync(ns, "web", "True");
@@ -26,6 +43,7 @@ public sealed class HelmReleaseStatusTests(ControllersFixture rig)
         Assert.Equal(("podinfo", "1.0.0", "1.0.0"), ((string?)status["history"]![0]!["chartName"], (string?)status["history"]![0]!["chartVersion"], (string?)status["history"]![0]!["appVersion"]));
         Assert.Equal((string?)status["lastAttemptedConfigDigest"], (string?)status["history"]![0]!["configDigest"]);
         var inventory = status["inventory"]!["entries"]!.AsArray().Select(e => ((string)e!["id"]!, (string)e["v"]!)).Order().ToList();
-        Assert.Equal([($"{ns}_web-config__ConfigMap", "v1"), ($"{ns}_web_apps_Deployment", "v1")], inventory);
+        Assert.Equal([("_gadgets.history.gyre.example.com_apiextensions.k8s.io_CustomResourceDefinition", "v1"), ($"{ns}_web-config__ConfigMap", "v1"), ($"{ns}_web_apps_Deployment", "v1")],
+            inventory);
     }
 }

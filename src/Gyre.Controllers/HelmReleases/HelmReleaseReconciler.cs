@@ -143,7 +143,8 @@ internal sealed class HelmReleaseReconciler(
             var current = ReleaseHistory.Latest(history);
             status.SetInventory(current is null || current.Info.Status == ReleaseStatus.Uninstalled
                 ? null
-                : await applier.ResolveAsync(ReleaseManifest.Parse(current.Manifest).Select(d => d.Object), current.Namespace, cancellationToken).ConfigureAwait(false));
+                : await applier.ResolveAsync(ReleaseManifest.Parse(current.Manifest).Select(d => d.Object).Concat(ReleaseManifest.ChartCrds(chart)), current.Namespace, cancellationToken)
+                    .ConfigureAwait(false));
             await status.WriteAsync(resource, observed: true, cancellationToken).ConfigureAwait(false);
             await RecordAsync(obj, status, ready, revision, cancellationToken).ConfigureAwait(false);
             return status.Conditions.IsTrue(ConditionTypes.Stalled) ? ReconcileResult.Done : ReconcileResult.Requeue(spec.Interval);

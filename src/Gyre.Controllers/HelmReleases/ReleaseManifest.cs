@@ -56,4 +56,28 @@ internal static class ReleaseManifest
         labels[NamespaceLabel] = ownerNamespace;
         return new KubeObject(json);
     }
+
+    /// <summary>The CustomResourceDefinitions under crds/ of the chart and its dependencies (what Helm installs before templates).</summary>
+    public static IReadOnlyList<KubeObject> ChartCrds(Gyre.Helm.Charts.Chart chart)
+    {
+        var crds = new List<KubeObject>();
+        foreach (var file in chart.Crds)
+        {
+            try
+            {
+                crds.AddRange(KubeObject.ParseStream(file.Text, file.Name));
+            }
+            catch (ManifestException)
+            {
+                // A chart whose CRDs do not parse fails at render with the file named; the inventory just skips it.
+            }
+        }
+
+        foreach (var dependency in chart.Dependencies)
+        {
+            crds.AddRange(ChartCrds(dependency));
+        }
+
+        return crds;
+    }
 }

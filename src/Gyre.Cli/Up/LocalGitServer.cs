@@ -34,7 +34,8 @@ internal sealed class LocalGitServer : IAsyncDisposable
 
     public static async Task<LocalGitServer> StartAsync(string repository, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No appsettings reload watch: it would put an inotify watch on every directory under the working directory.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();

@@ -185,37 +185,9 @@ internal sealed partial class GoYamlV2Writer
 
     private void WriteEscape(int value)
     {
-        Put('\\');
-        var simple = value switch
+        foreach (var ch in Gyre.Manifests.Yaml.YamlEscape.Sequence(value))
         {
-            0x00 => '0',
-            0x07 => 'a',
-            0x08 => 'b',
-            0x09 => 't',
-            0x0A => 'n',
-            0x0B => 'v',
-            0x0C => 'f',
-            0x0D => 'r',
-            0x1B => 'e',
-            0x22 => '"',
-            0x5C => '\\',
-            0x85 => 'N',
-            0xA0 => '_',
-            0x2028 => 'L',
-            0x2029 => 'P',
-            _ => '\0',
-        };
-        if (simple != '\0')
-        {
-            Put(simple);
-            return;
-        }
-
-        var (indicator, width) = value <= 0xFF ? ('x', 2) : value <= 0xFFFF ? ('u', 4) : ('U', 8);
-        Put(indicator);
-        foreach (var c in value.ToString("X" + width.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))
-        {
-            Put(c);
+            Put(ch);
         }
     }
 

@@ -207,37 +207,9 @@ public sealed partial class YamlWriter
 
     private void WriteEscape(int c)
     {
-        Put('\\');
-        var shortForm = c switch
+        foreach (var ch in Gyre.Manifests.Yaml.YamlEscape.Sequence(c))
         {
-            0x00 => '0',
-            0x07 => 'a',
-            0x08 => 'b',
-            0x09 => 't',
-            0x0A => 'n',
-            0x0B => 'v',
-            0x0C => 'f',
-            0x0D => 'r',
-            0x1B => 'e',
-            0x22 => '"',
-            0x5C => '\\',
-            0x85 => 'N',
-            0xA0 => '_',
-            0x2028 => 'L',
-            0x2029 => 'P',
-            _ => '\0',
-        };
-        if (shortForm != '\0')
-        {
-            Put(shortForm);
-            return;
-        }
-
-        var (prefix, width) = c <= 0xFF ? ('x', 2) : c <= 0xFFFF ? ('u', 4) : ('U', 8);
-        Put(prefix);
-        foreach (var digit in c.ToString("X" + width.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))
-        {
-            Put(digit);
+            Put(ch);
         }
     }
 

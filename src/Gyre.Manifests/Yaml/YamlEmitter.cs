@@ -54,6 +54,7 @@ public sealed partial class YamlEmitter
         _mappingValue = true;
     }
 
+    /// <summary>Ends the mapping begun by <see cref="BeginMapping"/>.</summary>
     public void EndMapping() => PopIndent();
 
     /// <summary>An empty mapping, written "{}".</summary>
@@ -76,6 +77,7 @@ public sealed partial class YamlEmitter
         _mappingValue = false;
     }
 
+    /// <summary>Ends the sequence begun by <see cref="BeginSequence"/>.</summary>
     public void EndSequence() => PopIndent();
 
     /// <summary>An empty sequence, written "[]".</summary>
@@ -159,7 +161,7 @@ public sealed partial class YamlEmitter
         PopIndent();
     }
 
-    // libyaml's yaml_emitter_check_simple_key: at most 128 bytes of UTF-8 and on one line.
+    // libyaml's yaml_emitter_check_simple_key: on one line and at most 128 bytes of UTF-8 (a UTF-16 unit is at most 3).
     private static bool IsSimpleKey(string key, YamlScalarAnalysis analysis) =>
         !analysis.Multiline && (key.Length <= 128 / 3 || Encoding.UTF8.GetByteCount(key) <= 128);
 

@@ -4,9 +4,9 @@ namespace Gyre.Manifests.Yaml;
 
 /// <summary>
 /// The escape libyaml's emitter writes for a character in a double-quoted scalar: the short forms (\n, \t, \N, \_, \L,
-/// \P …), else \xXX, \uXXXX or \UXXXXXXXX. Shared by Gyre's YAML writers so both print the same as Go's yaml packages.
+/// \P …), else \xXX, \uXXXX or \UXXXXXXXX. Written by <see cref="YamlEmitter"/>.
 /// </summary>
-public static class YamlEscape
+internal static class YamlEscape
 {
     public static string Sequence(int codePoint)
     {

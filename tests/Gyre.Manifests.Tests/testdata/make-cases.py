@@ -33,6 +33,8 @@ data("long_and_multiline_keys", "'" + "\u00e9" * 50 + "': fifty-two-byte-chars\n
 data("long_lines_fold_unicode", "a: " + " ".join(["w\u00f6rd%d" % i for i in range(30)]) + "\nb: '" + " ".join(["\u65e5\u672c%d" % i for i in range(40)]) + " '")
 cases["document_markers_and_empty_docs"] = "---\n# only a comment\n---\n" + H + "data:\n  a: 1\n...\n---\n"
 cases["json_input"] = '{"apiVersion": "gyre.test/v1", "kind": "Probe", "metadata": {"name": "probe"}, "data": {"a": 1.0, "b": 1e3, "c": "x\\u00e9\\n", "d": [true, null], "e": 12345678901234567890, "f": 0.1}}\n'
+# A surrogate pair escape is one code point (escaped on output: libyaml prints only the BMP).
+cases["json_surrogate_pair"] = '{"apiVersion": "gyre.test/v1", "kind": "Probe", "metadata": {"name": "probe"}, "data": {"b": "\\ud83d\\ude00 pair"}}\n'
 cases["windows_line_endings"] = (H + "data:\n  a: 1\n  b: |\n    x\n    y\n").replace("\n", "\r\n")
 cases["tab_after_value_and_unicode_keys"] = H + "data:\n  a: x\t\n  \u00fcber: ja\n  \u65e5\u672c: \u8a9e\n"
 cases["configmap_realistic"] = """apiVersion: v1

@@ -56,7 +56,8 @@ public sealed partial class YamlEmitter
         _column = 0;
     }
 
-    // libyaml's write_break: a '\n' becomes a line break; other break characters are copied as they are.
+    // libyaml's write_break (a '\n' becomes a line break; other break characters are copied as they are), after which
+    // go-yaml v2's scalar writers always set indention.
     private void WriteBreak(Rune r)
     {
         if (r.Value == '\n')
@@ -68,6 +69,8 @@ public sealed partial class YamlEmitter
             AppendRune(r);
             _column = 0;
         }
+
+        _indention = true;
     }
 
     private void WriteIndent()
@@ -169,7 +172,6 @@ public sealed partial class YamlEmitter
                 }
 
                 WriteBreak(r);
-                _indention = true;
                 breaks = true;
             }
             else
@@ -270,7 +272,6 @@ public sealed partial class YamlEmitter
             if (YamlScalarAnalysis.IsBreak(r.Value))
             {
                 WriteBreak(r);
-                _indention = true;
                 breaks = true;
             }
             else

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Gyre.Manifests.Yaml;
 
 /// <summary>
@@ -29,17 +27,15 @@ internal readonly record struct YamlScalarAnalysis(
             flowIndicators = true;
         }
 
-        var runes = new List<Rune>(value.Length);
-        foreach (var r in value.EnumerateRunes())
-        {
-            runes.Add(r);
-        }
-
         var precededByWhitespace = true;
-        for (var i = 0; i < runes.Count; i++)
+        for (var i = 0; i < value.Length;)
         {
-            var c = runes[i].Value;
-            var followedByWhitespace = i + 1 >= runes.Count || IsBlankOrBreak(runes[i + 1].Value);
+            var c = YamlEmitter.RuneAt(value, i, out var width).Value;
+            var next = i + width;
+            var last = next >= value.Length;
+
+            // Blanks and breaks are single UTF-16 units, so the next unit tells whether whitespace follows.
+            var followedByWhitespace = last || IsBlankOrBreak(value[next]);
             if (i == 0)
             {
                 switch (c)
@@ -84,7 +80,7 @@ internal readonly record struct YamlScalarAnalysis(
             if (c == ' ')
             {
                 leadingSpace |= i == 0;
-                trailingSpace |= i == runes.Count - 1;
+                trailingSpace |= last;
                 breakSpace |= previousBreak;
                 previousSpace = true;
                 previousBreak = false;
@@ -93,7 +89,7 @@ internal readonly record struct YamlScalarAnalysis(
             {
                 lineBreaks = true;
                 leadingBreak |= i == 0;
-                trailingBreak |= i == runes.Count - 1;
+                trailingBreak |= last;
                 spaceBreak |= previousSpace;
                 previousSpace = false;
                 previousBreak = true;
@@ -105,6 +101,7 @@ internal readonly record struct YamlScalarAnalysis(
             }
 
             precededByWhitespace = IsBlankOrBreak(c);
+            i = next;
         }
 
         bool flowPlain = true, blockPlain = true, singleQuoted = true, block = true;

@@ -25,7 +25,11 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         try
         {
             rendered = HelmRenderer.Render(request.Chart, request.Values,
-                new ReleaseOptions { Name = spec.ReleaseName, Namespace = spec.TargetNamespace, Revision = version, IsInstall = !upgrade, IsUpgrade = upgrade },
+                new ReleaseOptions
+                {
+                    Name = spec.ReleaseName, Namespace = spec.TargetNamespace, Revision = version, IsInstall = !upgrade, IsUpgrade = upgrade,
+                    SkipSchemaValidation = upgrade ? spec.Upgrade.DisableSchemaValidation : spec.Install.DisableSchemaValidation,
+                },
                 request.Capabilities, request.Lookup, cancellationToken);
         }
         catch (HelmException ex)
@@ -128,7 +132,9 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             ran = await hooks.RunAsync(ran, "pre-" + hookEvent, spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
         }
 
-        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, cancellationToken).ConfigureAwait(false);
+        // As Helm's install/upgrade: the release's objects are validated against the cluster's schemas (Strict) unless disableOpenAPIValidation.
+        var validation = (upgrade ? spec.Upgrade.DisableOpenApiValidation : spec.Install.DisableOpenApiValidation) ? "Ignore" : "Strict";
+        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, validation, cancellationToken).ConfigureAwait(false);
         if (previous is not null)
         {
             await PruneAsync(previous, objects, cancellationToken).ConfigureAwait(false);
@@ -136,7 +142,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
 
         if (!(upgrade ? spec.Upgrade.DisableWait : spec.Install.DisableWait))
         {
-            await applier.WaitAsync(objects, timeout, cancellationToken).ConfigureAwait(false);
+            await applier.WaitAsync(objects, timeout, !(upgrade ? spec.Upgrade.DisableWaitForJobs : spec.Install.DisableWaitForJobs), cancellationToken).ConfigureAwait(false);
         }
 
         if (!disableHooks)

@@ -95,6 +95,21 @@ public sealed class AgePostQuantumTests
     }
 
     [Fact]
+    public void A_share_in_non_canonical_base64_is_refused()
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        var identity = AgeIdentity.GeneratePostQuantum();
+        var text = Encoding.ASCII.GetString(AgeFile.Encrypt("x"u8, [identity.Recipient]));
+        var line = text.Split('\n')[1];
+        // 1120 bytes leave 4 unused bits in the last character; setting one decodes to the same bytes, non-canonically.
+        var stray = line[..^1] + Alphabet[Alphabet.IndexOf(line[^1], StringComparison.Ordinal) + 1];
+
+        var error = Assert.Throws<SopsException>(() => AgeFile.Decrypt(Encoding.ASCII.GetBytes(text.Replace(line, stray, StringComparison.Ordinal)), [identity]));
+
+        Assert.Contains("non-canonical base64", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_recipient_with_the_wrong_length_is_refused()
     {
         var shortKey = Bech32.Encode("age1pq", new byte[1215]);

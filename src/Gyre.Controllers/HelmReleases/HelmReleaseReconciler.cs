@@ -88,6 +88,7 @@ internal sealed class HelmReleaseReconciler(
 
     private async Task<ReconcileResult> ReleaseAsync(ResourceClient resource, KubeObject obj, HelmReleaseSpec spec, HelmReleaseStatus status, CancellationToken cancellationToken)
     {
+        var healthChecks = HealthCheckExpressions.Compile(spec.HealthCheckExprs);
         if (spec.Chart is { } chartTemplate)
         {
             CrossNamespaceRefs.Check(options.NoCrossNamespaceRefs, obj, chartTemplate.SourceKind, chartTemplate.SourceNamespace, chartTemplate.SourceName);
@@ -128,7 +129,10 @@ internal sealed class HelmReleaseReconciler(
         {
             var kube = target.Client;
             var store = new ReleaseStore(kube, spec.StorageNamespace, time);
-            var applier = new ReleaseApplier(kube, options.PollInterval, time);
+            var applier = new ReleaseApplier(kube, options.PollInterval, time)
+            {
+                Waiter = new ReleaseWaiter(kube, options.PollInterval, time, spec.WaitStrategy, healthChecks),
+            };
             var hooks = new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time);
             var request = new ReleaseRequest(chart, values, spec, obj.Name, obj.Namespace!)
             {
@@ -136,8 +140,8 @@ internal sealed class HelmReleaseReconciler(
                     .ConfigureAwait(false),
                 Lookup = new ClusterLookup(kube),
             };
-            var ready = await new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status, new ReleaseDrift(applier))
-                .RunAsync(request, chart.Metadata.Version, configDigest, force, cancellationToken).ConfigureAwait(false);
+            var atomic = new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status, new ReleaseDrift(applier));
+            var ready = await atomic.RunAsync(request, chart.Metadata.Version, configDigest, force, cancellationToken).ConfigureAwait(false);
             var history = await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false);
             status.SetHistory(history, source.OciDigest, spec.TestIgnoreFailures);
             var current = ReleaseHistory.Latest(history);
@@ -147,7 +151,7 @@ internal sealed class HelmReleaseReconciler(
                     .ConfigureAwait(false));
             await status.WriteAsync(resource, observed: true, cancellationToken).ConfigureAwait(false);
             await RecordAsync(obj, status, ready, revision, cancellationToken).ConfigureAwait(false);
-            return status.Conditions.IsTrue(ConditionTypes.Stalled) ? ReconcileResult.Done : ReconcileResult.Requeue(spec.Interval);
+            return status.Conditions.IsTrue(ConditionTypes.Stalled) ? ReconcileResult.Done : ReconcileResult.Requeue(atomic.RetryAfter ?? spec.Interval);
         }
         catch (KubeApiException ex) when (ex.IsForbidden)
         {

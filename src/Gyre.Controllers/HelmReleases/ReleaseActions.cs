@@ -25,7 +25,11 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         try
         {
             rendered = HelmRenderer.Render(request.Chart, request.Values,
-                new ReleaseOptions { Name = spec.ReleaseName, Namespace = spec.TargetNamespace, Revision = version, IsInstall = !upgrade, IsUpgrade = upgrade },
+                new ReleaseOptions
+                {
+                    Name = spec.ReleaseName, Namespace = spec.TargetNamespace, Revision = version, IsInstall = !upgrade, IsUpgrade = upgrade,
+                    SkipSchemaValidation = upgrade ? spec.Upgrade.DisableSchemaValidation : spec.Install.DisableSchemaValidation,
+                },
                 request.Capabilities, request.Lookup, cancellationToken);
         }
         catch (HelmException ex)
@@ -128,7 +132,9 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             ran = await hooks.RunAsync(ran, "pre-" + hookEvent, spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
         }
 
-        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, cancellationToken).ConfigureAwait(false);
+        // As Helm's install/upgrade: the release's objects are validated against the cluster's schemas (Strict) unless disableOpenAPIValidation.
+        var validation = (upgrade ? spec.Upgrade.DisableOpenApiValidation : spec.Install.DisableOpenApiValidation) ? "Ignore" : "Strict";
+        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, validation, cancellationToken).ConfigureAwait(false);
         if (previous is not null)
         {
             await PruneAsync(previous, objects, cancellationToken).ConfigureAwait(false);
@@ -136,7 +142,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
 
         if (!(upgrade ? spec.Upgrade.DisableWait : spec.Install.DisableWait))
         {
-            await applier.WaitAsync(objects, timeout, cancellationToken).ConfigureAwait(false);
+            await applier.WaitAsync(objects, timeout, !(upgrade ? spec.Upgrade.DisableWaitForJobs : spec.Install.DisableWaitForJobs), cancellationToken).ConfigureAwait(false);
         }
 
         if (!disableHooks)
@@ -153,9 +159,14 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         return deployed;
     }
 
-    /// <summary>Helm's rollback: a new revision with the target's chart, values and manifest.</summary>
+    /// <summary>
+    /// Helm's rollback with spec.rollback's knobs: a new revision with the target's chart, values and manifest;
+    /// pre-/post-rollback hooks, force, wait and cleanupOnFail as `helm rollback` (recreate has no effect).
+    /// </summary>
     public async Task<Release> RollbackAsync(IReadOnlyList<Release> history, Release target, HelmReleaseSpec spec, CancellationToken cancellationToken)
     {
+        var options = spec.Rollback;
+        var timeout = options.Timeout ?? spec.Timeout;
         var now = time.GetUtcNow();
         var release = target with
         {
@@ -164,20 +175,36 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             Labels = target.Labels,
         };
         await store.CreateAsync(release, spec.MaxHistory, cancellationToken).ConfigureAwait(false);
+        var created = new List<KubeObject>();
         try
         {
             var objects = await applier.ResolveAsync(ReleaseManifest.Parse(target.Manifest).Select(d => d.Object), spec.TargetNamespace, cancellationToken).ConfigureAwait(false);
-            await applier.ApplyAsync(objects, force: false, cancellationToken).ConfigureAwait(false);
+            var ran = options.DisableHooks ? release.Hooks : await hooks.RunAsync(release.Hooks, "pre-rollback", spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
+            await applier.ApplyAsync(objects, options.Force, created, cancellationToken).ConfigureAwait(false);
             if (ReleaseHistory.Latest(history) is { } current)
             {
                 await PruneAsync(current, objects, cancellationToken).ConfigureAwait(false);
             }
 
-            await applier.WaitAsync(objects, spec.Timeout, cancellationToken).ConfigureAwait(false);
+            if (!options.DisableWait)
+            {
+                await applier.WaitAsync(objects, timeout, cancellationToken).ConfigureAwait(false);
+            }
+
+            release = release with { Hooks = options.DisableHooks ? ran : await hooks.RunAsync(ran, "post-rollback", spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false) };
         }
-        catch (ReconcileStepException ex)
+        catch (Exception ex) when (ex is ReconcileStepException or HookFailedException)
         {
-            await store.UpdateAsync(release with { Info = release.Info with { Status = ReleaseStatus.Failed, Description = $"Rollback \"{release.Name}\" failed: {ex.Message}" } },
+            if (options.CleanupOnFail && created.Count > 0)
+            {
+                await applier.DeleteAsync(created, cancellationToken).ConfigureAwait(false);
+            }
+
+            await store.UpdateAsync(release with
+            {
+                Hooks = ex is HookFailedException hook ? hook.Hooks : release.Hooks,
+                Info = release.Info with { Status = ReleaseStatus.Failed, Description = $"Rollback \"{release.Name}\" failed: {ex.Message}" },
+            },
                 cancellationToken).ConfigureAwait(false);
             throw new ActionFailedException("rollback", $"Helm rollback to previous release {spec.TargetNamespace}/{spec.ReleaseName}.v{target.Version} failed: {ex.Message}", ex);
         }

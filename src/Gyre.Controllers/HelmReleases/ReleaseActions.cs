@@ -50,7 +50,10 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             hookManifests = hookObjects.Select(o => YamlWriter.Write(o.Json)).ToList();
         }
 
-        var documents = parsed.Select(d => d with { Object = ReleaseManifest.Label(d.Object, request.OwnerName, request.OwnerNamespace) }).ToList();
+        var documents = parsed.Select(d => d with
+        {
+            Object = ReleaseOwnership.Mark(ReleaseManifest.Label(d.Object, request.OwnerName, request.OwnerNamespace), spec.ReleaseName, spec.TargetNamespace),
+        }).ToList();
         var now = time.GetUtcNow();
         var release = new Release
         {
@@ -121,6 +124,11 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         }
 
         var objects = await applier.ResolveAsync(documents.Select(d => d.Object), spec.TargetNamespace, cancellationToken).ConfigureAwait(false);
+        if (upgrade ? spec.Upgrade.DisableTakeOwnership : spec.Install.DisableTakeOwnership)
+        {
+            await ReleaseOwnership.CheckAsync(applier, objects, upgrade ? previous : null, spec.ReleaseName, spec.TargetNamespace, upgrade, cancellationToken).ConfigureAwait(false);
+        }
+
         var hookEvent = upgrade ? "upgrade" : "install";
         var ran = release.Hooks;
         if (!disableHooks)

@@ -70,6 +70,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             },
             Chart = ReleaseChart.FromChart(request.Chart),
             Config = request.Values,
+            ApplyMethod = ApplyMethods.ForDeploy(spec, upgrade, ReleaseHistory.LastDeployed(history) ?? ReleaseHistory.Latest(history)),
             Manifest = ReleaseManifest.Write(documents),
             Hooks = rendered.Hooks.Select((h, i) => new ReleaseHook
             {
@@ -136,7 +137,8 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             ran = await hooks.RunAsync(ran, "pre-" + hookEvent, spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
         }
 
-        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, cancellationToken).ConfigureAwait(false);
+        var clientSide = await ApplyMethods.WriterAsync(release.ApplyMethod!, applier, previous, cancellationToken).ConfigureAwait(false);
+        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, clientSide, cancellationToken).ConfigureAwait(false);
         if (previous is not null)
         {
             await PruneAsync(previous, objects, cancellationToken).ConfigureAwait(false);
@@ -175,6 +177,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             Version = ReleaseHistory.NextVersion(history),
             Info = target.Info with { LastDeployed = now, Status = ReleaseStatus.PendingRollback, Description = $"Rollback to {target.Version}" },
             Labels = target.Labels,
+            ApplyMethod = ApplyMethods.ForRollback(spec, ReleaseHistory.Latest(history)),
         };
         await store.CreateAsync(release, spec.MaxHistory, cancellationToken).ConfigureAwait(false);
         var created = new List<KubeObject>();
@@ -182,7 +185,8 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         {
             var objects = await applier.ResolveAsync(ReleaseManifest.Parse(target.Manifest).Select(d => d.Object), spec.TargetNamespace, cancellationToken).ConfigureAwait(false);
             var ran = options.DisableHooks ? release.Hooks : await hooks.RunAsync(release.Hooks, "pre-rollback", spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
-            await applier.ApplyAsync(objects, options.Force, created, cancellationToken).ConfigureAwait(false);
+            var clientSide = await ApplyMethods.WriterAsync(release.ApplyMethod!, applier, ReleaseHistory.Latest(history), cancellationToken).ConfigureAwait(false);
+            await applier.ApplyAsync(objects, options.Force, created, clientSide, cancellationToken).ConfigureAwait(false);
             if (ReleaseHistory.Latest(history) is { } current)
             {
                 await PruneAsync(current, objects, cancellationToken).ConfigureAwait(false);

@@ -54,7 +54,12 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
         ApplyAsync(objects, force, [], cancellationToken);
 
     /// <summary>As <see cref="ApplyAsync(IReadOnlyList{KubeObject}, bool, CancellationToken)"/>, adding each object it creates to <paramref name="created"/> as it goes (kept when a later one fails).</summary>
-    public async Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(IReadOnlyList<KubeObject> objects, bool force, ICollection<KubeObject> created, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(IReadOnlyList<KubeObject> objects, bool force, ICollection<KubeObject> created, CancellationToken cancellationToken) =>
+        ApplyAsync(objects, force, created, null, cancellationToken);
+
+    /// <summary>As above; with <paramref name="clientSide"/> (serverSideApply disabled) every object is written Helm 3's way, without the dry-run comparison.</summary>
+    public async Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(
+        IReadOnlyList<KubeObject> objects, bool force, ICollection<KubeObject> created, ClientSideApply? clientSide, CancellationToken cancellationToken)
     {
         var changes = new List<ChangeSetEntry>();
         foreach (var (stage, members) in ApplyStages.Split(objects))
@@ -62,7 +67,9 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
             foreach (var obj in members)
             {
                 var resource = await RequireAsync(obj, cancellationToken).ConfigureAwait(false);
-                var (live, dryRun) = await CompareAsync(resource, obj, force, cancellationToken).ConfigureAwait(false);
+                var (live, dryRun) = clientSide is null
+                    ? await CompareAsync(resource, obj, force, cancellationToken).ConfigureAwait(false)
+                    : (await ServerSideApplier.GetAsync(resource, resource.Resource.Namespaced ? obj.Namespace : null, obj.Name, cancellationToken).ConfigureAwait(false), new JsonObject());
                 var fields = live is null || dryRun.Count == 0 ? [] : FieldDiff.Paths(live, dryRun);
                 if (live is not null && dryRun.Count > 0 && fields.Count == 0)
                 {
@@ -70,7 +77,15 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
                     continue;
                 }
 
-                await WriteAsync(resource, obj, force, cancellationToken).ConfigureAwait(false);
+                if (clientSide is null)
+                {
+                    await WriteAsync(resource, obj, force, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await clientSide.WriteAsync(resource, obj, force, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (live is null)
                 {
                     created.Add(obj);

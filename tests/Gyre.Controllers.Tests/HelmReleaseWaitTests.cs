@@ -118,6 +118,22 @@ public sealed class HelmReleaseWaitTests(ControllersFixture rig)
     }
 
     [Fact]
+    public async Task An_upgrade_follows_the_upgrade_knobs_not_the_install_ones()
+    {
+        var (ns, repo) = await rig.HelmRepositoryAsync("hr-upgrade-knobs", ("podinfo", "1.0.0", ChartWithJob()));
+        await using var _ = repo;
+        const string Knobs = "  install:\n    timeout: 2s\n  upgrade:\n    timeout: 2s\n    disableWaitForJobs: true\n";
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.0.0", Knobs));
+        await rig.WaitForReleaseReadyAsync(ns, "web", "True", "InstallSucceeded");
+
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.0.0",
+            Knobs + "  values:\n    job:\n      enabled: true\n      annotations:\n        gyre.io/simulate: never-ready\n"));
+
+        await rig.WaitForReleaseReadyAsync(ns, "web", "True", "UpgradeSucceeded");
+        Assert.NotNull(await rig.GetAsync("batch/v1", "Job", ns, "web-migrate"));
+    }
+
+    [Fact]
     public async Task PersistentClient_false_is_accepted_and_changes_nothing()
     {
         var (ns, repo) = await rig.HelmRepositoryAsync("hr-persistent", ("podinfo", "1.0.0", HelmTestCharts.Podinfo("1.0.0")));

@@ -47,6 +47,9 @@ public sealed record HelmReleaseSpec
 
     public UpgradeOptions Upgrade { get; init; } = new();
 
+    /// <summary>spec.rollback: the rollback that upgrade remediation runs.</summary>
+    public RollbackOptions Rollback { get; init; } = new();
+
     public bool TestEnable { get; init; }
 
     public bool TestIgnoreFailures { get; init; }
@@ -142,6 +145,7 @@ public sealed record HelmReleaseSpec
             ValuesFrom = SpecReader.Objects(spec["valuesFrom"]).Select(v => ValuesReference.From(reader, v)).ToList(),
             Install = InstallOptions.From(reader, spec["install"] as JsonObject ?? []),
             Upgrade = UpgradeOptions.From(reader, spec["upgrade"] as JsonObject ?? []),
+            Rollback = RollbackOptions.From(reader, spec["rollback"] as JsonObject ?? []),
             TestEnable = SpecReader.Bool(test["enable"]),
             TestIgnoreFailures = SpecReader.Bool(test["ignoreFailures"]),
             UninstallKeepHistory = SpecReader.Bool(uninstall["keepHistory"]),

@@ -31,6 +31,18 @@ public sealed record InstallOptions
 
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>spec.install.strategy: RemediateOnFailure (default) or RetryOnFailure with retryInterval.</summary>
+    public ActionStrategy FailureStrategy { get; init; } = new();
+
+    /// <summary>spec.install.replace: reuse the name of an uninstalled (history kept) or failed release.</summary>
+    public bool Replace { get; init; }
+
+    /// <summary>spec.install.disableTakeOwnership: refuse existing objects not owned by this release instead of adopting them.</summary>
+    public bool DisableTakeOwnership { get; init; }
+
+    /// <summary>spec.install.serverSideApply (default true): false writes objects as Helm 3 did (see ServerSideApplyMode).</summary>
+    public bool ServerSideApply { get; init; } = true;
+
     internal static InstallOptions From(SpecReader reader, JsonObject json)
     {
         var remediation = json["remediation"] as JsonObject ?? [];
@@ -46,6 +58,10 @@ public sealed record InstallOptions
             Retries = remediation["retries"] is JsonValue r && Gyre.Manifests.Json.KubeNumbers.TryGetInt64(r, out var retries) ? (int)retries : 0,
             RemediateLastFailure = SpecReader.Bool(remediation["remediateLastFailure"]),
             Timeout = reader.Duration(json, "timeout", "spec.install.timeout"),
+            FailureStrategy = ActionStrategy.From(reader, json, "spec.install.strategy"),
+            Replace = SpecReader.Bool(json["replace"]),
+            DisableTakeOwnership = SpecReader.Bool(json["disableTakeOwnership"]),
+            ServerSideApply = ServerSideApplyMode.ReadInstall(reader, json),
         };
     }
 }

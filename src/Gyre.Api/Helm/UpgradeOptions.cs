@@ -36,6 +36,24 @@ public sealed record UpgradeOptions
 
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>spec.upgrade.strategy: RemediateOnFailure (default) or RetryOnFailure with retryInterval.</summary>
+    public ActionStrategy FailureStrategy { get; init; } = new();
+
+    /// <summary>spec.upgrade.preserveValues: the last release's values under the new ones (Helm's --reuse-values).</summary>
+    public bool PreserveValues { get; init; }
+
+    /// <summary>spec.upgrade.chartNameChangeStrategy: Reinstall (default) or InPlaceUpdate.</summary>
+    public string ChartNameChangeStrategy { get; init; } = Reinstall;
+
+    /// <summary>spec.upgrade.disableTakeOwnership: refuse existing objects not owned by this release instead of adopting them.</summary>
+    public bool DisableTakeOwnership { get; init; }
+
+    /// <summary>spec.upgrade.serverSideApply: enabled, disabled or auto (default).</summary>
+    public string ServerSideApply { get; init; } = ServerSideApplyMode.Auto;
+
+    public const string Reinstall = "Reinstall";
+    public const string InPlaceUpdate = "InPlaceUpdate";
+
     internal static UpgradeOptions From(SpecReader reader, JsonObject json)
     {
         var remediation = json["remediation"] as JsonObject ?? [];
@@ -60,6 +78,13 @@ public sealed record UpgradeOptions
             RemediateLastFailure = remediation["remediateLastFailure"] is JsonValue l && l.TryGetValue<bool>(out var last) ? last : retries != 0,
             Strategy = strategy,
             Timeout = reader.Duration(json, "timeout", "spec.upgrade.timeout"),
+            FailureStrategy = ActionStrategy.From(reader, json, "spec.upgrade.strategy"),
+            PreserveValues = SpecReader.Bool(json["preserveValues"]),
+            ChartNameChangeStrategy = SpecReader.String(json["chartNameChangeStrategy"]) is { Length: > 0 } change
+                ? change is Reinstall or InPlaceUpdate ? change : throw new ApiException(reader.Where, "spec.upgrade.chartNameChangeStrategy", $"'{change}' is not Reinstall or InPlaceUpdate")
+                : Reinstall,
+            DisableTakeOwnership = SpecReader.Bool(json["disableTakeOwnership"]),
+            ServerSideApply = ServerSideApplyMode.Read(reader, json, "spec.upgrade.serverSideApply"),
         };
     }
 }

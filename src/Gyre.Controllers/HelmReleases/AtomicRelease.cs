@@ -10,6 +10,9 @@ namespace Gyre.Controllers.HelmReleases;
 /// </summary>
 internal sealed class AtomicRelease(ReleaseStore store, ReleaseActions actions, HelmReleaseStatus status, ReleaseDrift drift)
 {
+    /// <summary>Set when a failed action is to be tried again after its strategy's retryInterval (RetryOnFailure).</summary>
+    public TimeSpan? RetryAfter { get; private set; }
+
     /// <summary>Runs until in sync or stalled; returns true when the release is Ready.</summary>
     public async Task<bool> RunAsync(ReleaseRequest request, string chartVersion, string configDigest, bool force, CancellationToken cancellationToken)
     {
@@ -41,7 +44,8 @@ internal sealed class AtomicRelease(ReleaseStore store, ReleaseActions actions, 
             var (retries, failures, remediateLast) = installing
                 ? (spec.Install.Retries, status.InstallFailures, spec.Install.RemediateLastFailure)
                 : (spec.Upgrade.Retries, status.UpgradeFailures, spec.Upgrade.RemediateLastFailure);
-            if (Exhausted(retries, failures))
+            var strategy = installing ? spec.Install.FailureStrategy : spec.Upgrade.FailureStrategy;
+            if (!strategy.Retries && Exhausted(retries, failures))
             {
                 return Stall(installing, failures);
             }
@@ -66,6 +70,14 @@ internal sealed class AtomicRelease(ReleaseStore store, ReleaseActions actions, 
                 status.Set(HelmReleaseReasons.Released, false, reason, ex.Message);
                 status.Set(ConditionTypes.Ready, false, reason, ex.Message);
                 failures++;
+                if (strategy.Retries)
+                {
+                    // RetryOnFailure: no remediation, no retry limit; the failed release stays for the next attempt.
+                    status.Conditions.Remove(ConditionTypes.Stalled);
+                    RetryAfter = strategy.RetryInterval;
+                    return false;
+                }
+
                 if (!Exhausted(retries, failures) || remediateLast)
                 {
                     await RemediateAsync(spec, installing, where, cancellationToken).ConfigureAwait(false);

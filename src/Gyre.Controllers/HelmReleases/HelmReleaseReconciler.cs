@@ -140,8 +140,8 @@ internal sealed class HelmReleaseReconciler(
                     .ConfigureAwait(false),
                 Lookup = new ClusterLookup(kube),
             };
-            var ready = await new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status, new ReleaseDrift(applier))
-                .RunAsync(request, chart.Metadata.Version, configDigest, force, cancellationToken).ConfigureAwait(false);
+            var atomic = new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status, new ReleaseDrift(applier));
+            var ready = await atomic.RunAsync(request, chart.Metadata.Version, configDigest, force, cancellationToken).ConfigureAwait(false);
             var history = await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false);
             status.SetHistory(history, source.OciDigest, spec.TestIgnoreFailures);
             var current = ReleaseHistory.Latest(history);
@@ -151,7 +151,7 @@ internal sealed class HelmReleaseReconciler(
                     .ConfigureAwait(false));
             await status.WriteAsync(resource, observed: true, cancellationToken).ConfigureAwait(false);
             await RecordAsync(obj, status, ready, revision, cancellationToken).ConfigureAwait(false);
-            return status.Conditions.IsTrue(ConditionTypes.Stalled) ? ReconcileResult.Done : ReconcileResult.Requeue(spec.Interval);
+            return status.Conditions.IsTrue(ConditionTypes.Stalled) ? ReconcileResult.Done : ReconcileResult.Requeue(atomic.RetryAfter ?? spec.Interval);
         }
         catch (KubeApiException ex) when (ex.IsForbidden)
         {

@@ -159,9 +159,14 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         return deployed;
     }
 
-    /// <summary>Helm's rollback: a new revision with the target's chart, values and manifest.</summary>
+    /// <summary>
+    /// Helm's rollback with spec.rollback's knobs: a new revision with the target's chart, values and manifest;
+    /// pre-/post-rollback hooks, force, wait and cleanupOnFail as `helm rollback` (recreate has no effect).
+    /// </summary>
     public async Task<Release> RollbackAsync(IReadOnlyList<Release> history, Release target, HelmReleaseSpec spec, CancellationToken cancellationToken)
     {
+        var options = spec.Rollback;
+        var timeout = options.Timeout ?? spec.Timeout;
         var now = time.GetUtcNow();
         var release = target with
         {
@@ -170,20 +175,36 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             Labels = target.Labels,
         };
         await store.CreateAsync(release, spec.MaxHistory, cancellationToken).ConfigureAwait(false);
+        var created = new List<KubeObject>();
         try
         {
             var objects = await applier.ResolveAsync(ReleaseManifest.Parse(target.Manifest).Select(d => d.Object), spec.TargetNamespace, cancellationToken).ConfigureAwait(false);
-            await applier.ApplyAsync(objects, force: false, cancellationToken).ConfigureAwait(false);
+            var ran = options.DisableHooks ? release.Hooks : await hooks.RunAsync(release.Hooks, "pre-rollback", spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
+            await applier.ApplyAsync(objects, options.Force, created, cancellationToken).ConfigureAwait(false);
             if (ReleaseHistory.Latest(history) is { } current)
             {
                 await PruneAsync(current, objects, cancellationToken).ConfigureAwait(false);
             }
 
-            await applier.WaitAsync(objects, spec.Timeout, cancellationToken).ConfigureAwait(false);
+            if (!options.DisableWait)
+            {
+                await applier.WaitAsync(objects, timeout, cancellationToken).ConfigureAwait(false);
+            }
+
+            release = release with { Hooks = options.DisableHooks ? ran : await hooks.RunAsync(ran, "post-rollback", spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false) };
         }
-        catch (ReconcileStepException ex)
+        catch (Exception ex) when (ex is ReconcileStepException or HookFailedException)
         {
-            await store.UpdateAsync(release with { Info = release.Info with { Status = ReleaseStatus.Failed, Description = $"Rollback \"{release.Name}\" failed: {ex.Message}" } },
+            if (options.CleanupOnFail && created.Count > 0)
+            {
+                await applier.DeleteAsync(created, cancellationToken).ConfigureAwait(false);
+            }
+
+            await store.UpdateAsync(release with
+            {
+                Hooks = ex is HookFailedException hook ? hook.Hooks : release.Hooks,
+                Info = release.Info with { Status = ReleaseStatus.Failed, Description = $"Rollback \"{release.Name}\" failed: {ex.Message}" },
+            },
                 cancellationToken).ConfigureAwait(false);
             throw new ActionFailedException("rollback", $"Helm rollback to previous release {spec.TargetNamespace}/{spec.ReleaseName}.v{target.Version} failed: {ex.Message}", ex);
         }

@@ -70,6 +70,7 @@ public sealed class HelmReleaseRenderOptionsTests(ControllersFixture rig)
         var hook = (await rig.GetAsync("v1", "ConfigMap", ns, "web-hook"))!;
         Assert.Equal("yes", (string?)template.Json["metadata"]!["labels"]!["post-rendered"]);
         Assert.Equal(hooksRendered ? "yes" : null, (string?)hook.Json["metadata"]!["labels"]?["post-rendered"]);
+        Assert.Equal(hooksRendered ? "web" : null, (string?)hook.Json["metadata"]!["labels"]?["helm.toolkit.fluxcd.io/name"]);
         var stored = (await rig.StoredReleaseAsync(ns, "web", 1)).Hooks.Single();
         Assert.Equal(hooksRendered, stored.Manifest.Contains("post-rendered", StringComparison.Ordinal));
     }

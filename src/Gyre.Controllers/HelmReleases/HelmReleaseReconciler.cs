@@ -133,7 +133,7 @@ internal sealed class HelmReleaseReconciler(
             {
                 Waiter = new ReleaseWaiter(kube, options.PollInterval, time, spec.WaitStrategy, healthChecks),
             };
-            var hooks = new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time);
+            var hooks = new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time) { LabelHooks = spec.PostRenderStrategy != PostRenderStrategy.NoHooks };
             var request = new ReleaseRequest(chart, values, spec, obj.Name, obj.Namespace!)
             {
                 Capabilities = await _capabilities.GetAsync(kube, target.IsRemote ? $"kubeConfig {obj.Namespace}/{spec.KubeConfig!.SecretName}" : "local", cancellationToken)
@@ -212,7 +212,7 @@ internal sealed class HelmReleaseReconciler(
                     var kube = target.Client;
                     var store = new ReleaseStore(kube, spec.StorageNamespace, time);
                     var applier = new ReleaseApplier(kube, options.PollInterval, time);
-                    var actions = new ReleaseActions(store, applier, new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time), time);
+                    var actions = new ReleaseActions(store, applier, new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time) { LabelHooks = spec.PostRenderStrategy != PostRenderStrategy.NoHooks }, time);
                     await actions.UninstallAsync(await store.HistoryAsync(spec.ReleaseName, cancellationToken).ConfigureAwait(false), spec, cancellationToken).ConfigureAwait(false);
                 }
             }

@@ -15,6 +15,12 @@ namespace Gyre.Controllers.HelmReleases;
 /// </summary>
 internal sealed class HookRunner(KubeClient client, ReleaseApplier applier, string ownerName, string ownerNamespace, TimeSpan pollInterval, TimeProvider time)
 {
+    /// <summary>
+    /// Whether hooks get helm-controller's origin labels: they come from its post-renderer, which postRenderStrategy
+    /// nohooks keeps away from hooks.
+    /// </summary>
+    public bool LabelHooks { get; init; } = true;
+
     public Task<IReadOnlyList<ReleaseHook>> RunAsync(IReadOnlyList<ReleaseHook> hooks, string hookEvent, string releaseNamespace, TimeSpan timeout, CancellationToken cancellationToken) =>
         RunAsync(hooks, hookEvent, releaseNamespace, timeout, _ => true, cancellationToken);
 
@@ -26,7 +32,8 @@ internal sealed class HookRunner(KubeClient client, ReleaseApplier applier, stri
         var executing = result.Where(h => h.Events.Contains(hookEvent) && select(h)).OrderBy(h => h.Weight).ThenBy(h => h.Name, StringComparer.Ordinal).ToList();
         foreach (var hook in executing)
         {
-            var obj = ReleaseManifest.Label(KubeObject.Parse(hook.Manifest, hook.Path), ownerName, ownerNamespace);
+            var parsed = KubeObject.Parse(hook.Manifest, hook.Path);
+            var obj = LabelHooks ? ReleaseManifest.Label(parsed, ownerName, ownerNamespace) : parsed;
             obj = (await applier.ResolveAsync([obj], releaseNamespace, cancellationToken).ConfigureAwait(false))[0];
             var policies = hook.DeletePolicies.Count == 0 ? ["before-hook-creation"] : hook.DeletePolicies;
             if (policies.Contains("before-hook-creation"))

@@ -177,7 +177,7 @@ public sealed class Kustomizer
                 output.Append("---\n");
             }
 
-            GoYamlV2Writer.WriteDocument(resource.Node, output);
+            YamlPrinter.WriteDocument(resource.Node, output);
         }
 
         return output.ToString();

@@ -61,4 +61,38 @@ public sealed class HelmReleaseSpecTests
 
         Assert.Equal("HelmRelease/apps/podinfo: spec: exactly one of spec.chart and spec.chartRef must be set", ex.Message);
     }
+
+    [Fact]
+    public void Reads_the_wait_and_post_render_knobs_with_Fluxs_defaults()
+    {
+        var defaults = HelmReleaseSpec.From(Parse("  interval: 5m\n  chartRef: {kind: HelmChart, name: c}\n"));
+        Assert.Equal((WaitStrategy.Poller, PostRenderStrategy.Combined, true), (defaults.WaitStrategy, defaults.PostRenderStrategy, defaults.PersistentClient));
+        Assert.Empty(defaults.HealthCheckExprs);
+        Assert.False(defaults.Install.DisableWaitForJobs || defaults.Install.DisableSchemaValidation || defaults.Install.DisableOpenApiValidation);
+
+        var spec = HelmReleaseSpec.From(Parse("""
+              interval: 5m
+              chartRef: {kind: HelmChart, name: c}
+              persistentClient: false
+              waitStrategy: {name: legacy}
+              postRenderStrategy: nohooks
+              healthCheckExprs: [{apiVersion: example.com/v1, kind: Widget, current: "status.ok", failed: "status.bad"}]
+              install: {disableWaitForJobs: true, disableSchemaValidation: true}
+              upgrade: {disableOpenAPIValidation: true}
+            """));
+        Assert.Equal((WaitStrategy.Legacy, PostRenderStrategy.NoHooks, false), (spec.WaitStrategy, spec.PostRenderStrategy, spec.PersistentClient));
+        Assert.Equal([new Gyre.Api.Kustomize.CustomHealthCheck("example.com/v1", "Widget", "status.ok", null, "status.bad")], spec.HealthCheckExprs);
+        Assert.Equal((true, true, false), (spec.Install.DisableWaitForJobs, spec.Install.DisableSchemaValidation, spec.Install.DisableOpenApiValidation));
+        Assert.Equal((false, false, true), (spec.Upgrade.DisableWaitForJobs, spec.Upgrade.DisableSchemaValidation, spec.Upgrade.DisableOpenApiValidation));
+    }
+
+    [Theory]
+    [InlineData("waitStrategy: {name: fast}", "spec.waitStrategy.name")]
+    [InlineData("postRenderStrategy: all", "spec.postRenderStrategy")]
+    [InlineData("healthCheckExprs: [{apiVersion: v1, kind: ConfigMap}]", "spec.healthCheckExprs[0].current")]
+    public void Refuses_unknown_strategies_and_incomplete_health_checks(string field, string path)
+    {
+        var ex = Assert.Throws<ApiException>(() => HelmReleaseSpec.From(Parse($"  interval: 5m\n  chartRef: {{kind: HelmChart, name: c}}\n  {field}\n")));
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+    }
 }

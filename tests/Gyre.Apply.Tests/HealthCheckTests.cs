@@ -69,4 +69,13 @@ public sealed class HealthCheckTests
     [InlineData("apiVersion: x.io/v1\nkind: Thing\nmetadata: {name: t, deletionTimestamp: '2024-01-01T00:00:00Z'}", HealthStatus.Terminating, "Resource scheduled for deletion")]
     public void Each_kind_follows_its_rule(string yaml, HealthStatus status, string message) =>
         Assert.Equal(new HealthResult(status, message), HealthCheck.Compute(KubeObject.Parse(yaml)));
+
+    // kstatus' own Job rule, used when Jobs are not waited for (a HelmRelease's disableWaitForJobs).
+    [Theory]
+    [InlineData("status: {}", HealthStatus.InProgress, "Job not started")]
+    [InlineData("status: {startTime: '2024-01-01T00:00:00Z', active: 1}", HealthStatus.Current, "Job in progress. success:0, active: 1, failed: 0")]
+    [InlineData("status: {startTime: '2024-01-01T00:00:00Z', failed: 1, conditions: [{type: Failed, status: 'True'}]}", HealthStatus.Failed, "Job Failed. failed: 1/1")]
+    public void Without_waiting_for_jobs_a_started_job_is_current(string status, HealthStatus expected, string message) =>
+        Assert.Equal(new HealthResult(expected, message),
+            HealthCheck.Compute(KubeObject.Parse("apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\n" + status), waitForJobs: false));
 }

@@ -106,6 +106,81 @@ public sealed class HelmChartTests(ControllersFixture rig)
         Assert.DoesNotContain("podinfo/README.md", packaged.Keys);
     }
 
+    [Fact]
+    public async Task Under_the_Revision_strategy_a_new_source_revision_repackages_the_chart_with_a_new_version()
+    {
+        var ns = await rig.NamespaceAsync("hc-git-rev");
+        using var git = PushPodinfo(ns, "0.1.0");
+        await rig.ApplyAsync(TestManifests.GitRepository(ns, "fleet", git.Url));
+        await rig.ApplyAsync(HelmTestCharts.HelmChart(ns, "podinfo", "./charts/podinfo", "*", "GitRepository", "fleet", "  reconcileStrategy: Revision\n"));
+        await WaitForReadyAsync(ns, "podinfo", "True", 60);
+        var first = await ArtifactAsync(ns);
+
+        git.Write("charts/podinfo/templates/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n").Push();
+        var revision = await NewSourceRevisionAsync(ns, null);
+
+        var version = "0.1.0+" + revision[(revision.LastIndexOf(':') + 1)..][..12];
+        await rig.Until(async () => (string?)(await ArtifactAsync(ns))["revision"] == version, $"HelmChart artifact {version}", 60);
+        var second = await ArtifactAsync(ns);
+        Assert.NotEqual((string?)first["digest"], (string?)second["digest"]);
+        Assert.Contains("podinfo/templates/extra.yaml", (await ReadPackageAsync((string)second["url"]!)).Keys);
+    }
+
+    [Fact]
+    public async Task Under_the_ChartVersion_strategy_only_a_new_chart_version_repackages_the_chart()
+    {
+        var ns = await rig.NamespaceAsync("hc-git-ver");
+        using var git = PushPodinfo(ns, "0.1.0");
+        await rig.ApplyAsync(TestManifests.GitRepository(ns, "fleet", git.Url));
+        await rig.ApplyAsync(HelmTestCharts.HelmChart(ns, "podinfo", "./charts/podinfo", "*", "GitRepository", "fleet"));
+        await WaitForReadyAsync(ns, "podinfo", "True", 60);
+        var first = await ArtifactAsync(ns);
+        Assert.Equal("0.1.0", (string?)first["revision"]);
+
+        git.Write("charts/podinfo/templates/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n").Push();
+        var revision = await NewSourceRevisionAsync(ns, null);
+        await rig.Until(async () => (string?)(await rig.GetAsync(Source, "HelmChart", ns, "podinfo"))!.Json["status"]!["observedSourceArtifactRevision"] == revision,
+            "the HelmChart to see the new source revision", 60);
+        var kept = await ArtifactAsync(ns);
+        Assert.Equal((string?)first["digest"], (string?)kept["digest"]);
+        Assert.Equal((string?)first["revision"], (string?)kept["revision"]);
+        Assert.DoesNotContain("podinfo/templates/extra.yaml", (await ReadPackageAsync((string)kept["url"]!)).Keys);
+
+        git.Write("charts/podinfo/Chart.yaml", HelmTestCharts.Podinfo("0.2.0")["Chart.yaml"]).Push();
+        await NewSourceRevisionAsync(ns, revision);
+        await rig.Until(async () => (string?)(await ArtifactAsync(ns))["revision"] == "0.2.0", "HelmChart artifact 0.2.0", 60);
+        Assert.Contains("podinfo/templates/extra.yaml", (await ReadPackageAsync((string)(await ArtifactAsync(ns))["url"]!)).Keys);
+    }
+
+    private FleetRepository PushPodinfo(string ns, string version)
+    {
+        var git = new FleetRepository(rig.Git, ns);
+        foreach (var (path, text) in HelmTestCharts.Podinfo(version))
+        {
+            git.Write("charts/podinfo/" + path, text);
+        }
+
+        git.Push();
+        return git;
+    }
+
+    private async Task<JsonObject> ArtifactAsync(string ns) =>
+        (JsonObject)(await rig.GetAsync(Source, "HelmChart", ns, "podinfo"))!.Json["status"]!["artifact"]!;
+
+    /// <summary>Asks the GitRepository to fetch again and returns its new revision (one other than <paramref name="previous"/>).</summary>
+    private async Task<string> NewSourceRevisionAsync(string ns, string? previous)
+    {
+        var before = (string?)(await rig.GetAsync(Source, "GitRepository", ns, "fleet"))!.Json["status"]!["artifact"]!["revision"];
+        await rig.RequestReconcileAsync("gitrepository", ns, "fleet");
+        string? revision = null;
+        await rig.Until(async () =>
+        {
+            revision = (string?)(await rig.GetAsync(Source, "GitRepository", ns, "fleet"))!.Json["status"]!["artifact"]!["revision"];
+            return revision != before && revision != previous;
+        }, "a new GitRepository revision", 60);
+        return revision!;
+    }
+
     private async Task<JsonObject> WaitForReadyAsync(string ns, string name, string status, int seconds = 30)
     {
         JsonObject? found = null;

@@ -131,6 +131,9 @@ HR_SPEC = obj({
     "valuesFrom": arr(obj({"kind": {"type": "string", "enum": ["Secret", "ConfigMap"]}, "name": S, "valuesKey": S,
                            "targetPath": S, "optional": B}, ["kind", "name"])),
     "values": ANY, "postRenderers": arr(ANY), "commonMetadata": obj({"labels": MAP, "annotations": MAP}),
+    "postRenderStrategy": {"type": "string", "enum": ["nohooks", "combined", "separate"]},
+    "waitStrategy": obj({"name": {"type": "string", "enum": ["poller", "legacy"]}}, ["name"]),
+    "healthCheckExprs": arr(obj({"apiVersion": S, "kind": S, "current": S, "inProgress": S, "failed": S}, ["apiVersion", "kind", "current"])),
 }, ["interval"])
 HR_STATUS = status({"lastAttemptedRevision": S, "lastAttemptedValuesChecksum": S, "lastAttemptedConfigDigest": S,
                     "lastAttemptedGeneration": I, "history": arr(ANY), "failures": I, "installFailures": I,

@@ -76,8 +76,20 @@ public sealed record HelmReleaseSpec
     /// <summary>spec.kubeConfig: release to the cluster of this kubeconfig Secret instead of the controller's own.</summary>
     public KubeConfigReference? KubeConfig { get; init; }
 
-    /// <summary>spec.persistentClient (default true): accepted; Gyre keeps one client per reconcile either way.</summary>
+    /// <summary>
+    /// spec.persistentClient (default true): accepted and read, and a no-op: helm-controller uses it to reuse one
+    /// Kubernetes client across a Helm action's steps; Gyre always keeps one client per reconcile.
+    /// </summary>
     public bool PersistentClient { get; init; } = true;
+
+    /// <summary>spec.waitStrategy.name: <see cref="Helm.WaitStrategy.Poller"/> (default) or <see cref="Helm.WaitStrategy.Legacy"/>.</summary>
+    public string WaitStrategy { get; init; } = Helm.WaitStrategy.Poller;
+
+    /// <summary>spec.healthCheckExprs[]: CEL health of the release's objects of a kind (used by the poller wait only, as Flux).</summary>
+    public IReadOnlyList<CustomHealthCheck> HealthCheckExprs { get; init; } = [];
+
+    /// <summary>spec.postRenderStrategy: combined (default), separate or nohooks.</summary>
+    public string PostRenderStrategy { get; init; } = Helm.PostRenderStrategy.Combined;
 
     public static HelmReleaseSpec From(KubeObject obj)
     {
@@ -150,6 +162,9 @@ public sealed record HelmReleaseSpec
                 ? new KubeConfigReference(reader.Required(kubeConfig, "name", "spec.kubeConfig.secretRef.name"), SpecReader.String(kubeConfig["key"]))
                 : null,
             PersistentClient = spec["persistentClient"] is not JsonValue pc || !pc.TryGetValue<bool>(out var persistent) || persistent,
+            WaitStrategy = Helm.WaitStrategy.Read(reader, spec),
+            HealthCheckExprs = CustomHealthCheck.ReadAll(reader, spec["healthCheckExprs"]),
+            PostRenderStrategy = Helm.PostRenderStrategy.Read(reader, spec),
         };
     }
 

@@ -15,6 +15,15 @@ public sealed record InstallOptions
 
     public bool DisableHooks { get; init; }
 
+    /// <summary>disableWaitForJobs: Jobs count as ready once started instead of once complete (Helm's --wait-for-jobs off).</summary>
+    public bool DisableWaitForJobs { get; init; }
+
+    /// <summary>disableSchemaValidation: values are not checked against the charts' values.schema.json.</summary>
+    public bool DisableSchemaValidation { get; init; }
+
+    /// <summary>disableOpenAPIValidation: rendered objects are applied with fieldValidation=Ignore instead of Strict.</summary>
+    public bool DisableOpenApiValidation { get; init; }
+
     /// <summary>remediation.retries: 0 by default; negative retries forever.</summary>
     public int Retries { get; init; }
 
@@ -43,6 +52,9 @@ public sealed record InstallOptions
             Crds = CrdsPolicy.Read(reader, json, "spec.install.crds", CrdsPolicy.Create, SpecReader.Bool(json["skipCRDs"])),
             DisableWait = SpecReader.Bool(json["disableWait"]),
             DisableHooks = SpecReader.Bool(json["disableHooks"]),
+            DisableWaitForJobs = SpecReader.Bool(json["disableWaitForJobs"]),
+            DisableSchemaValidation = SpecReader.Bool(json["disableSchemaValidation"]),
+            DisableOpenApiValidation = SpecReader.Bool(json["disableOpenAPIValidation"]),
             Retries = remediation["retries"] is JsonValue r && Gyre.Manifests.Json.KubeNumbers.TryGetInt64(r, out var retries) ? (int)retries : 0,
             RemediateLastFailure = SpecReader.Bool(remediation["remediateLastFailure"]),
             Timeout = reader.Duration(json, "timeout", "spec.install.timeout"),

@@ -13,6 +13,15 @@ public sealed record UpgradeOptions
 
     public bool DisableHooks { get; init; }
 
+    /// <summary>disableWaitForJobs: Jobs count as ready once started instead of once complete (Helm's --wait-for-jobs off).</summary>
+    public bool DisableWaitForJobs { get; init; }
+
+    /// <summary>disableSchemaValidation: values are not checked against the charts' values.schema.json.</summary>
+    public bool DisableSchemaValidation { get; init; }
+
+    /// <summary>disableOpenAPIValidation: rendered objects are applied with fieldValidation=Ignore instead of Strict.</summary>
+    public bool DisableOpenApiValidation { get; init; }
+
     public bool Force { get; init; }
 
     public bool CleanupOnFail { get; init; }
@@ -60,6 +69,9 @@ public sealed record UpgradeOptions
             Crds = CrdsPolicy.Read(reader, json, "spec.upgrade.crds", CrdsPolicy.Skip, false),
             DisableWait = SpecReader.Bool(json["disableWait"]),
             DisableHooks = SpecReader.Bool(json["disableHooks"]),
+            DisableWaitForJobs = SpecReader.Bool(json["disableWaitForJobs"]),
+            DisableSchemaValidation = SpecReader.Bool(json["disableSchemaValidation"]),
+            DisableOpenApiValidation = SpecReader.Bool(json["disableOpenAPIValidation"]),
             Force = SpecReader.Bool(json["force"]),
             CleanupOnFail = SpecReader.Bool(json["cleanupOnFail"]),
             Retries = retries,

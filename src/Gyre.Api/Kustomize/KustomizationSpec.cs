@@ -121,14 +121,7 @@ public sealed record KustomizationSpec
                 .Where(d => SpecReader.String(d["readyExpr"]) is { Length: > 0 })
                 .GroupBy(d => new DependencyReference(SpecReader.String(d["namespace"]) ?? ns, SpecReader.String(d["name"]) ?? string.Empty))
                 .ToDictionary(g => g.Key, g => SpecReader.String(g.Last()["readyExpr"])!),
-            HealthCheckExprs = SpecReader.Objects(spec["healthCheckExprs"])
-                .Select((h, i) => new CustomHealthCheck(
-                    reader.Required(h, "apiVersion", $"spec.healthCheckExprs[{i}].apiVersion"),
-                    reader.Required(h, "kind", $"spec.healthCheckExprs[{i}].kind"),
-                    reader.Required(h, "current", $"spec.healthCheckExprs[{i}].current"),
-                    SpecReader.String(h["inProgress"]),
-                    SpecReader.String(h["failed"])))
-                .ToList(),
+            HealthCheckExprs = CustomHealthCheck.ReadAll(reader, spec["healthCheckExprs"]),
             KubeConfig = spec["kubeConfig"]?["secretRef"] is JsonObject kubeConfig
                 ? new KubeConfigReference(reader.Required(kubeConfig, "name", "spec.kubeConfig.secretRef.name"), SpecReader.String(kubeConfig["key"]))
                 : null,

@@ -10,7 +10,13 @@ namespace Gyre.Apply.Health;
 /// </summary>
 public static class HealthCheck
 {
-    public static HealthResult Compute(KubeObject obj)
+    public static HealthResult Compute(KubeObject obj) => Compute(obj, waitForJobs: true);
+
+    /// <summary>
+    /// As <see cref="Compute(KubeObject)"/>; with <paramref name="waitForJobs"/> false a Job is Current once it has
+    /// started (kstatus' own Job rule, which Helm's wait uses without --wait-for-jobs) instead of once complete.
+    /// </summary>
+    public static HealthResult Compute(KubeObject obj, bool waitForJobs)
     {
         ArgumentNullException.ThrowIfNull(obj);
         if (obj.DeletionTimestamp is not null)
@@ -45,7 +51,7 @@ public static class HealthCheck
             ("apps", "StatefulSet") => WorkloadHealth.StatefulSet(obj),
             ("apps", "DaemonSet") => WorkloadHealth.DaemonSet(obj),
             ("apps", "ReplicaSet") => WorkloadHealth.ReplicaSet(obj),
-            ("batch", "Job") => WorkloadHealth.Job(obj),
+            ("batch", "Job") => waitForJobs ? WorkloadHealth.Job(obj) : WorkloadHealth.StartedJob(obj),
             ("", "Pod") => CoreHealth.Pod(obj),
             ("", "PersistentVolumeClaim") => CoreHealth.PersistentVolumeClaim(obj),
             ("", "Service") => CoreHealth.Service(obj),

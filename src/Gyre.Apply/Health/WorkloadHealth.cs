@@ -181,4 +181,21 @@ internal static class WorkloadHealth
 
         return HealthResult.InProgress($"Job in progress. success:{succeeded}, active: {active}, failed: {failed}");
     }
+
+    /// <summary>
+    /// kstatus' upstream Job rule (cli-utils jobConditions): InProgress until it starts, then Current while it runs
+    /// and once complete; Failed when it failed.
+    /// </summary>
+    public static HealthResult StartedJob(KubeObject obj)
+    {
+        var result = Job(obj);
+        if (result.Status != HealthStatus.InProgress)
+        {
+            return result;
+        }
+
+        return Has(obj, "status.startTime")
+            ? HealthResult.Current($"Job in progress. success:{Int(obj, "status.succeeded")}, active: {Int(obj, "status.active")}, failed: {Int(obj, "status.failed")}")
+            : HealthResult.InProgress("Job not started");
+    }
 }

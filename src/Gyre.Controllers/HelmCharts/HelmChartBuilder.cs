@@ -93,6 +93,11 @@ internal sealed class HelmChartBuilder(KubeClient client, HttpClient http, Artif
                 archive.SetVersion(WithMetadata(archive.Version, metadata));
             }
 
+            if (CachedChart.IsSameChart(obj, spec, archive.Name, archive.Version, store))
+            {
+                return new BuiltChart(null, null, archive.Name, archive.Version, Packaged: true, artifact.Revision, Cached: true);
+            }
+
             return new BuiltChart(archive, null, archive.Name, archive.Version, Packaged: true, artifact.Revision);
         }
         finally

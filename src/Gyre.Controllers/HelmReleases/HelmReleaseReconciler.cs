@@ -88,6 +88,7 @@ internal sealed class HelmReleaseReconciler(
 
     private async Task<ReconcileResult> ReleaseAsync(ResourceClient resource, KubeObject obj, HelmReleaseSpec spec, HelmReleaseStatus status, CancellationToken cancellationToken)
     {
+        var healthChecks = HealthCheckExpressions.Compile(spec.HealthCheckExprs);
         if (spec.Chart is { } chartTemplate)
         {
             CrossNamespaceRefs.Check(options.NoCrossNamespaceRefs, obj, chartTemplate.SourceKind, chartTemplate.SourceNamespace, chartTemplate.SourceName);
@@ -128,7 +129,10 @@ internal sealed class HelmReleaseReconciler(
         {
             var kube = target.Client;
             var store = new ReleaseStore(kube, spec.StorageNamespace, time);
-            var applier = new ReleaseApplier(kube, options.PollInterval, time);
+            var applier = new ReleaseApplier(kube, options.PollInterval, time)
+            {
+                Waiter = new ReleaseWaiter(kube, options.PollInterval, time, spec.WaitStrategy, healthChecks),
+            };
             var hooks = new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time);
             var request = new ReleaseRequest(chart, values, spec, obj.Name, obj.Namespace!)
             {

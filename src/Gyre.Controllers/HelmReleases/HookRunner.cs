@@ -39,7 +39,8 @@ internal sealed class HookRunner(KubeClient client, ReleaseApplier applier, stri
             string? failure = null;
             try
             {
-                await applier.ApplyAsync([obj], force: false, cancellationToken).ConfigureAwait(false);
+                // Hooks are always validated against the cluster's schemas, as Helm's execHook builds them.
+                await applier.ApplyAsync([obj], force: false, [], "Strict", cancellationToken).ConfigureAwait(false);
                 failure = await WaitAsync(obj, timeout, cancellationToken).ConfigureAwait(false);
             }
             catch (ReconcileStepException ex)

@@ -11,10 +11,12 @@ using Gyre.Manifests.Yaml;
 namespace Gyre.Controllers.HelmReleases;
 
 /// <summary>
-/// helm-controller's post-renderers on the rendered release (manifest and hooks, Flux's "combined" strategy): each
-/// spec.postRenderers[].kustomize (patches, strategic merge or JSON 6902 with a target, and images) in order, then
-/// spec.commonMetadata (labels on objects and pod templates, not selectors, and annotations), each one a kustomize
-/// build of the objects on Gyre.Kustomize. Every object keeps its template path and hook/manifest place.
+/// helm-controller's post-renderers on the rendered release: each spec.postRenderers[].kustomize (patches, strategic
+/// merge or JSON 6902 with a target, and images) in order, then spec.commonMetadata (labels on objects and pod
+/// templates, not selectors, and annotations), each one a kustomize build of the objects on Gyre.Kustomize. What goes
+/// through them follows spec.postRenderStrategy, as Helm 4.2 does: combined (default) the templates and hooks as one
+/// stream, separate the templates and then the hooks as two runs (a patch must then apply to each), nohooks the
+/// templates only. Every object keeps its template path and hook/manifest place.
 /// </summary>
 internal static class PostRenderer
 {
@@ -37,14 +39,44 @@ internal static class PostRenderer
     public static (IReadOnlyList<ManifestDocument> Manifest, IReadOnlyList<KubeObject> Hooks) Run(
         HelmReleaseSpec spec, IReadOnlyList<ManifestDocument> manifest, IReadOnlyList<KubeObject> hooks, CancellationToken cancellationToken)
     {
-        var objects = manifest.Select((d, i) => Tag(d.Object, "m" + i)).Concat(hooks.Select((h, i) => Tag(h, "h" + i))).ToList();
+        var templates = manifest.Select((d, i) => Tag(d.Object, "m" + i)).ToList();
+        var taggedHooks = hooks.Select((h, i) => Tag(h, "h" + i)).ToList();
         // A patch may replace the annotations (and with them the tag): such an object is placed by its identity.
         var byIdentity = new Dictionary<(string, string, string?), string>();
-        foreach (var tagged in objects)
+        foreach (var tagged in templates.Concat(taggedHooks))
         {
             byIdentity.TryAdd((tagged.Kind, tagged.Name, tagged.Namespace), tagged.GetAnnotation(Origin)!);
         }
 
+        List<KubeObject> objects = spec.PostRenderStrategy switch
+        {
+            PostRenderStrategy.NoHooks => Pipeline(spec, templates, cancellationToken), // hooks stay as rendered
+            PostRenderStrategy.Separate => [.. Pipeline(spec, templates, cancellationToken), .. taggedHooks.Count == 0 ? [] : Pipeline(spec, taggedHooks, cancellationToken)],
+            _ => Pipeline(spec, [.. templates, .. taggedHooks], cancellationToken),
+        };
+        var rendered = new List<ManifestDocument>();
+        var renderedHooks = new KubeObject?[hooks.Count];
+        foreach (var obj in objects)
+        {
+            var origin = obj.GetAnnotation(Origin) ?? byIdentity.GetValueOrDefault((obj.Kind, obj.Name, obj.Namespace)) ?? string.Empty;
+            var clean = Untag(obj);
+            if (origin.StartsWith('h') && int.TryParse(origin.AsSpan(1), out var hook) && hook < hooks.Count)
+            {
+                renderedHooks[hook] = clean;
+            }
+            else
+            {
+                var source = origin.StartsWith('m') && int.TryParse(origin.AsSpan(1), out var index) && index < manifest.Count ? manifest[index].Source : "post-renderer";
+                rendered.Add(new ManifestDocument(source, clean));
+            }
+        }
+
+        return (rendered, renderedHooks.Select((h, i) => h ?? hooks[i]).ToList());
+    }
+
+    /// <summary>spec.postRenderers then spec.commonMetadata over one stream of objects.</summary>
+    private static List<KubeObject> Pipeline(HelmReleaseSpec spec, List<KubeObject> objects, CancellationToken cancellationToken)
+    {
         var step = 0;
         foreach (var renderer in (spec.PostRenderers ?? []).OfType<JsonObject>())
         {
@@ -75,24 +107,7 @@ internal static class PostRenderer
             objects = Build(objects, kustomization, "spec.commonMetadata", cancellationToken);
         }
 
-        var rendered = new List<ManifestDocument>();
-        var renderedHooks = new KubeObject?[hooks.Count];
-        foreach (var obj in objects)
-        {
-            var origin = obj.GetAnnotation(Origin) ?? byIdentity.GetValueOrDefault((obj.Kind, obj.Name, obj.Namespace)) ?? string.Empty;
-            var clean = Untag(obj);
-            if (origin.StartsWith('h') && int.TryParse(origin.AsSpan(1), out var hook) && hook < hooks.Count)
-            {
-                renderedHooks[hook] = clean;
-            }
-            else
-            {
-                var source = origin.StartsWith('m') && int.TryParse(origin.AsSpan(1), out var index) && index < manifest.Count ? manifest[index].Source : "post-renderer";
-                rendered.Add(new ManifestDocument(source, clean));
-            }
-        }
-
-        return (rendered, renderedHooks.Select((h, i) => h ?? hooks[i]).ToList());
+        return objects;
     }
 
     private static List<KubeObject> Build(List<KubeObject> objects, JsonObject kustomization, string where, CancellationToken cancellationToken)

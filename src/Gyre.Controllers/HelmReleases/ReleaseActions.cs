@@ -25,7 +25,11 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         try
         {
             rendered = HelmRenderer.Render(request.Chart, request.Values,
-                new ReleaseOptions { Name = spec.ReleaseName, Namespace = spec.TargetNamespace, Revision = version, IsInstall = !upgrade, IsUpgrade = upgrade },
+                new ReleaseOptions
+                {
+                    Name = spec.ReleaseName, Namespace = spec.TargetNamespace, Revision = version, IsInstall = !upgrade, IsUpgrade = upgrade,
+                    SkipSchemaValidation = upgrade ? spec.Upgrade.DisableSchemaValidation : spec.Install.DisableSchemaValidation,
+                },
                 request.Capabilities, request.Lookup, cancellationToken);
         }
         catch (HelmException ex)
@@ -137,8 +141,10 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             ran = await hooks.RunAsync(ran, "pre-" + hookEvent, spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
         }
 
+        // As Helm's install/upgrade: the release's objects are validated against the cluster's schemas (Strict) unless disableOpenAPIValidation.
+        var validation = (upgrade ? spec.Upgrade.DisableOpenApiValidation : spec.Install.DisableOpenApiValidation) ? "Ignore" : "Strict";
         var clientSide = await ApplyMethods.WriterAsync(release.ApplyMethod!, applier, previous, cancellationToken).ConfigureAwait(false);
-        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, clientSide, cancellationToken).ConfigureAwait(false);
+        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, validation, clientSide, cancellationToken).ConfigureAwait(false);
         if (previous is not null)
         {
             await PruneAsync(previous, objects, cancellationToken).ConfigureAwait(false);
@@ -146,7 +152,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
 
         if (!(upgrade ? spec.Upgrade.DisableWait : spec.Install.DisableWait))
         {
-            await applier.WaitAsync(objects, timeout, cancellationToken).ConfigureAwait(false);
+            await applier.WaitAsync(objects, timeout, !(upgrade ? spec.Upgrade.DisableWaitForJobs : spec.Install.DisableWaitForJobs), cancellationToken).ConfigureAwait(false);
         }
 
         if (!disableHooks)
@@ -186,7 +192,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             var objects = await applier.ResolveAsync(ReleaseManifest.Parse(target.Manifest).Select(d => d.Object), spec.TargetNamespace, cancellationToken).ConfigureAwait(false);
             var ran = options.DisableHooks ? release.Hooks : await hooks.RunAsync(release.Hooks, "pre-rollback", spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
             var clientSide = await ApplyMethods.WriterAsync(release.ApplyMethod!, applier, ReleaseHistory.Latest(history), cancellationToken).ConfigureAwait(false);
-            await applier.ApplyAsync(objects, options.Force, created, clientSide, cancellationToken).ConfigureAwait(false);
+            await applier.ApplyAsync(objects, options.Force, created, null, clientSide, cancellationToken).ConfigureAwait(false);
             if (ReleaseHistory.Latest(history) is { } current)
             {
                 await PruneAsync(current, objects, cancellationToken).ConfigureAwait(false);
@@ -194,7 +200,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
 
             if (!options.DisableWait)
             {
-                await applier.WaitAsync(objects, timeout, cancellationToken).ConfigureAwait(false);
+                await applier.WaitAsync(objects, timeout, !options.DisableWaitForJobs, cancellationToken).ConfigureAwait(false);
             }
 
             release = release with { Hooks = options.DisableHooks ? ran : await hooks.RunAsync(ran, "post-rollback", spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false) };

@@ -57,9 +57,18 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
     public Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(IReadOnlyList<KubeObject> objects, bool force, ICollection<KubeObject> created, CancellationToken cancellationToken) =>
         ApplyAsync(objects, force, created, null, cancellationToken);
 
+    /// <summary>
+    /// As <see cref="ApplyAsync(IReadOnlyList{KubeObject}, bool, ICollection{KubeObject}, CancellationToken)"/>, with the
+    /// API server's <paramref name="fieldValidation"/> (Strict, Ignore, or null for the server's default) on every
+    /// dry-run and write: Helm's OpenAPI validation of a release's objects, which disableOpenAPIValidation turns off.
+    /// </summary>
+    public Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(
+        IReadOnlyList<KubeObject> objects, bool force, ICollection<KubeObject> created, string? fieldValidation, CancellationToken cancellationToken) =>
+        ApplyAsync(objects, force, created, fieldValidation, null, cancellationToken);
+
     /// <summary>As above; with <paramref name="clientSide"/> (serverSideApply disabled) every object is written Helm 3's way, without the dry-run comparison.</summary>
     public async Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(
-        IReadOnlyList<KubeObject> objects, bool force, ICollection<KubeObject> created, ClientSideApply? clientSide, CancellationToken cancellationToken)
+        IReadOnlyList<KubeObject> objects, bool force, ICollection<KubeObject> created, string? fieldValidation, ClientSideApply? clientSide, CancellationToken cancellationToken)
     {
         var changes = new List<ChangeSetEntry>();
         foreach (var (stage, members) in ApplyStages.Split(objects))
@@ -68,7 +77,7 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
             {
                 var resource = await RequireAsync(obj, cancellationToken).ConfigureAwait(false);
                 var (live, dryRun) = clientSide is null
-                    ? await CompareAsync(resource, obj, force, cancellationToken).ConfigureAwait(false)
+                    ? await CompareAsync(resource, obj, force, fieldValidation, cancellationToken).ConfigureAwait(false)
                     : (await ServerSideApplier.GetAsync(resource, resource.Resource.Namespaced ? obj.Namespace : null, obj.Name, cancellationToken).ConfigureAwait(false), new JsonObject());
                 var fields = live is null || dryRun.Count == 0 ? [] : FieldDiff.Paths(live, dryRun);
                 if (live is not null && dryRun.Count > 0 && fields.Count == 0)
@@ -79,11 +88,11 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
 
                 if (clientSide is null)
                 {
-                    await WriteAsync(resource, obj, force, cancellationToken).ConfigureAwait(false);
+                    await WriteAsync(resource, obj, force, fieldValidation, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    await clientSide.WriteAsync(resource, obj, force, cancellationToken).ConfigureAwait(false);
+                    await clientSide.WriteAsync(resource, obj, force, fieldValidation, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (live is null)
@@ -96,7 +105,8 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
 
             if (stage != ApplyStage.Resources)
             {
-                await WaitAsync(members, TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
+                // CRDs and Namespaces are ready before what needs them is applied, whatever the release's wait strategy.
+                await ReleaseWaiter.Default(client, pollInterval, time).WaitAsync(members, TimeSpan.FromMinutes(1), waitForJobs: true, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -107,7 +117,11 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
     /// The live object (null when absent) and what a server-side apply of <paramref name="obj"/> would make of it
     /// (dryRun=All; empty when only a recreate could apply it). Nothing is written.
     /// </summary>
-    public static async Task<(JsonObject? Live, JsonObject DryRun)> CompareAsync(ResourceClient resource, KubeObject obj, bool force, CancellationToken cancellationToken)
+    public static Task<(JsonObject? Live, JsonObject DryRun)> CompareAsync(ResourceClient resource, KubeObject obj, bool force, CancellationToken cancellationToken) =>
+        CompareAsync(resource, obj, force, null, cancellationToken);
+
+    private static async Task<(JsonObject? Live, JsonObject DryRun)> CompareAsync(
+        ResourceClient resource, KubeObject obj, bool force, string? fieldValidation, CancellationToken cancellationToken)
     {
         var live = await ServerSideApplier.GetAsync(resource, resource.Resource.Namespaced ? obj.Namespace : null, obj.Name, cancellationToken).ConfigureAwait(false);
         if (live is null)
@@ -115,15 +129,19 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
             return (null, []);
         }
 
-        return (live, await DryRunAsync(resource, obj, force, cancellationToken).ConfigureAwait(false));
+        return (live, await DryRunAsync(resource, obj, force, fieldValidation, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>What a server-side apply of <paramref name="obj"/> would store (dryRun=All); empty when only a recreate (force) could apply it.</summary>
-    public static async Task<JsonObject> DryRunAsync(ResourceClient resource, KubeObject obj, bool force, CancellationToken cancellationToken)
+    public static Task<JsonObject> DryRunAsync(ResourceClient resource, KubeObject obj, bool force, CancellationToken cancellationToken) =>
+        DryRunAsync(resource, obj, force, null, cancellationToken);
+
+    private static async Task<JsonObject> DryRunAsync(ResourceClient resource, KubeObject obj, bool force, string? fieldValidation, CancellationToken cancellationToken)
     {
         try
         {
-            return await resource.ApplyAsync(obj.Json, new WriteOptions { FieldManager = FieldManager, Force = true, DryRun = true }, cancellationToken).ConfigureAwait(false);
+            var options = new WriteOptions { FieldManager = FieldManager, Force = true, DryRun = true, FieldValidation = fieldValidation };
+            return await resource.ApplyAsync(obj.Json, options, cancellationToken).ConfigureAwait(false);
         }
         catch (KubeApiException ex) when (ex.IsInvalid && force)
         {
@@ -174,15 +192,23 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
         return deleted;
     }
 
-    /// <summary>kstatus wait for every object (Helm's --wait with the poller strategy helm-controller uses).</summary>
-    public Task WaitAsync(IEnumerable<KubeObject> objects, TimeSpan timeout, CancellationToken cancellationToken) =>
-        new HealthWaiter(client, pollInterval, time).WaitAsync(
-            objects.Select(o => new ObjectKindReference(o.ApiVersion, o.Kind, o.Name, string.IsNullOrEmpty(o.Namespace) ? null : o.Namespace)).ToList(),
-            timeout, cancellationToken);
+    /// <summary>How release objects are waited for (spec.waitStrategy, spec.healthCheckExprs); kstatus when not set.</summary>
+    public ReleaseWaiter? Waiter { get; init; }
 
-    public static async Task WriteAsync(ResourceClient resource, KubeObject obj, bool force, CancellationToken cancellationToken)
+    /// <summary>Waits for every object with <see cref="Waiter"/>, Jobs until complete (Helm's --wait --wait-for-jobs).</summary>
+    public Task WaitAsync(IEnumerable<KubeObject> objects, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitAsync(objects, timeout, waitForJobs: true, cancellationToken);
+
+    /// <summary>Waits for every object with <see cref="Waiter"/>; <paramref name="waitForJobs"/> false is an action's disableWaitForJobs.</summary>
+    public Task WaitAsync(IEnumerable<KubeObject> objects, TimeSpan timeout, bool waitForJobs, CancellationToken cancellationToken) =>
+        (Waiter ?? ReleaseWaiter.Default(client, pollInterval, time)).WaitAsync(objects.ToList(), timeout, waitForJobs, cancellationToken);
+
+    public static Task WriteAsync(ResourceClient resource, KubeObject obj, bool force, CancellationToken cancellationToken) =>
+        WriteAsync(resource, obj, force, null, cancellationToken);
+
+    private static async Task WriteAsync(ResourceClient resource, KubeObject obj, bool force, string? fieldValidation, CancellationToken cancellationToken)
     {
-        var options = new WriteOptions { FieldManager = FieldManager, Force = true };
+        var options = new WriteOptions { FieldManager = FieldManager, Force = true, FieldValidation = fieldValidation };
         try
         {
             await resource.ApplyAsync(obj.Json, options, cancellationToken).ConfigureAwait(false);

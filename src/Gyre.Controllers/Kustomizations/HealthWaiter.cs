@@ -10,9 +10,10 @@ namespace Gyre.Controllers.Kustomizations;
 /// <summary>
 /// Waits for objects to become Current with kstatus' rules (Flux's wait/healthChecks): polls until all are Current,
 /// fails fast as soon as one is Failed, and gives up at the timeout naming every object not yet healthy and why.
-/// Objects of a kind named in healthCheckExprs are judged by those CEL expressions instead of kstatus.
+/// Objects of a kind named in healthCheckExprs are judged by those CEL expressions instead of kstatus; without
+/// <c>waitForJobs</c> (a HelmRelease's disableWaitForJobs) a Job counts once it has started.
 /// </summary>
-internal sealed class HealthWaiter(KubeClient client, TimeSpan pollInterval, TimeProvider time, IReadOnlyList<CelHealthCheck>? expressions = null)
+internal sealed class HealthWaiter(KubeClient client, TimeSpan pollInterval, TimeProvider time, IReadOnlyList<CelHealthCheck>? expressions = null, bool waitForJobs = true)
 {
     public async Task WaitAsync(IReadOnlyList<ObjectKindReference> targets, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -66,7 +67,7 @@ internal sealed class HealthWaiter(KubeClient client, TimeSpan pollInterval, Tim
             }
 
             var obj = new KubeObject(live);
-            return expressions?.FirstOrDefault(e => e.Matches(obj)) is { } custom ? custom.Evaluate(obj) : HealthCheck.Compute(obj);
+            return expressions?.FirstOrDefault(e => e.Matches(obj)) is { } custom ? custom.Evaluate(obj) : HealthCheck.Compute(obj, waitForJobs);
         }
         catch (KubeMappingException)
         {

@@ -2,7 +2,7 @@ using Gyre.Api.Kustomize;
 using Gyre.Api.Meta;
 using Gyre.Apply.Health;
 using Gyre.Cel;
-using Gyre.Runtime.Reconcile;
+using Gyre.Controllers.Common;
 
 namespace Gyre.Controllers.Kustomizations;
 
@@ -26,20 +26,7 @@ internal sealed class KustomizationExpressions
 
     public static KustomizationExpressions Compile(KustomizationSpec spec)
     {
-        var health = new List<CelHealthCheck>();
-        for (var i = 0; i < spec.HealthCheckExprs.Count; i++)
-        {
-            var check = spec.HealthCheckExprs[i];
-            try
-            {
-                health.Add(CelHealthCheck.Compile(check.ApiVersion, check.Kind, check.Current, check.InProgress, check.Failed));
-            }
-            catch (CelException ex)
-            {
-                throw Invalid($"spec.healthCheckExprs[{i}] ({check.ApiVersion} {check.Kind})", ex);
-            }
-        }
-
+        var health = HealthCheckExpressions.Compile(spec.HealthCheckExprs);
         var ready = new Dictionary<DependencyReference, CelExpression>();
         foreach (var (dependency, text) in spec.ReadyExprs)
         {
@@ -49,16 +36,10 @@ internal sealed class KustomizationExpressions
             }
             catch (CelException ex)
             {
-                throw Invalid($"spec.dependsOn '{dependency}' readyExpr", ex);
+                throw HealthCheckExpressions.Invalid($"spec.dependsOn '{dependency}' readyExpr", ex, ReadyExprVariables);
             }
         }
 
         return new KustomizationExpressions(health, ready);
     }
-
-    private static TerminalReconcileException Invalid(string where, CelException ex) =>
-        new(Reasons.InvalidCelExpression, $"{where}: invalid {ex.Message}; fix the expression (variables: {VariablesOf(where)})", ex);
-
-    private static string VariablesOf(string where) =>
-        string.Join(", ", where.Contains("readyExpr", StringComparison.Ordinal) ? ReadyExprVariables : CelHealthCheck.Variables);
 }

@@ -1,8 +1,7 @@
-using Gyre.Controllers.Hosting;
 using Gyre.Notifications;
 using Gyre.Notifications.Events;
 using Gyre.Notifications.Pipeline;
-using Microsoft.AspNetCore.Builder;
+using Gyre.Sources.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -18,19 +17,38 @@ public sealed class EventServer : IAsyncDisposable
     /// <summary>Events are small; anything larger is not an event.</summary>
     public const long MaxBodyBytes = 1 << 20;
 
-    private readonly HttpEndpoint _endpoint;
+    private readonly KestrelEndpoint _endpoint;
 
-    private EventServer(HttpEndpoint endpoint) => _endpoint = endpoint;
+    private EventServer(KestrelEndpoint endpoint) => _endpoint = endpoint;
 
     public Uri Address => _endpoint.Address;
 
     public static async Task<EventServer> StartAsync(string listenUrl, INotificationSink sink, ILogger logger, CancellationToken cancellationToken)
     {
-        return new EventServer(await HttpEndpoint.StartAsync(listenUrl, k => k.Limits.MaxRequestBodySize = MaxBodyBytes,
-            app => app.MapPost("/", context => HandleAsync(context, sink, logger)), cancellationToken).ConfigureAwait(false));
+        return new EventServer(await KestrelEndpoint.StartAsync(listenUrl, context => RouteAsync(context, sink, logger),
+            k => k.Limits.MaxRequestBodySize = MaxBodyBytes, cancellationToken).ConfigureAwait(false));
     }
 
     public ValueTask DisposeAsync() => _endpoint.DisposeAsync();
+
+    // POST / only: another path is 404, another method 405.
+    private static Task RouteAsync(HttpContext context, INotificationSink sink, ILogger logger)
+    {
+        if (context.Request.Path.Value is not ("/" or ""))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "POST";
+            return Task.CompletedTask;
+        }
+
+        return HandleAsync(context, sink, logger);
+    }
 
     private static async Task HandleAsync(HttpContext context, INotificationSink sink, ILogger logger)
     {

@@ -1,6 +1,5 @@
-using Gyre.Controllers.Hosting;
 using Gyre.Notifications.Receivers;
-using Microsoft.AspNetCore.Builder;
+using Gyre.Sources.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Gyre.Controllers.Receivers;
@@ -11,20 +10,32 @@ namespace Gyre.Controllers.Receivers;
 /// </summary>
 public sealed class ReceiverServer : IAsyncDisposable
 {
-    private readonly HttpEndpoint _endpoint;
+    private readonly KestrelEndpoint _endpoint;
 
-    private ReceiverServer(HttpEndpoint endpoint) => _endpoint = endpoint;
+    private ReceiverServer(KestrelEndpoint endpoint) => _endpoint = endpoint;
 
     public Uri Address => _endpoint.Address;
 
     internal static async Task<ReceiverServer> StartAsync(string listenUrl, DeliveryHandler handler, CancellationToken cancellationToken)
     {
-        return new ReceiverServer(await HttpEndpoint.StartAsync(listenUrl, k =>
+        return new ReceiverServer(await KestrelEndpoint.StartAsync(listenUrl, context => RouteAsync(context, handler), k =>
         {
             // As Flux's limits: headers at most 256 KiB, read within 10 s; the body is capped below to answer 413 itself.
             k.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
-        }, app => app.Map(WebhookPath.Prefix + "{**digest}", (HttpContext context) => HandleAsync(context, handler)), cancellationToken).ConfigureAwait(false));
+        }, cancellationToken).ConfigureAwait(false));
+    }
+
+    // Every method under /hook/ (the handler answers what it does not accept); any other path is 404.
+    private static Task RouteAsync(HttpContext context, DeliveryHandler handler)
+    {
+        if (!context.Request.Path.StartsWithSegments(WebhookPath.Prefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        return HandleAsync(context, handler);
     }
 
     private static async Task HandleAsync(HttpContext context, DeliveryHandler handler)

@@ -29,7 +29,11 @@ public static class HelmRenderer
         RenderChecks.Run(chart, release, kubeVersion);
         var processed = DependencyProcessor.Process(chart, values);
         var computed = Coalescing.Values(processed, GoValues.FromJson(values), merge: false);
-        SchemaValidation.Validate(processed, computed);
+        if (!release.SkipSchemaValidation)
+        {
+            SchemaValidation.Validate(processed, computed);
+        }
+
         var top = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["Release"] = TemplateObjects.Release(release),

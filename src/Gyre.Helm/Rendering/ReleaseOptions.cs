@@ -13,4 +13,7 @@ public sealed record ReleaseOptions
     public bool IsUpgrade { get; init; }
 
     public bool IsInstall { get; init; } = true;
+
+    /// <summary>Skip the charts' values.schema.json checks (Helm's --skip-schema-validation, Flux's disableSchemaValidation).</summary>
+    public bool SkipSchemaValidation { get; init; }
 }

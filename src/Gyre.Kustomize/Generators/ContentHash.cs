@@ -91,18 +91,20 @@ internal static class ContentHash
 
     private static void AppendValue(StringBuilder json, YamlNode value)
     {
-        var output = OutputValue.From(value);
-        switch (output.Kind)
+        if (!value.IsScalar)
         {
-            case OutputKind.String:
-                AppendString(json, output.Text);
-                break;
-            case OutputKind.Int or OutputKind.Float or OutputKind.Bool or OutputKind.Null:
-                json.Append(output.Text);
-                break;
-            default:
-                AppendString(json, value.Value);
-                break;
+            AppendString(json, value.Value);
+            return;
+        }
+
+        var output = OutputScalar.Of(value);
+        if (output.Kind == OutputScalarKind.String)
+        {
+            AppendString(json, output.Text);
+        }
+        else
+        {
+            json.Append(output.Text);
         }
     }
 

@@ -55,7 +55,7 @@ internal static class JsonPatch
         var text = new System.Text.StringBuilder();
         var wrapper = YamlNode.Mapping();
         wrapper.Set("v", node);
-        GoYamlV2Writer.WriteDocument(wrapper, text);
+        YamlPrinter.WriteDocument(wrapper, text);
         return text.ToString();
     }
 

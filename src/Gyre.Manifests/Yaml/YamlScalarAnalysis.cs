@@ -1,14 +1,11 @@
-using System.Text;
-
 namespace Gyre.Manifests.Yaml;
 
 /// <summary>
-/// libyaml's yaml_emitter_analyze_scalar as go-yaml v2 runs it (unicode output on): which scalar styles can carry a
-/// value without changing its meaning.
+/// libyaml's yaml_emitter_analyze_scalar as go-yaml v2 runs it (unicode output on), for block context (Gyre never
+/// prints flow collections with content): which scalar styles can carry a value without changing its meaning.
 /// </summary>
 internal readonly record struct YamlScalarAnalysis(
     bool Multiline,
-    bool FlowPlainAllowed,
     bool BlockPlainAllowed,
     bool SingleQuotedAllowed,
     bool BlockAllowed)
@@ -17,74 +14,35 @@ internal readonly record struct YamlScalarAnalysis(
     {
         if (value.Length == 0)
         {
-            return new YamlScalarAnalysis(false, false, true, true, false);
+            return new YamlScalarAnalysis(false, true, true, false);
         }
 
-        bool blockIndicators = false, flowIndicators = false, lineBreaks = false, specialCharacters = false;
+        bool blockIndicators = false, lineBreaks = false, specialCharacters = false;
         bool leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false;
         bool breakSpace = false, spaceBreak = false, previousSpace = false, previousBreak = false;
         if (value.StartsWith("---", StringComparison.Ordinal) || value.StartsWith("...", StringComparison.Ordinal))
         {
             blockIndicators = true;
-            flowIndicators = true;
-        }
-
-        var runes = new List<Rune>(value.Length);
-        foreach (var r in value.EnumerateRunes())
-        {
-            runes.Add(r);
         }
 
         var precededByWhitespace = true;
-        for (var i = 0; i < runes.Count; i++)
+        for (var i = 0; i < value.Length;)
         {
-            var c = runes[i].Value;
-            var followedByWhitespace = i + 1 >= runes.Count || IsBlankOrBreak(runes[i + 1].Value);
-            if (i == 0)
-            {
-                switch (c)
-                {
-                    case '#' or ',' or '[' or ']' or '{' or '}' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`':
-                        flowIndicators = true;
-                        blockIndicators = true;
-                        break;
-                    case '?' or ':':
-                        flowIndicators = true;
-                        blockIndicators |= followedByWhitespace;
-                        break;
-                    case '-' when followedByWhitespace:
-                        flowIndicators = true;
-                        blockIndicators = true;
-                        break;
-                }
-            }
-            else
-            {
-                switch (c)
-                {
-                    case ',' or '?' or '[' or ']' or '{' or '}':
-                        flowIndicators = true;
-                        break;
-                    case ':':
-                        flowIndicators = true;
-                        blockIndicators |= followedByWhitespace;
-                        break;
-                    case '#' when precededByWhitespace:
-                        flowIndicators = true;
-                        blockIndicators = true;
-                        break;
-                }
-            }
+            var c = YamlEmitter.RuneAt(value, i, out var width).Value;
+            var next = i + width;
+            var last = next >= value.Length;
 
-            if (!IsPrintable(c))
-            {
-                specialCharacters = true;
-            }
-
+            // Blanks and breaks are single UTF-16 units, so the next unit tells whether whitespace follows.
+            var followedByWhitespace = last || IsBlankOrBreak(value[next]);
+            blockIndicators |= i == 0
+                ? c is '#' or ',' or '[' or ']' or '{' or '}' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`'
+                    || (c is '?' or ':' or '-' && followedByWhitespace)
+                : (c == ':' && followedByWhitespace) || (c == '#' && precededByWhitespace);
+            specialCharacters |= !IsPrintable(c);
             if (c == ' ')
             {
                 leadingSpace |= i == 0;
-                trailingSpace |= i == runes.Count - 1;
+                trailingSpace |= last;
                 breakSpace |= previousBreak;
                 previousSpace = true;
                 previousBreak = false;
@@ -93,7 +51,7 @@ internal readonly record struct YamlScalarAnalysis(
             {
                 lineBreaks = true;
                 leadingBreak |= i == 0;
-                trailingBreak |= i == runes.Count - 1;
+                trailingBreak |= last;
                 spaceBreak |= previousSpace;
                 previousSpace = false;
                 previousBreak = true;
@@ -105,45 +63,14 @@ internal readonly record struct YamlScalarAnalysis(
             }
 
             precededByWhitespace = IsBlankOrBreak(c);
+            i = next;
         }
 
-        bool flowPlain = true, blockPlain = true, singleQuoted = true, block = true;
-        if (leadingSpace || leadingBreak || trailingSpace || trailingBreak)
-        {
-            flowPlain = blockPlain = false;
-        }
-
-        if (trailingSpace)
-        {
-            block = false;
-        }
-
-        if (breakSpace)
-        {
-            flowPlain = blockPlain = singleQuoted = false;
-        }
-
-        if (spaceBreak || specialCharacters)
-        {
-            flowPlain = blockPlain = singleQuoted = block = false;
-        }
-
-        if (lineBreaks)
-        {
-            flowPlain = blockPlain = false;
-        }
-
-        if (flowIndicators)
-        {
-            flowPlain = false;
-        }
-
-        if (blockIndicators)
-        {
-            blockPlain = false;
-        }
-
-        return new YamlScalarAnalysis(lineBreaks, flowPlain, blockPlain, singleQuoted, block);
+        var blockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || breakSpace || spaceBreak
+            || specialCharacters || lineBreaks || blockIndicators);
+        var singleQuoted = !(breakSpace || spaceBreak || specialCharacters);
+        var block = !(trailingSpace || spaceBreak || specialCharacters);
+        return new YamlScalarAnalysis(lineBreaks, blockPlain, singleQuoted, block);
     }
 
     /// <summary>libyaml's is_printable: BMP only, no controls but LF, no BOM. (NEL stays escaped so Gyre's YAML reads back intact; kubectl folds it into a space.)</summary>

@@ -5,7 +5,8 @@ using Org.BouncyCastle.Math.EC.Rfc7748;
 namespace Gyre.Sops.Age;
 
 /// <summary>
-/// The age v1 file format (age-encryption.org/v1) with X25519 stanzas: a header of recipient stanzas wrapping a
+/// The age v1 file format (age-encryption.org/v1) with X25519, mlkem768x25519 (hybrid post-quantum), SSH and scrypt
+/// stanzas: a header of recipient stanzas wrapping a
 /// 16-byte file key, an HMAC over the header, then the STREAM payload (ChaCha20-Poly1305, 64 KiB chunks).
 /// </summary>
 public static class AgeFile
@@ -14,7 +15,7 @@ public static class AgeFile
     private const string X25519Label = "age-encryption.org/v1/X25519";
     private const int ChunkSize = 64 * 1024;
 
-    /// <summary>Encrypts to the recipients and returns the binary age file.</summary>
+    /// <summary>Encrypts to the recipients (all X25519, or all post-quantum) and returns the binary age file.</summary>
     public static byte[] Encrypt(ReadOnlySpan<byte> plaintext, IReadOnlyList<AgeRecipient> recipients) => Encrypt(plaintext, recipients, []);
 
     /// <summary>Encrypts to X25519 recipients and SSH public keys (ssh-ed25519, ssh-rsa) and returns the binary age file.</summary>
@@ -26,10 +27,23 @@ public static class AgeFile
             throw new SopsException("age: no recipients to encrypt to");
         }
 
+        if (recipients.Any(r => r.IsPostQuantum) && (sshRecipients.Count > 0 || recipients.Any(r => !r.IsPostQuantum)))
+        {
+            // As age: mixing in a classic recipient would undo the post-quantum protection of the file key.
+            throw new SopsException("age: a post-quantum recipient (age1pq1…) cannot share a file with X25519 or SSH recipients");
+        }
+
         var fileKey = RandomNumberGenerator.GetBytes(16);
         var header = new StringBuilder(Intro).Append('\n');
         foreach (var recipient in recipients)
         {
+            if (recipient.IsPostQuantum)
+            {
+                var (type, arguments, body) = AgeHybridStanza.Wrap(fileKey, recipient);
+                AppendStanza(header, type, arguments, body);
+                continue;
+            }
+
             AppendX25519Stanza(header, fileKey, recipient);
         }
 
@@ -62,7 +76,7 @@ public static class AgeFile
         return output.ToArray();
     }
 
-    /// <summary>Decrypts a binary or armored age file with the first identity that opens one of its X25519 stanzas.</summary>
+    /// <summary>Decrypts a binary or armored age file with the first identity that opens one of its X25519 or mlkem768x25519 stanzas.</summary>
     public static byte[] Decrypt(byte[] file, IReadOnlyList<AgeIdentity> identities) => Decrypt(file, identities, [], null);
 
     /// <summary>
@@ -86,7 +100,9 @@ public static class AgeFile
         {
             fileKey = stanza.Type switch
             {
-                "X25519" => identities.Select(i => UnwrapX25519(stanza, i)).FirstOrDefault(k => k is not null),
+                "X25519" => identities.Where(i => !i.IsPostQuantum).Select(i => UnwrapX25519(stanza, i)).FirstOrDefault(k => k is not null),
+                AgeHybridStanza.Type => identities.Where(i => i.Hybrid is not null)
+                    .Select(i => AgeHybridStanza.Unwrap(stanza, i.Hybrid!)).FirstOrDefault(k => k is not null),
                 "ssh-ed25519" or "ssh-rsa" => sshIdentities.Select(i => i.Unwrap(stanza)).FirstOrDefault(k => k is not null),
                 "scrypt" when passphrase is not null => AgeScrypt.Unwrap(stanza, passphrase),
                 _ => null,
@@ -229,13 +245,22 @@ public static class AgeFile
         }
 
         var padded = text + new string('=', (4 - (text.Length % 4)) % 4);
+        byte[] data;
         try
         {
-            return Convert.FromBase64String(padded);
+            data = Convert.FromBase64String(padded);
         }
         catch (FormatException ex)
         {
             throw new SopsException("age: invalid base64 in header", innerException: ex);
         }
+
+        // The age spec asks decoders to refuse non-canonical encodings (stray bits in the last character, whitespace).
+        if (!string.Equals(Base64Raw(data), text, StringComparison.Ordinal))
+        {
+            throw new SopsException("age: non-canonical base64 in header");
+        }
+
+        return data;
     }
 }

@@ -2,15 +2,27 @@ using Org.BouncyCastle.Math.EC.Rfc7748;
 
 namespace Gyre.Sops.Age;
 
-/// <summary>An age X25519 identity (AGE-SECRET-KEY-1…): the private scalar and the recipient it answers to.</summary>
+/// <summary>
+/// An age identity and the recipient it answers to: X25519 (AGE-SECRET-KEY-1…, a private scalar) or hybrid
+/// post-quantum MLKEM768-X25519 (AGE-SECRET-KEY-PQ-1…, a 32-byte seed).
+/// </summary>
 public sealed class AgeIdentity
 {
     private const string Hrp = "AGE-SECRET-KEY-";
-    private readonly byte[] _scalar;
+    private const string PostQuantumHrp = "AGE-SECRET-KEY-PQ-";
+    private readonly byte[] _secret; // the X25519 scalar, or the post-quantum seed
+    private readonly MlKem768X25519? _hybrid;
 
-    private AgeIdentity(byte[] scalar)
+    private AgeIdentity(byte[] scalar, bool postQuantum = false)
     {
-        _scalar = scalar;
+        _secret = scalar;
+        if (postQuantum)
+        {
+            _hybrid = MlKem768X25519.FromSeed(scalar);
+            Recipient = AgeRecipient.FromPublicKey(_hybrid.PublicKey);
+            return;
+        }
+
         var publicKey = new byte[32];
         X25519.ScalarMultBase(scalar, 0, publicKey, 0);
         Recipient = AgeRecipient.FromPublicKey(publicKey);
@@ -19,13 +31,29 @@ public sealed class AgeIdentity
     /// <summary>The recipient (age1…) files must be encrypted to for this identity to open them.</summary>
     public AgeRecipient Recipient { get; }
 
-    /// <summary>Parses one AGE-SECRET-KEY-1… string.</summary>
+    /// <summary>True for a hybrid post-quantum identity (AGE-SECRET-KEY-PQ-1…).</summary>
+    public bool IsPostQuantum => _hybrid is not null;
+
+    /// <summary>The hybrid key pair of a post-quantum identity.</summary>
+    internal MlKem768X25519? Hybrid => _hybrid;
+
+    /// <summary>Parses one AGE-SECRET-KEY-1… or AGE-SECRET-KEY-PQ-1… string.</summary>
     public static AgeIdentity Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         try
         {
             var (hrp, data) = Bech32.Decode(text.Trim());
+            if (string.Equals(hrp, PostQuantumHrp, StringComparison.Ordinal))
+            {
+                if (data.Length != MlKem768X25519.SeedSize)
+                {
+                    throw new SopsException("malformed age identity: expected AGE-SECRET-KEY-PQ-1 followed by a 32-byte seed");
+                }
+
+                return new AgeIdentity(data, postQuantum: true);
+            }
+
             if (!string.Equals(hrp, Hrp, StringComparison.Ordinal) || data.Length != 32)
             {
                 throw new SopsException("malformed age identity: expected AGE-SECRET-KEY-1 followed by 32 bytes");
@@ -54,9 +82,9 @@ public sealed class AgeIdentity
                 continue;
             }
 
-            if (line.StartsWith("AGE-PLUGIN-", StringComparison.Ordinal) || line.StartsWith("AGE-SECRET-KEY-PQ-", StringComparison.Ordinal))
+            if (line.StartsWith("AGE-PLUGIN-", StringComparison.Ordinal))
             {
-                // Plugin and post-quantum identities need code Gyre does not have; skip them rather than fail the others.
+                // Plugin identities need a plugin binary Gyre does not run; skip them rather than fail the others.
                 continue;
             }
 
@@ -96,15 +124,18 @@ public sealed class AgeIdentity
     internal byte[] SharedSecret(ReadOnlySpan<byte> theirShare)
     {
         var shared = new byte[32];
-        X25519.CalculateAgreement(_scalar, 0, theirShare.ToArray(), 0, shared, 0);
+        X25519.CalculateAgreement(_secret, 0, theirShare.ToArray(), 0, shared, 0);
         return shared;
     }
 
-    /// <summary>Renders the identity as AGE-SECRET-KEY-1…; only for writing key files.</summary>
-    public string Encode() => Bech32.Encode(Hrp, _scalar);
+    /// <summary>Renders the identity as AGE-SECRET-KEY-1… (or AGE-SECRET-KEY-PQ-1…); only for writing key files.</summary>
+    public string Encode() => Bech32.Encode(IsPostQuantum ? PostQuantumHrp : Hrp, _secret);
 
-    /// <summary>Makes a new random identity, as age-keygen does.</summary>
+    /// <summary>Makes a new random X25519 identity, as age-keygen does.</summary>
     public static AgeIdentity Generate() => new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Makes a new random hybrid post-quantum identity, as age-keygen -pq does.</summary>
+    public static AgeIdentity GeneratePostQuantum() => new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), postQuantum: true);
 
     public override string ToString() => "age identity for " + Recipient;
 }

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Gyre.Sops.Tree;
-using Org.BouncyCastle.Crypto.Engines;
+using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Modes;
-using Org.BouncyCastle.Crypto.Modes.Gcm;
 using Org.BouncyCastle.Crypto.Parameters;
 
 namespace Gyre.Sops.Crypto;
@@ -98,9 +97,9 @@ internal static class ValueCipher
             $"ENC[AES256_GCM,data:{Convert.ToBase64String(data)},iv:{Convert.ToBase64String(iv)},tag:{Convert.ToBase64String(tag)},type:{type}]");
     }
 
-    // BasicGcmMultiplier: sops values are a few blocks each, so building the default multiplier's 8 KiB table for
-    // every value costs more than it saves (see docs/performance/sops.md).
-    private static GcmBlockCipher NewGcm() => new(new AesEngine(), new BasicGcmMultiplier());
+    // BouncyCastle 2.x multiplies in GF(2^128) without a per-key table (carry-less multiply where the CPU has it), so a
+    // fresh cipher per value is cheap; AesUtilities picks the AES-NI engine when available.
+    private static GcmBlockCipher NewGcm() => new(AesUtilities.CreateEngine());
 
     private static byte[] Open(byte[] key, byte[] iv, byte[] data, byte[] tag, byte[] additionalData)
     {

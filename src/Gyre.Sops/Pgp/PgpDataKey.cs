@@ -49,9 +49,8 @@ internal static class PgpDataKey
         var generator = new PgpEncryptedDataGenerator(SymmetricKeyAlgorithmTag.Aes256, withIntegrityPacket: true, new SecureRandom());
         generator.AddMethod(publicKey);
         using var buffer = new MemoryStream();
-        using (var armor = new ArmoredOutputStream(buffer))
+        using (var armor = ArmoredOutputStream.Build().ClearHeaders().EnableCrc(true).Build(buffer))
         {
-            armor.SetHeader(ArmoredOutputStream.HeaderVersion, null);
             using var encrypted = generator.Open(armor, new byte[1 << 12]);
             var literal = new PgpLiteralDataGenerator();
             using var data = literal.Open(encrypted, PgpLiteralData.Binary, string.Empty, dataKey.Length, DateTime.UnixEpoch);

@@ -93,7 +93,7 @@ public sealed class PgpKeys
                 continue;
             }
 
-            return ring.LastOrDefault(k => k.IsEncryptionKey && !k.IsRevoked()) ?? ring[0];
+            return ring.LastOrDefault(k => k.IsEncryptionKey && !k.HasRevocation()) ?? ring[0];
         }
 
         return null;

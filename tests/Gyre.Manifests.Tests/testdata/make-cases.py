@@ -28,8 +28,13 @@ data("nested_sequences_and_maps", "a:\n- - 1\n  - 2\n- - x: 1\n    y: 2\n- k: v\
 data("key_order_natural_sort", "b10: 1\nb2: 2\nB: 3\na: 4\n_x: 5\n-y: 6\nZ: 7\n1a: 8\na01: 9\na1: 10\na001: 11\n\u00e9: 12\nz: 13\nA: 14\n.dot: 15\na.b: 16\na-b: 17\na_b: 18")
 data("keys_needing_quotes", "'yes': a\n'123': b\n'': c\n'a: b': d\n' sp': e\n'null': f\n'-': g\n'1:20': h")
 data("comments_everywhere", "# comment\na: 1 # trailing\n# between\nb: # after key\n    c: 2\nd: 'x' # after quoted")
+# libyaml's simple-key limit is 128 bytes of UTF-8 (not characters); keys over it, or spanning lines, take the "? " form.
+data("long_and_multiline_keys", "'" + "\u00e9" * 50 + "': fifty-two-byte-chars\n'" + "\u00e9" * 70 + "': over-128-bytes\n'" + "k" * 130 + "': long-ascii\n\"multi\\nline\": v")
+data("long_lines_fold_unicode", "a: " + " ".join(["w\u00f6rd%d" % i for i in range(30)]) + "\nb: '" + " ".join(["\u65e5\u672c%d" % i for i in range(40)]) + " '")
 cases["document_markers_and_empty_docs"] = "---\n# only a comment\n---\n" + H + "data:\n  a: 1\n...\n---\n"
 cases["json_input"] = '{"apiVersion": "gyre.test/v1", "kind": "Probe", "metadata": {"name": "probe"}, "data": {"a": 1.0, "b": 1e3, "c": "x\\u00e9\\n", "d": [true, null], "e": 12345678901234567890, "f": 0.1}}\n'
+# A surrogate pair escape is one code point (escaped on output: libyaml prints only the BMP).
+cases["json_surrogate_pair"] = '{"apiVersion": "gyre.test/v1", "kind": "Probe", "metadata": {"name": "probe"}, "data": {"b": "\\ud83d\\ude00 pair"}}\n'
 cases["windows_line_endings"] = (H + "data:\n  a: 1\n  b: |\n    x\n    y\n").replace("\n", "\r\n")
 cases["tab_after_value_and_unicode_keys"] = H + "data:\n  a: x\t\n  \u00fcber: ja\n  \u65e5\u672c: \u8a9e\n"
 cases["configmap_realistic"] = """apiVersion: v1

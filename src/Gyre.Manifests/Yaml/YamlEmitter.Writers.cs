@@ -3,8 +3,11 @@ using System.Text;
 
 namespace Gyre.Manifests.Yaml;
 
-/// <summary>The character-level writers, ported from libyaml's emitter (as vendored by go-yaml v2).</summary>
-public sealed partial class YamlWriter
+/// <summary>
+/// The character-level writers, ported from libyaml's emitter as go-yaml v2 vendors it (emitterc.go). Columns count
+/// code points, as libyaml counts characters; an unpaired surrogate is written as U+FFFD, as Go decodes it.
+/// </summary>
+public sealed partial class YamlEmitter
 {
     private void IncreaseIndent(bool flow, bool indentless)
     {
@@ -29,14 +32,45 @@ public sealed partial class YamlWriter
 
     private void Put(Rune r)
     {
-        _out.Append(r.ToString());
+        AppendRune(r);
         _column++;
+    }
+
+    private void AppendRune(Rune r)
+    {
+        if (r.IsBmp)
+        {
+            _out.Append((char)r.Value);
+        }
+        else
+        {
+            Span<char> pair = stackalloc char[2];
+            r.EncodeToUtf16(pair);
+            _out.Append(pair);
+        }
     }
 
     private void PutBreak()
     {
         _out.Append('\n');
         _column = 0;
+    }
+
+    // libyaml's write_break (a '\n' becomes a line break; other break characters are copied as they are), after which
+    // go-yaml v2's scalar writers always set indention.
+    private void WriteBreak(Rune r)
+    {
+        if (r.Value == '\n')
+        {
+            PutBreak();
+        }
+        else
+        {
+            AppendRune(r);
+            _column = 0;
+        }
+
+        _indention = true;
     }
 
     private void WriteIndent()
@@ -79,28 +113,31 @@ public sealed partial class YamlWriter
             Put(' ');
         }
 
-        var runes = ToRunes(value);
         var spaces = false;
-        for (var i = 0; i < runes.Length; i++)
+        for (var i = 0; i < value.Length;)
         {
-            if (runes[i].Value == ' ')
+            var r = RuneAt(value, i, out var width);
+            if (r.Value == ' ')
             {
-                if (allowBreaks && !spaces && _column > BestWidth && !(i + 1 < runes.Length && runes[i + 1].Value == ' '))
+                if (allowBreaks && !spaces && _column > BestWidth && !(i + 1 < value.Length && value[i + 1] == ' '))
                 {
                     WriteIndent();
                 }
                 else
                 {
-                    Put(runes[i]);
+                    Put(r);
                 }
 
                 spaces = true;
             }
             else
             {
-                Put(runes[i]);
+                Put(r);
+                _indention = false;
                 spaces = false;
             }
+
+            i += width;
         }
 
         _whitespace = false;
@@ -110,33 +147,31 @@ public sealed partial class YamlWriter
     private void WriteSingleQuoted(string value, bool allowBreaks)
     {
         WriteIndicator("'", needWhitespace: true, isWhitespace: false, isIndention: false);
-        var runes = ToRunes(value);
         bool spaces = false, breaks = false;
-        for (var i = 0; i < runes.Length; i++)
+        for (var i = 0; i < value.Length;)
         {
-            var c = runes[i].Value;
-            if (c == ' ')
+            var r = RuneAt(value, i, out var width);
+            if (r.Value == ' ')
             {
-                if (allowBreaks && !spaces && _column > BestWidth && i > 0 && i < runes.Length - 1 && runes[i + 1].Value != ' ')
+                if (allowBreaks && !spaces && _column > BestWidth && i > 0 && i < value.Length - 1 && value[i + 1] != ' ')
                 {
                     WriteIndent();
                 }
                 else
                 {
-                    Put(runes[i]);
+                    Put(r);
                 }
 
                 spaces = true;
             }
-            else if (YamlScalarAnalysis.IsBreak(c))
+            else if (YamlScalarAnalysis.IsBreak(r.Value))
             {
-                if (!breaks && c == '\n')
+                if (!breaks && r.Value == '\n')
                 {
                     PutBreak();
                 }
 
-                WriteBreak(runes[i]);
-                _indention = true;
+                WriteBreak(r);
                 breaks = true;
             }
             else
@@ -146,16 +181,18 @@ public sealed partial class YamlWriter
                     WriteIndent();
                 }
 
-                if (c == '\'')
+                if (r.Value == '\'')
                 {
                     Put('\'');
                 }
 
-                Put(runes[i]);
+                Put(r);
                 _indention = false;
                 spaces = false;
                 breaks = false;
             }
+
+            i += width;
         }
 
         WriteIndicator("'", needWhitespace: false, isWhitespace: false, isIndention: false);
@@ -166,22 +203,26 @@ public sealed partial class YamlWriter
     private void WriteDoubleQuoted(string value, bool allowBreaks)
     {
         WriteIndicator("\"", needWhitespace: true, isWhitespace: false, isIndention: false);
-        var runes = ToRunes(value);
         var spaces = false;
-        for (var i = 0; i < runes.Length; i++)
+        for (var i = 0; i < value.Length;)
         {
-            var c = runes[i].Value;
+            var r = RuneAt(value, i, out var width);
+            var c = r.Value;
             if (!YamlScalarAnalysis.IsPrintable(c) || c == 0xFEFF || YamlScalarAnalysis.IsBreak(c) || c == '"' || c == '\\')
             {
-                WriteEscape(c);
+                foreach (var e in YamlEscape.Sequence(c))
+                {
+                    Put(e);
+                }
+
                 spaces = false;
             }
             else if (c == ' ')
             {
-                if (allowBreaks && !spaces && _column > BestWidth && i > 0 && i < runes.Length - 1)
+                if (allowBreaks && !spaces && _column > BestWidth && i > 0 && i < value.Length - 1)
                 {
                     WriteIndent();
-                    if (runes[i + 1].Value == ' ')
+                    if (value[i + 1] == ' ')
                     {
                         Put('\\');
                     }
@@ -195,9 +236,11 @@ public sealed partial class YamlWriter
             }
             else
             {
-                Put(runes[i]);
+                Put(r);
                 spaces = false;
             }
+
+            i += width;
         }
 
         WriteIndicator("\"", needWhitespace: false, isWhitespace: false, isIndention: false);
@@ -205,52 +248,15 @@ public sealed partial class YamlWriter
         _indention = false;
     }
 
-    private void WriteEscape(int c)
-    {
-        Put('\\');
-        var shortForm = c switch
-        {
-            0x00 => '0',
-            0x07 => 'a',
-            0x08 => 'b',
-            0x09 => 't',
-            0x0A => 'n',
-            0x0B => 'v',
-            0x0C => 'f',
-            0x0D => 'r',
-            0x1B => 'e',
-            0x22 => '"',
-            0x5C => '\\',
-            0x85 => 'N',
-            0xA0 => '_',
-            0x2028 => 'L',
-            0x2029 => 'P',
-            _ => '\0',
-        };
-        if (shortForm != '\0')
-        {
-            Put(shortForm);
-            return;
-        }
-
-        var (prefix, width) = c <= 0xFF ? ('x', 2) : c <= 0xFFFF ? ('u', 4) : ('U', 8);
-        Put(prefix);
-        foreach (var digit in c.ToString("X" + width.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))
-        {
-            Put(digit);
-        }
-    }
-
     private void WriteLiteral(string value)
     {
         WriteIndicator("|", needWhitespace: true, isWhitespace: false, isIndention: false);
-        var runes = ToRunes(value);
-        if (runes.Length > 0 && (runes[0].Value == ' ' || YamlScalarAnalysis.IsBreak(runes[0].Value)))
+        if (value.Length > 0 && (value[0] == ' ' || YamlScalarAnalysis.IsBreak(value[0])))
         {
             WriteIndicator(BestIndent.ToString(CultureInfo.InvariantCulture), needWhitespace: false, isWhitespace: false, isIndention: false);
         }
 
-        var chomp = ChompHint(runes);
+        var chomp = ChompHint(value);
         if (chomp is not null)
         {
             WriteIndicator(chomp, needWhitespace: false, isWhitespace: false, isIndention: false);
@@ -260,12 +266,12 @@ public sealed partial class YamlWriter
         _indention = true;
         _whitespace = true;
         var breaks = true;
-        foreach (var r in runes)
+        for (var i = 0; i < value.Length;)
         {
+            var r = RuneAt(value, i, out var width);
             if (YamlScalarAnalysis.IsBreak(r.Value))
             {
                 WriteBreak(r);
-                _indention = true;
                 breaks = true;
             }
             else
@@ -279,41 +285,33 @@ public sealed partial class YamlWriter
                 _indention = false;
                 breaks = false;
             }
+
+            i += width;
         }
     }
 
-    private static string? ChompHint(Rune[] runes)
+    // Break characters are all in the BMP, so the last one or two UTF-16 units are the last one or two characters.
+    private static string? ChompHint(string value)
     {
-        if (runes.Length == 0 || !YamlScalarAnalysis.IsBreak(runes[^1].Value))
+        if (value.Length == 0 || !YamlScalarAnalysis.IsBreak(value[^1]))
         {
             return "-";
         }
 
-        return runes.Length == 1 || YamlScalarAnalysis.IsBreak(runes[^2].Value) ? "+" : null;
+        return value.Length == 1 || YamlScalarAnalysis.IsBreak(value[^2]) ? "+" : null;
     }
 
-    // libyaml's write_break: a '\n' becomes a line break; other break characters are copied as they are.
-    private void WriteBreak(Rune r)
+    /// <summary>The code point at <paramref name="i"/> (U+FFFD for an unpaired surrogate) and how many UTF-16 units it takes.</summary>
+    internal static Rune RuneAt(string value, int i, out int width)
     {
-        if (r.Value == '\n')
+        var c = value[i];
+        if (!char.IsSurrogate(c))
         {
-            PutBreak();
-        }
-        else
-        {
-            _out.Append(r.ToString());
-            _column = 0;
-        }
-    }
-
-    private static Rune[] ToRunes(string value)
-    {
-        var list = new List<Rune>(value.Length);
-        foreach (var r in value.EnumerateRunes())
-        {
-            list.Add(r);
+            width = 1;
+            return new Rune(c);
         }
 
-        return [.. list];
+        Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out width);
+        return rune;
     }
 }

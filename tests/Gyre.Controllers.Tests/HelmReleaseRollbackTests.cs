@@ -65,6 +65,7 @@ public sealed class HelmReleaseRollbackTests(ControllersFixture rig)
         Assert.Equal((ReleaseStatus.Deployed, "Rollback to 1"), ((await rig.StoredReleaseAsync(ns, "web", 3)).Info.Status, (await rig.StoredReleaseAsync(ns, "web", 3)).Info.Description));
         Assert.NotNull(await rig.GetAsync("v1", "ConfigMap", ns, "web-legacy"));
         Assert.Null(await rig.GetAsync("batch/v1", "Job", ns, "web-after-rollback"));
+        Assert.Contains($"HelmRelease {ns}/web: spec.rollback.recreate is deprecated and has no effect", rig.Logs.Tail(int.MaxValue), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,6 +65,30 @@ public sealed class HelmReleaseRollbackTests(ControllersFixture rig)
         Assert.Equal((ReleaseStatus.Deployed, "Rollback to 1"), ((await rig.StoredReleaseAsync(ns, "web", 3)).Info.Status, (await rig.StoredReleaseAsync(ns, "web", 3)).Info.Description));
         Assert.NotNull(await rig.GetAsync("v1", "ConfigMap", ns, "web-legacy"));
         Assert.Null(await rig.GetAsync("batch/v1", "Job", ns, "web-after-rollback"));
+        Assert.Contains($"HelmRelease {ns}/web: spec.rollback.recreate is deprecated and has no effect", rig.Logs.Tail(int.MaxValue), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rollback_with_disableWaitForJobs_does_not_wait_for_the_Jobs_it_recreates()
+    {
+        var (ns, repo) = await rig.HelmRepositoryAsync("hr-rb-jobs",
+            ("podinfo", "1.0.0", HelmReleaseWaitTests.ChartWithJob()), ("podinfo", "1.1.0", HelmTestCharts.Podinfo("1.1.0")));
+        await using var _ = repo;
+        const string job = "  install:\n    disableWaitForJobs: true\n  values:\n    job:\n      enabled: true\n      annotations:\n        gyre.io/simulate: never-ready\n";
+        const string skips = "  rollback:\n    timeout: 2s\n    disableWaitForJobs: true\n";
+        const string waits = "  rollback:\n    timeout: 2s\n";
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "skips", "1.0.0", Remediation + skips + job));
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "waits", "1.0.0", Remediation + waits + job));
+        await rig.WaitForReleaseReadyAsync(ns, "skips", "True");
+        await rig.WaitForReleaseReadyAsync(ns, "waits", "True");
+
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "skips", "1.1.0", Remediation + skips + FailingValues));
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "waits", "1.1.0", Remediation + waits + FailingValues));
+
+        Assert.Equal("RollbackSucceeded", (string?)HelmReleaseSteps.Condition(await WaitForRemediatedAsync(ns, "True", "skips"), "Remediated")!["reason"]);
+        var failed = HelmReleaseSteps.Condition(await WaitForRemediatedAsync(ns, "False", "waits"), "Remediated")!;
+        Assert.Equal("RollbackFailed", (string?)failed["reason"]);
+        Assert.Contains($"Job/{ns}/waits-migrate", (string?)failed["message"], StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -84,10 +108,10 @@ public sealed class HelmReleaseRollbackTests(ControllersFixture rig)
         return (ns, repo);
     }
 
-    private async Task<Gyre.Manifests.KubeObject> WaitForRemediatedAsync(string ns, string status)
+    private async Task<Gyre.Manifests.KubeObject> WaitForRemediatedAsync(string ns, string status, string name = "web")
     {
         Gyre.Manifests.KubeObject? hr = null;
-        await rig.Until(async () => HelmReleaseSteps.Condition(hr = await rig.HelmReleaseAsync(ns, "web"), "Remediated") is { } c && (string?)c["status"] == status
+        await rig.Until(async () => HelmReleaseSteps.Condition(hr = await rig.HelmReleaseAsync(ns, name), "Remediated") is { } c && (string?)c["status"] == status
             && HelmReleaseSteps.Condition(hr, "Stalled") is not null, $"Remediated={status} and Stalled", 90);
         return hr!;
     }

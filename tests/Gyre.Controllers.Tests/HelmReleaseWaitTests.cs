@@ -15,7 +15,7 @@ public sealed class HelmReleaseWaitTests(ControllersFixture rig)
         """;
 
     /// <summary>The podinfo chart with a Job (values job.enabled, job.annotations) whose backoffLimit is 0.</summary>
-    private static Dictionary<string, string> ChartWithJob()
+    internal static Dictionary<string, string> ChartWithJob()
     {
         var files = HelmTestCharts.Podinfo("1.0.0", "job:\n  enabled: false\n");
         files["templates/job.yaml"] = """

@@ -15,10 +15,10 @@ namespace Gyre.Controllers.HelmReleases;
 /// </summary>
 internal sealed class ClientSideApply(IReadOnlyDictionary<ObjectRef, JsonObject> originals)
 {
-    public async Task WriteAsync(ResourceClient resource, KubeObject obj, bool force, CancellationToken cancellationToken)
+    public async Task WriteAsync(ResourceClient resource, KubeObject obj, bool force, string? fieldValidation, CancellationToken cancellationToken)
     {
         var ns = resource.Resource.Namespaced ? obj.Namespace : null;
-        var options = new WriteOptions { FieldManager = ReleaseApplier.FieldManager };
+        var options = new WriteOptions { FieldManager = ReleaseApplier.FieldManager, FieldValidation = fieldValidation };
         try
         {
             var live = await ServerSideApplier.GetAsync(resource, ns, obj.Name, cancellationToken).ConfigureAwait(false);

@@ -98,6 +98,11 @@ internal sealed class HelmReleaseReconciler(
             CrossNamespaceRefs.Check(options.NoCrossNamespaceRefs, obj, chartRef.Kind, chartRef.Namespace, chartRef.Name);
         }
 
+        if (spec.Rollback.Recreate)
+        {
+            logger.LogWarning("HelmRelease {Namespace}/{Name}: spec.rollback.recreate is deprecated and has no effect", obj.Namespace, obj.Name);
+        }
+
         await new HelmReleaseDependencies(client).CheckAsync(obj, spec, cancellationToken).ConfigureAwait(false);
         var source = await _sources.ResolveAsync(obj, spec, cancellationToken).ConfigureAwait(false);
         if (source.HelmChart is { } helmChart)

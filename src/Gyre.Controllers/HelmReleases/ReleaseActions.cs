@@ -200,7 +200,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
 
             if (!options.DisableWait)
             {
-                await applier.WaitAsync(objects, timeout, cancellationToken).ConfigureAwait(false);
+                await applier.WaitAsync(objects, timeout, !options.DisableWaitForJobs, cancellationToken).ConfigureAwait(false);
             }
 
             release = release with { Hooks = options.DisableHooks ? ran : await hooks.RunAsync(ran, "post-rollback", spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false) };

@@ -90,7 +90,7 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
                 }
                 else
                 {
-                    await clientSide.WriteAsync(resource, obj, force, cancellationToken).ConfigureAwait(false);
+                    await clientSide.WriteAsync(resource, obj, force, fieldValidation, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (live is null)

@@ -515,7 +515,7 @@ yaml_v2_values = {
     "long_key": {"k" * 130: 1, "multi\nline": 2, "é" * 50: 3, "x": {"k" * 129: [1]}},
     "nested_empty": {"a": {"b": {}}, "c": [[], {}], "d": [{"e": []}], "f": [[[]]]},
     "floats": [1e21, 1.5e300, 5e-324, 123456.789, -1e-7, 1e6, 100000.5, 0.1, 2 ** 63, 2 ** 64, 2 ** 70],
-    "unicode": ["\u2028x", "\u0085x", "\ufeffx", "emoji \U0001F600", "\x01", "日本語のテキスト", "\ufffd"],
+    "unicode": ["\u2028x", "\u0085x", "\ufeffx", "emoji \U0001F600", "\x01", "日本語のテキスト", "\ufffd", "\ufeff" + long_words, "a\ufeffb"],
     # A raw NEL is a line break when go-yaml reads the JSON text back: folded like a line break in a quoted scalar.
     "nel": {"list": ["a \u0085 b", "a\u0085\u0085\u0085b", "x\u0085", "\u0085", "a\u0085 \u0085b", "  \u0085  ", "a\tb \u0085 c"], "k\u0085 x": 1},
     # Characters encoding/json leaves raw that go-yaml's reader then rejects: toYaml yields "".

@@ -77,13 +77,13 @@ internal static class HelmYamlReadBack
     /// </summary>
     public static string Error(object? v)
     {
-        if (!AllReadable(v))
+        var lines = 0;
+        if (AllReadable(v) && KeyError(v, ref lines) is { } keyError)
         {
-            return "yaml: control characters are not allowed";
+            return keyError;
         }
 
-        var lines = 0;
-        return KeyError(v, ref lines) ?? "yaml: could not read the JSON text back";
+        return "yaml: control characters are not allowed";
     }
 
     private static bool AllReadable(object? v) => v switch

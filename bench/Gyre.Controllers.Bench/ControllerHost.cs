@@ -38,7 +38,7 @@ internal static class ControllerHost
         var gc = GC.GetGCMemoryInfo();
         const double MiB = 1024 * 1024;
         await Console.Error.WriteLineAsync(FormattableString.Invariant(
-            $"  controllers at exit: GC heap {gc.HeapSizeBytes / MiB:F0} MiB, GC committed {gc.TotalCommittedBytes / MiB:F0} MiB, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods JIT-compiled, {System.Diagnostics.Process.GetCurrentProcess().Threads.Count} threads"));
+            $"  controllers at exit: GC heap {gc.HeapSizeBytes / MiB:F0} MiB, GC committed {gc.TotalCommittedBytes / MiB:F0} MiB, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods JIT-compiled, {System.Diagnostics.Process.GetCurrentProcess().Threads.Count} threads, GC settings {string.Join(' ', GC.GetConfigurationVariables().Where(v => v.Key.Contains("Conserve", StringComparison.Ordinal) || v.Key.Contains("Concurrent", StringComparison.Ordinal)).Select(v => $"{v.Key}={v.Value}"))}"));
         await stop.CancelAsync();
         try
         {

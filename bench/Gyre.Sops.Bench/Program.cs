@@ -33,6 +33,21 @@ Measure("500 small Secrets (one data key each)", 5, () =>
     }
 }, secrets.Sum(s => s.Length));
 
+// The same 500 Secrets for a hybrid post-quantum recipient (age1pq1…): each pays an ML-KEM-768 + X25519 decapsulation.
+var pqIdentity = AgeIdentity.GeneratePostQuantum();
+var pqKeyring = new SopsKeyring { AgeIdentities = [pqIdentity] };
+var pqOptions = secretOptions with { KeyGroups = [[SopsKeySpec.Age(pqIdentity.Recipient.Text)]] };
+var pqSecrets = Enumerable.Range(0, 500).Select(i => SopsEncryptor.Encrypt(Encoding.UTF8.GetBytes(
+    $"apiVersion: v1\nkind: Secret\nmetadata:\n    name: app-{i}\n    namespace: default\nstringData:\n    username: admin\n    password: s3cr3t-{i}\n"),
+    SopsFormat.Yaml, pqOptions, pqKeyring, now)).ToList();
+Measure("500 small Secrets, post-quantum age recipient", 5, () =>
+{
+    foreach (var secret in pqSecrets)
+    {
+        SopsDecryptor.Decrypt(secret, SopsFormat.Yaml, pqKeyring);
+    }
+}, pqSecrets.Sum(s => s.Length));
+
 static void Measure(string name, int runs, Action action, long bytes)
 {
     action();

@@ -62,4 +62,25 @@ public sealed class HelmReleaseStrategyTests(ControllersFixture rig)
         Assert.Equal("fail", (await rig.GetAsync("apps/v1", "Deployment", ns, "web"))!.GetAnnotation("gyre.io/simulate"));
         Assert.Contains(await rig.EventsAsync(ns, "web"), e => e.Reason == "UpgradeFailed");
     }
+
+    [Theory]
+    [InlineData("name: RemediateOnFailure\n      retryInterval: 1m", ".retryInterval cannot be set when .name is 'RemediateOnFailure'")]
+    [InlineData("name: RetryForever", "RetryForever")]
+    public async Task The_API_server_refuses_an_invalid_strategy_as_Fluxs_CRD_does(string strategy, string expected)
+    {
+        var ns = await rig.NamespaceAsync("hr-strategy-invalid");
+        var file = Path.Combine(Path.GetTempPath(), $"{ns}-hr.yaml");
+        await File.WriteAllTextAsync(file, HelmTestCharts.HelmRelease(ns, "web", "1.0.0", $"  upgrade:\n    strategy:\n      {strategy}\n"));
+        try
+        {
+            var error = await rig.Kubectl.RunAsyncWithErrorAsync(["apply", "-f", file]);
+            Assert.Contains("spec.upgrade.strategy", error, StringComparison.Ordinal);
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+            Assert.Null(await rig.HelmReleaseAsync(ns, "web"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -83,7 +83,7 @@ public sealed class HelmReleaseWaitTests(ControllersFixture rig)
 
         await rig.WaitForReleaseReadyAsync(ns, "cel", "True");
         var failed = await rig.WaitForReleaseReadyAsync(ns, "job", "False", "InstallFailed");
-        Assert.Contains($"Job/{ns}/job-migrate: job is failed: {ns}/job-migrate", (string?)failed["message"], StringComparison.Ordinal);
+        Assert.Contains($"health check failed: Job/{ns}/job-migrate status: 'Failed': job is failed: {ns}/job-migrate", (string?)failed["message"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class HelmReleaseWaitTests(ControllersFixture rig)
             "  waitStrategy:\n    name: legacy\n  install:\n    timeout: 2s\n  values:\n    deploymentAnnotations:\n      gyre.io/simulate: never-ready\n"));
 
         var failed = await rig.WaitForReleaseReadyAsync(ns, "web", "False", "InstallFailed");
-        Assert.Contains($"timed out waiting for the condition after 2s: [Deployment/{ns}/web: Deployment does not have enough pods ready: 0/1]",
+        Assert.Contains($"health check failed after 2s: timeout waiting for: [Deployment/{ns}/web status: 'InProgress': Deployment does not have enough pods ready: 0/1]",
             (string?)failed["message"], StringComparison.Ordinal);
     }
 
@@ -115,6 +115,22 @@ public sealed class HelmReleaseWaitTests(ControllersFixture rig)
         await rig.WaitForReleaseReadyAsync(ns, "skips", "True");
         var failed = await rig.WaitForReleaseReadyAsync(ns, "waits", "False", "InstallFailed");
         Assert.Contains($"Job/{ns}/waits-migrate", (string?)failed["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upgrade_follows_the_upgrade_knobs_not_the_install_ones()
+    {
+        var (ns, repo) = await rig.HelmRepositoryAsync("hr-upgrade-knobs", ("podinfo", "1.0.0", ChartWithJob()));
+        await using var _ = repo;
+        const string Knobs = "  install:\n    timeout: 2s\n  upgrade:\n    timeout: 2s\n    disableWaitForJobs: true\n";
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.0.0", Knobs));
+        await rig.WaitForReleaseReadyAsync(ns, "web", "True", "InstallSucceeded");
+
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.0.0",
+            Knobs + "  values:\n    job:\n      enabled: true\n      annotations:\n        gyre.io/simulate: never-ready\n"));
+
+        await rig.WaitForReleaseReadyAsync(ns, "web", "True", "UpgradeSucceeded");
+        Assert.NotNull(await rig.GetAsync("batch/v1", "Job", ns, "web-migrate"));
     }
 
     [Fact]

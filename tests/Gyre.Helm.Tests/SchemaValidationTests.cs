@@ -1,3 +1,4 @@
+using Gyre.Helm.Rendering;
 using static Gyre.Helm.Tests.InlineCharts;
 
 namespace Gyre.Helm.Tests;
@@ -36,6 +37,14 @@ public sealed class SchemaValidationTests
     {
         var r = Render(Make("app", new() { ["templates/cm.yaml"] = "kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: x\n" }, "replicaCount: 2\nimage:\n  repository: nginx\n", Schema));
         Assert.Single(r.Objects);
+    }
+
+    [Fact]
+    public void Skipping_schema_validation_renders_values_the_schema_refuses()
+    {
+        var chart = Make("app", new() { ["templates/cm.yaml"] = "kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: x\ndata:\n  n: {{ .Values.replicaCount | quote }}\n" }, "image:\n  repository: nginx\n", Schema);
+        var r = Render(chart, Set("replicaCount=many"), new ReleaseOptions { Name = "rel", Namespace = "ns", SkipSchemaValidation = true });
+        Assert.Contains("  n: \"many\"\n", r.Manifest, StringComparison.Ordinal);
     }
 
     [Theory]

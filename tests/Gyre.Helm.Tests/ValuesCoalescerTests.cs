@@ -86,4 +86,16 @@ public sealed class ValuesCoalescerTests
     {
         Same(expected, ValuesCoalescer.MergeMaps(Obj(first), Obj(second)));
     }
+
+    // helm upgrade --reuse-values: the new values win, what only the last release had stays, a null deletes the key.
+    [Theory]
+    [InlineData("""{"message":"new"}""", """{"message":"old","replicas":3}""", """{"message":"new","replicas":3}""")]
+    [InlineData("""{"image":{"tag":"2"}}""", """{"image":{"tag":"1","repo":"r"}}""", """{"image":{"tag":"2","repo":"r"}}""")]
+    [InlineData("""{"replicas":null}""", """{"replicas":3,"a":1}""", """{"a":1}""")]
+    [InlineData("""{"list":[1]}""", """{"list":[1,2],"m":{"x":1}}""", """{"list":[1],"m":{"x":1}}""")]
+    [InlineData("""{"m":"scalar"}""", """{"m":{"x":1}}""", """{"m":"scalar"}""")]
+    public void Reused_values_keep_the_last_releases_under_the_new_ones(string values, string previous, string expected)
+    {
+        Same(expected, ValuesCoalescer.CoalesceTables(Obj(values), Obj(previous)));
+    }
 }

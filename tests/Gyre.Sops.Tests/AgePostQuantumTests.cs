@@ -84,7 +84,7 @@ public sealed class AgePostQuantumTests
         var identity = AgeIdentity.GeneratePostQuantum();
         var text = Encoding.ASCII.GetString(AgeFile.Encrypt("x"u8, [identity.Recipient]));
         var lines = text.Split('\n');
-        var shortShare = text.Replace(lines[1], lines[1][..^4], StringComparison.Ordinal);
+        var shortShare = text.Replace(lines[1], lines[1][..^2], StringComparison.Ordinal); // 1119 bytes, still canonical
         var longBody = text.Replace("\n" + lines[2] + "\n", "\n" + lines[2] + "AAAA\n", StringComparison.Ordinal);
 
         var share = Assert.Throws<SopsException>(() => AgeFile.Decrypt(Encoding.ASCII.GetBytes(shortShare), [identity]));
@@ -95,12 +95,34 @@ public sealed class AgePostQuantumTests
     }
 
     [Fact]
-    public void A_recipient_with_the_wrong_length_is_refused()
+    public void A_share_in_non_canonical_base64_is_refused()
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        var identity = AgeIdentity.GeneratePostQuantum();
+        var text = Encoding.ASCII.GetString(AgeFile.Encrypt("x"u8, [identity.Recipient]));
+        var line = text.Split('\n')[1];
+        // 1120 bytes leave 4 unused bits in the last character; setting one decodes to the same bytes, non-canonically.
+        var stray = line[..^1] + Alphabet[Alphabet.IndexOf(line[^1], StringComparison.Ordinal) + 1];
+
+        var error = Assert.Throws<SopsException>(() => AgeFile.Decrypt(Encoding.ASCII.GetBytes(text.Replace(line, stray, StringComparison.Ordinal)), [identity]));
+
+        Assert.Contains("non-canonical base64", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_recipient_with_the_wrong_length_or_an_out_of_range_coefficient_is_refused()
     {
         var shortKey = Bech32.Encode("age1pq", new byte[1215]);
+        var valid = AgeIdentity.GeneratePostQuantum().Recipient.PublicKey;
+        var outOfRange = valid.ToArray();
+        outOfRange[0] = 0xff;
+        outOfRange[1] |= 0x0f; // the first coefficient becomes 4095, not below q = 3329
 
-        var error = Assert.Throws<SopsException>(() => AgeRecipient.Parse(shortKey));
+        var length = Assert.Throws<SopsException>(() => AgeRecipient.Parse(shortKey));
+        var modulus = Assert.Throws<SopsException>(() => AgeRecipient.Parse(Bech32.Encode("age1pq", outOfRange)));
 
-        Assert.Contains("1216 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1216 bytes", length.Message, StringComparison.Ordinal);
+        Assert.Contains("not a valid ML-KEM-768 encapsulation key", modulus.Message, StringComparison.Ordinal);
+        Assert.Equal(valid, AgeRecipient.Parse(Bech32.Encode("age1pq", valid)).PublicKey);
     }
 }

@@ -110,11 +110,24 @@ KS_STATUS = status({
     "history": arr(ANY),
 })
 
+# install/upgrade/rollback: the failure-strategy and release knobs typed (with Flux's enum and CEL rule); other
+# knobs stay open so they are kept as written.
+KEEP = {"x-kubernetes-preserve-unknown-fields": True}
+HR_STRATEGY = obj({"name": {"type": "string", "enum": ["RemediateOnFailure", "RetryOnFailure"]}, "retryInterval": DUR}, ["name"], {
+    "x-kubernetes-validations": [{"rule": "!has(self.retryInterval) || self.name != 'RemediateOnFailure'",
+                                  "message": ".retryInterval cannot be set when .name is 'RemediateOnFailure'"}]})
+HR_SSA = {"type": "string", "enum": ["enabled", "disabled", "auto"]}
+HR_INSTALL = obj({"strategy": HR_STRATEGY, "replace": B, "disableTakeOwnership": B, "serverSideApply": B}, extra=KEEP)
+HR_UPGRADE = obj({"strategy": HR_STRATEGY, "preserveValues": B, "disableTakeOwnership": B, "serverSideApply": HR_SSA,
+                  "chartNameChangeStrategy": {"type": "string", "enum": ["Reinstall", "InPlaceUpdate"]}}, extra=KEEP)
+HR_ROLLBACK = obj({"timeout": DUR, "disableWait": B, "disableWaitForJobs": B, "disableHooks": B, "force": B,
+                   "cleanupOnFail": B, "recreate": B, "serverSideApply": HR_SSA}, extra=KEEP)
+
 HR_SPEC = obj({
     "chart": ANY, "chartRef": KINDREF, "interval": DUR, "kubeConfig": KUBECONFIG, "suspend": B, "releaseName": S,
     "targetNamespace": S, "storageNamespace": S, "dependsOn": arr(obj({"name": S, "namespace": S, "readyExpr": S}, ["name"])),
     "timeout": DUR, "maxHistory": {"type": "integer"}, "serviceAccountName": S, "persistentClient": B,
-    "driftDetection": ANY, "install": ANY, "upgrade": ANY, "test": ANY, "rollback": ANY, "uninstall": ANY,
+    "driftDetection": ANY, "install": HR_INSTALL, "upgrade": HR_UPGRADE, "test": ANY, "rollback": HR_ROLLBACK, "uninstall": ANY,
     "valuesFrom": arr(obj({"kind": {"type": "string", "enum": ["Secret", "ConfigMap"]}, "name": S, "valuesKey": S,
                            "targetPath": S, "optional": B}, ["kind", "name"])),
     "values": ANY, "postRenderers": arr(ANY), "commonMetadata": obj({"labels": MAP, "annotations": MAP}),

@@ -25,7 +25,8 @@ public static class ServerSideApplyMode
 
     internal static string Read(SpecReader reader, JsonObject json, string path)
     {
-        var value = SpecReader.String(json["serverSideApply"]) is { Length: > 0 } s ? s : Auto;
+        var node = json["serverSideApply"];
+        var value = node is null ? Auto : SpecReader.String(node) ?? node.ToJsonString();
         return value is Enabled or Disabled or Auto ? value : throw new ApiException(reader.Where, path, $"'{value}' is not enabled, disabled or auto");
     }
 }

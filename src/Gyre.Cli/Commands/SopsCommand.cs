@@ -15,7 +15,7 @@ internal static class SopsCommand
     private static readonly Option<bool> InPlace = new("--in-place", "-i") { Description = "Write the result back to the file" };
     private static readonly Option<string?> Output = new("--output") { Description = "Write the result to this file instead of stdout" };
     private static readonly Option<string?> ConfigPath = new("--config") { Description = "Path to .sops.yaml (default: searched upwards from the working directory)" };
-    private static readonly Option<string[]> AgeKeys = new("--age") { Description = "age recipients (age1…), comma separated", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string[]> AgeKeys = new("--age") { Description = "age recipients (age1…, post-quantum age1pq1…, or SSH public keys), comma separated", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<string[]> PgpKeys = new("--pgp") { Description = "OpenPGP fingerprints, comma separated" };
     private static readonly Option<string?> EncryptedRegex = new("--encrypted-regex") { Description = "Encrypt only values whose key matches this regex" };
     private static readonly Option<string?> UnencryptedRegex = new("--unencrypted-regex") { Description = "Leave values whose key matches this regex in clear" };

@@ -32,8 +32,18 @@ internal sealed class AtomicRelease(ReleaseStore store, ReleaseActions actions, 
                 continue;
             }
 
+            if (ReleaseTransitions.MustReinstall(spec, latest, request.Chart))
+            {
+                // upgrade.chartNameChangeStrategy Reinstall: a release of another chart is uninstalled, then installed anew.
+                await actions.UninstallAsync(history, spec with { UninstallKeepHistory = false }, cancellationToken).ConfigureAwait(false);
+                status.Notes.Add((false, HelmReleaseReasons.UninstallSucceeded,
+                    $"Helm uninstall succeeded for release {where}.v{latest!.Version} with chart {latest.Chart.Name}@{latest.Chart.Version}: the chart name changed to {request.Chart.Name}"));
+                continue;
+            }
+
+            var (current, digest) = PreservedValues.Apply(request, latest, configDigest);
             var installing = latest is null || latest.Info.Status == ReleaseStatus.Uninstalled || ReleaseHistory.LastDeployed(history) is null;
-            var inSync = latest is not null && latest.Chart.Version == chartVersion && ValuesComposer.Digest(latest.Config) == configDigest
+            var inSync = latest is not null && latest.Chart.Version == chartVersion && ValuesComposer.Digest(latest.Config) == digest
                 && status.PostRenderersObserved(spec);
             if (latest is { Info.Status: ReleaseStatus.Deployed } && inSync && !force)
             {
@@ -54,7 +64,12 @@ internal sealed class AtomicRelease(ReleaseStore store, ReleaseActions actions, 
             var upgrade = latest is not null && latest.Info.Status != ReleaseStatus.Uninstalled;
             try
             {
-                var release = await actions.DeployAsync(request, history, upgrade, cancellationToken).ConfigureAwait(false);
+                if (!upgrade)
+                {
+                    ReleaseTransitions.CheckNameReusable(current, history);
+                }
+
+                var release = await actions.DeployAsync(current, history, upgrade, cancellationToken).ConfigureAwait(false);
                 var reason = upgrade ? HelmReleaseReasons.UpgradeSucceeded : HelmReleaseReasons.InstallSucceeded;
                 var message = $"Helm {(upgrade ? "upgrade" : "install")} succeeded for release {where}.v{release.Version} with chart {release.Chart.Name}@{release.Chart.Version}";
                 status.Set(HelmReleaseReasons.Released, true, reason, message);

@@ -40,7 +40,7 @@ internal sealed class HookRunner(KubeClient client, ReleaseApplier applier, stri
             try
             {
                 // Hooks are always validated against the cluster's schemas, as Helm's execHook builds them.
-                await applier.ApplyAsync([obj], force: false, [], "Strict", cancellationToken).ConfigureAwait(false);
+                await applier.ApplyAsync([obj], force: false, [], "Strict", null, cancellationToken).ConfigureAwait(false);
                 failure = await WaitAsync(obj, timeout, cancellationToken).ConfigureAwait(false);
             }
             catch (ReconcileStepException ex)

@@ -54,7 +54,10 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             hookManifests = hookObjects.Select(o => YamlWriter.Write(o.Json)).ToList();
         }
 
-        var documents = parsed.Select(d => d with { Object = ReleaseManifest.Label(d.Object, request.OwnerName, request.OwnerNamespace) }).ToList();
+        var documents = parsed.Select(d => d with
+        {
+            Object = ReleaseOwnership.Mark(ReleaseManifest.Label(d.Object, request.OwnerName, request.OwnerNamespace), spec.ReleaseName, spec.TargetNamespace),
+        }).ToList();
         var now = time.GetUtcNow();
         var release = new Release
         {
@@ -71,6 +74,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             },
             Chart = ReleaseChart.FromChart(request.Chart),
             Config = request.Values,
+            ApplyMethod = ApplyMethods.ForDeploy(spec, upgrade, ReleaseHistory.LastDeployed(history) ?? ReleaseHistory.Latest(history)),
             Manifest = ReleaseManifest.Write(documents),
             Hooks = rendered.Hooks.Select((h, i) => new ReleaseHook
             {
@@ -125,6 +129,11 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         }
 
         var objects = await applier.ResolveAsync(documents.Select(d => d.Object), spec.TargetNamespace, cancellationToken).ConfigureAwait(false);
+        if (upgrade ? spec.Upgrade.DisableTakeOwnership : spec.Install.DisableTakeOwnership)
+        {
+            await ReleaseOwnership.CheckAsync(applier, objects, upgrade ? previous : null, spec.ReleaseName, spec.TargetNamespace, upgrade, cancellationToken).ConfigureAwait(false);
+        }
+
         var hookEvent = upgrade ? "upgrade" : "install";
         var ran = release.Hooks;
         if (!disableHooks)
@@ -134,7 +143,8 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
 
         // As Helm's install/upgrade: the release's objects are validated against the cluster's schemas (Strict) unless disableOpenAPIValidation.
         var validation = (upgrade ? spec.Upgrade.DisableOpenApiValidation : spec.Install.DisableOpenApiValidation) ? "Ignore" : "Strict";
-        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, validation, cancellationToken).ConfigureAwait(false);
+        var clientSide = await ApplyMethods.WriterAsync(release.ApplyMethod!, applier, previous, cancellationToken).ConfigureAwait(false);
+        await applier.ApplyAsync(objects, upgrade && spec.Upgrade.Force, created, validation, clientSide, cancellationToken).ConfigureAwait(false);
         if (previous is not null)
         {
             await PruneAsync(previous, objects, cancellationToken).ConfigureAwait(false);
@@ -173,6 +183,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
             Version = ReleaseHistory.NextVersion(history),
             Info = target.Info with { LastDeployed = now, Status = ReleaseStatus.PendingRollback, Description = $"Rollback to {target.Version}" },
             Labels = target.Labels,
+            ApplyMethod = ApplyMethods.ForRollback(spec, ReleaseHistory.Latest(history)),
         };
         await store.CreateAsync(release, spec.MaxHistory, cancellationToken).ConfigureAwait(false);
         var created = new List<KubeObject>();
@@ -180,7 +191,8 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         {
             var objects = await applier.ResolveAsync(ReleaseManifest.Parse(target.Manifest).Select(d => d.Object), spec.TargetNamespace, cancellationToken).ConfigureAwait(false);
             var ran = options.DisableHooks ? release.Hooks : await hooks.RunAsync(release.Hooks, "pre-rollback", spec.TargetNamespace, timeout, cancellationToken).ConfigureAwait(false);
-            await applier.ApplyAsync(objects, options.Force, created, cancellationToken).ConfigureAwait(false);
+            var clientSide = await ApplyMethods.WriterAsync(release.ApplyMethod!, applier, ReleaseHistory.Latest(history), cancellationToken).ConfigureAwait(false);
+            await applier.ApplyAsync(objects, options.Force, created, null, clientSide, cancellationToken).ConfigureAwait(false);
             if (ReleaseHistory.Latest(history) is { } current)
             {
                 await PruneAsync(current, objects, cancellationToken).ConfigureAwait(false);

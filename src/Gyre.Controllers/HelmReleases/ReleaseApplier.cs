@@ -55,15 +55,18 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
 
     /// <summary>As <see cref="ApplyAsync(IReadOnlyList{KubeObject}, bool, CancellationToken)"/>, adding each object it creates to <paramref name="created"/> as it goes (kept when a later one fails).</summary>
     public Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(IReadOnlyList<KubeObject> objects, bool force, ICollection<KubeObject> created, CancellationToken cancellationToken) =>
-        ApplyAsync(objects, force, created, null, cancellationToken);
+        ApplyAsync(objects, force, created, null, null, cancellationToken);
 
     /// <summary>
     /// As <see cref="ApplyAsync(IReadOnlyList{KubeObject}, bool, ICollection{KubeObject}, CancellationToken)"/>, with the
     /// API server's <paramref name="fieldValidation"/> (Strict, Ignore, or null for the server's default) on every
     /// dry-run and write: Helm's OpenAPI validation of a release's objects, which disableOpenAPIValidation turns off.
+    /// With <paramref name="clientSide"/> (serverSideApply disabled) every object is written Helm 3's way, without the
+    /// dry-run comparison.
     /// </summary>
     public async Task<IReadOnlyList<ChangeSetEntry>> ApplyAsync(
-        IReadOnlyList<KubeObject> objects, bool force, ICollection<KubeObject> created, string? fieldValidation, CancellationToken cancellationToken)
+        IReadOnlyList<KubeObject> objects, bool force, ICollection<KubeObject> created, string? fieldValidation, ClientSideApply? clientSide,
+        CancellationToken cancellationToken)
     {
         var changes = new List<ChangeSetEntry>();
         foreach (var (stage, members) in ApplyStages.Split(objects))
@@ -71,7 +74,9 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
             foreach (var obj in members)
             {
                 var resource = await RequireAsync(obj, cancellationToken).ConfigureAwait(false);
-                var (live, dryRun) = await CompareAsync(resource, obj, force, fieldValidation, cancellationToken).ConfigureAwait(false);
+                var (live, dryRun) = clientSide is null
+                    ? await CompareAsync(resource, obj, force, fieldValidation, cancellationToken).ConfigureAwait(false)
+                    : (await ServerSideApplier.GetAsync(resource, resource.Resource.Namespaced ? obj.Namespace : null, obj.Name, cancellationToken).ConfigureAwait(false), new JsonObject());
                 var fields = live is null || dryRun.Count == 0 ? [] : FieldDiff.Paths(live, dryRun);
                 if (live is not null && dryRun.Count > 0 && fields.Count == 0)
                 {
@@ -79,7 +84,15 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
                     continue;
                 }
 
-                await WriteAsync(resource, obj, force, fieldValidation, cancellationToken).ConfigureAwait(false);
+                if (clientSide is null)
+                {
+                    await WriteAsync(resource, obj, force, fieldValidation, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await clientSide.WriteAsync(resource, obj, force, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (live is null)
                 {
                     created.Add(obj);

@@ -20,12 +20,10 @@ internal sealed class ReleaseWaiter(KubeClient client, TimeSpan pollInterval, Ti
 
     public Task WaitAsync(IReadOnlyList<KubeObject> objects, TimeSpan timeout, bool waitForJobs, CancellationToken cancellationToken)
     {
-        if (strategy == WaitStrategy.Legacy)
-        {
-            return new LegacyWaiter(client, pollInterval, time).WaitAsync(objects, timeout, waitForJobs, cancellationToken);
-        }
-
-        return new HealthWaiter(client, pollInterval, time, expressions, waitForJobs).WaitAsync(
+        var waiter = strategy == WaitStrategy.Legacy
+            ? new HealthWaiter(client, pollInterval, time) { Judge = new LegacyReadinessReader(client, waitForJobs).ReadAsync }
+            : new HealthWaiter(client, pollInterval, time, expressions, waitForJobs);
+        return waiter.WaitAsync(
             objects.Select(o => new ObjectKindReference(o.ApiVersion, o.Kind, o.Name, string.IsNullOrEmpty(o.Namespace) ? null : o.Namespace)).ToList(),
             timeout, cancellationToken);
     }

@@ -11,10 +11,14 @@ namespace Gyre.Controllers.Kustomizations;
 /// Waits for objects to become Current with kstatus' rules (Flux's wait/healthChecks): polls until all are Current,
 /// fails fast as soon as one is Failed, and gives up at the timeout naming every object not yet healthy and why.
 /// Objects of a kind named in healthCheckExprs are judged by those CEL expressions instead of kstatus; without
-/// <c>waitForJobs</c> (a HelmRelease's disableWaitForJobs) a Job counts once it has started.
+/// <c>waitForJobs</c> (a HelmRelease's disableWaitForJobs) a Job counts once it has started; a <see cref="Judge"/>
+/// replaces both (a HelmRelease's legacy wait strategy).
 /// </summary>
 internal sealed class HealthWaiter(KubeClient client, TimeSpan pollInterval, TimeProvider time, IReadOnlyList<CelHealthCheck>? expressions = null, bool waitForJobs = true)
 {
+    /// <summary>Reads a live object's health instead of kstatus and the CEL expressions, when set.</summary>
+    public Func<KubeObject, CancellationToken, Task<HealthResult>>? Judge { get; init; }
+
     public async Task WaitAsync(IReadOnlyList<ObjectKindReference> targets, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (targets.Count == 0)
@@ -67,6 +71,11 @@ internal sealed class HealthWaiter(KubeClient client, TimeSpan pollInterval, Tim
             }
 
             var obj = new KubeObject(live);
+            if (Judge is not null)
+            {
+                return await Judge(obj, cancellationToken).ConfigureAwait(false);
+            }
+
             return expressions?.FirstOrDefault(e => e.Matches(obj)) is { } custom ? custom.Evaluate(obj) : HealthCheck.Compute(obj, waitForJobs);
         }
         catch (KubeMappingException)

@@ -30,5 +30,8 @@ public sealed record Release
     /// <summary>Custom labels on the storage object (Helm ≥3.13 --labels); system labels excluded.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>How the objects were written, as Helm 4 records it: "ssa" (server-side apply) or "csa" (client-side); null when not recorded (Helm 3).</summary>
+    public string? ApplyMethod { get; init; }
+
     public string Key => ReleaseSecret.NameOf(Name, Version);
 }

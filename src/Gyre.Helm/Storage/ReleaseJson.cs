@@ -41,6 +41,11 @@ public static class ReleaseJson
         }
 
         w.Text("namespace", release.Namespace);
+        if (release.ApplyMethod is { Length: > 0 } method)
+        {
+            w.Text("apply_method", method);
+        }
+
         return w.Close();
     }
 

@@ -26,6 +26,7 @@ internal static class ReleaseReader
             Config = root["config"]?.DeepClone() as JsonObject ?? [],
             Manifest = Text(root["manifest"]),
             Hooks = (root["hooks"] as JsonArray ?? []).OfType<JsonObject>().Select(Hook).ToList(),
+            ApplyMethod = Text(root["apply_method"]) is { Length: > 0 } method ? method : null,
         };
     }
 

@@ -25,6 +25,18 @@ public static class ValuesCoalescer
     }
 
     /// <summary>
+    /// Helm's CoalesceTables as `helm upgrade --reuse-values` uses it: <paramref name="values"/> wins, what only
+    /// <paramref name="previous"/> has is kept (maps recursively), a null in <paramref name="values"/> deletes the key.
+    /// Returns a new object.
+    /// </summary>
+    public static JsonObject CoalesceTables(JsonObject values, JsonObject previous)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(previous);
+        return GoValues.ToJson(Coalescing.Tables(GoValues.FromJson(values), GoValues.FromJson(previous), "", merge: false));
+    }
+
+    /// <summary>
     /// How `helm -f a.yaml -f b.yaml --set ...` combines user values (Helm's mergeMaps): maps merge recursively, any
     /// other value in <paramref name="overrides"/> replaces the one in <paramref name="baseValues"/>. Returns a new object.
     /// </summary>

@@ -28,14 +28,25 @@ public sealed class ObjectCache
     public JsonObject? Get(string? ns, string name) => _objects.GetValueOrDefault(string.IsNullOrEmpty(ns) ? name : $"{ns}/{name}");
 
     /// <summary>Every object, in key order.</summary>
-    public IReadOnlyList<JsonObject> List() => _objects.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();
+    public IReadOnlyList<JsonObject> List() => Sorted(_objects.ToArray());
 
     /// <summary>Every object in no particular order, without sorting or copying: for scans run on every event.</summary>
     public IEnumerable<JsonObject> Values => _objects.Select(p => p.Value);
 
     /// <summary>The objects of one namespace.</summary>
-    public IReadOnlyList<JsonObject> List(string ns) =>
-        _objects.Where(p => p.Key.StartsWith(ns + "/", StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();
+    public IReadOnlyList<JsonObject> List(string ns)
+    {
+        var prefix = ns + "/";
+        return Sorted(_objects.ToArray().Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)).ToArray());
+    }
+
+    // Sorts a snapshot, never the live dictionary: LINQ sizes its result from the dictionary's count and then
+    // enumerates it again, which overruns when the watch adds an object in between (IndexOutOfRangeException).
+    private static JsonObject[] Sorted(KeyValuePair<string, JsonObject>[] snapshot)
+    {
+        Array.Sort(snapshot, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return Array.ConvertAll(snapshot, static p => p.Value);
+    }
 
     internal JsonObject? Upsert(JsonObject obj)
     {

@@ -245,13 +245,22 @@ public static class AgeFile
         }
 
         var padded = text + new string('=', (4 - (text.Length % 4)) % 4);
+        byte[] data;
         try
         {
-            return Convert.FromBase64String(padded);
+            data = Convert.FromBase64String(padded);
         }
         catch (FormatException ex)
         {
             throw new SopsException("age: invalid base64 in header", innerException: ex);
         }
+
+        // The age spec asks decoders to refuse non-canonical encodings (stray bits in the last character, whitespace).
+        if (!string.Equals(Base64Raw(data), text, StringComparison.Ordinal))
+        {
+            throw new SopsException("age: non-canonical base64 in header");
+        }
+
+        return data;
     }
 }

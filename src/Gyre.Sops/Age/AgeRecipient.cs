@@ -32,6 +32,11 @@ public sealed record AgeRecipient
                     throw new SopsException($"malformed age recipient '{text}': expected age1pq1 followed by {MlKem768X25519.PublicKeySize} bytes");
                 }
 
+                if (!MlKem768X25519.IsValidPublicKey(data))
+                {
+                    throw new SopsException($"malformed age recipient '{text}': not a valid ML-KEM-768 encapsulation key");
+                }
+
                 return new AgeRecipient(data, text.Trim());
             }
 

@@ -55,6 +55,31 @@ internal sealed class MlKem768X25519
         return new MlKem768X25519(seed);
     }
 
+    /// <summary>
+    /// True when the ML-KEM part is a valid FIPS 203 encapsulation key: every 12-bit coefficient of t is below q = 3329
+    /// (the modulus check of ML-KEM.Encaps).
+    /// </summary>
+    public static bool IsValidPublicKey(ReadOnlySpan<byte> publicKey)
+    {
+        if (publicKey.Length != PublicKeySize)
+        {
+            return false;
+        }
+
+        const int q = 3329;
+        for (var i = 0; i + 3 <= MlKemPublicKeySize - 32; i += 3)
+        {
+            var first = publicKey[i] | ((publicKey[i + 1] & 0x0f) << 8);
+            var second = (publicKey[i + 1] >> 4) | (publicKey[i + 2] << 4);
+            if (first >= q || second >= q)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Encapsulates to a public key: returns the shared secret and the 1120-byte encapsulation.</summary>
     public static (byte[] SharedSecret, byte[] Encapsulation) Encapsulate(byte[] publicKey)
     {

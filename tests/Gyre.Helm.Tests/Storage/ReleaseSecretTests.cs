@@ -103,6 +103,19 @@ public sealed class ReleaseSecretTests
             ReleaseJson.Serialize(release));
     }
 
+    [Fact]
+    public void The_apply_method_is_written_last_as_apply_method_and_read_back_only_when_set()
+    {
+        var release = Sample() with { ApplyMethod = "csa" };
+
+        var json = ReleaseJson.Serialize(release);
+
+        Assert.EndsWith(",\"namespace\":\"apps\",\"apply_method\":\"csa\"}", json, StringComparison.Ordinal);
+        Assert.Equal("csa", ReleaseSecret.FromSecret(ReleaseSecret.ToSecret(release, Created)).ApplyMethod);
+        Assert.DoesNotContain("apply_method", ReleaseJson.Serialize(Sample()), StringComparison.Ordinal);
+        Assert.Null(ReleaseSecret.FromSecret(ReleaseSecret.ToSecret(Sample(), Created)).ApplyMethod);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not base64!")]

@@ -113,5 +113,22 @@ public sealed class ArtifactStoreTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task Server_answers_HEAD_with_the_headers_and_other_methods_with_405()
+    {
+        var artifact = await StoreAsync("abc.tar.gz", "served content");
+        await using var server = await ArtifactServer.StartAsync(_store, "http://127.0.0.1:0", TestTimeout.Token);
+        using var http = new HttpClient { BaseAddress = server.Address };
+
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, artifact.Path), TestTimeout.Token);
+        using var post = await http.PostAsync(artifact.Path, new StringContent("x"), TestTimeout.Token);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("application/gzip", head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(artifact.Size, head.Content.Headers.ContentLength);
+        Assert.NotNull(head.Content.Headers.LastModified);
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, post.StatusCode);
+    }
+
     public void Dispose() => _dir.Dispose();
 }

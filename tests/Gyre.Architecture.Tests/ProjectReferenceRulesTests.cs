@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace Gyre.Architecture.Tests;
 
 /// <summary>
-/// Dependencies point one way (CONVENTIONS.md): Cli → Controllers → engines → Kube → Manifests; Helm → Templates.
+/// Dependencies point one way (CONVENTIONS.md): Cli → Controllers → engines → Kube → Manifests; Helm → Templates → Manifests.
 /// A rule that only lives in a document decays, so the project files are checked against this table.
 /// </summary>
 public sealed class ProjectReferenceRulesTests
@@ -11,7 +11,7 @@ public sealed class ProjectReferenceRulesTests
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
         ["Gyre.Manifests"] = [],
-        ["Gyre.Templates"] = [],
+        ["Gyre.Templates"] = ["Gyre.Manifests"],
         ["Gyre.Cel"] = [],
         ["Gyre.Notifications"] = ["Gyre.Manifests", "Gyre.Cel"],
         ["Gyre.Kube"] = ["Gyre.Manifests"],

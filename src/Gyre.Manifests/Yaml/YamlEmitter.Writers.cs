@@ -204,11 +204,14 @@ public sealed partial class YamlEmitter
     {
         WriteIndicator("\"", needWhitespace: true, isWhitespace: false, isIndention: false);
         var spaces = false;
+
+        // libyaml's is_bom looks at the start of the value whatever the position: after a leading BOM every character is escaped.
+        var escapeAll = value.StartsWith('\uFEFF');
         for (var i = 0; i < value.Length;)
         {
             var r = RuneAt(value, i, out var width);
             var c = r.Value;
-            if (!YamlScalarAnalysis.IsPrintable(c) || c == 0xFEFF || YamlScalarAnalysis.IsBreak(c) || c == '"' || c == '\\')
+            if (escapeAll || !YamlScalarAnalysis.IsPrintable(c) || c == 0xFEFF || YamlScalarAnalysis.IsBreak(c) || c == '"' || c == '\\')
             {
                 foreach (var e in YamlEscape.Sequence(c))
                 {

@@ -12,9 +12,9 @@ internal static class HelmFunctions
 
     public static void Register(Dictionary<string, TemplateFunction> f)
     {
-        f["toYaml"] = TemplateFunction.Of(a => YamlEmitter.TryToYaml(a[0]) ?? "", Any);
-        f["mustToYaml"] = TemplateFunction.Of(a => YamlEmitter.TryToYaml(a[0]) ?? throw new TemplateFunctionException(YamlEmitter.LastError(a[0])), Any);
-        f["toYamlPretty"] = TemplateFunction.Of(a => YamlEmitter.ToYamlPretty(a[0]), Any);
+        f["toYaml"] = TemplateFunction.Of(a => HelmToYaml.TryToYaml(a[0]) ?? "", Any);
+        f["mustToYaml"] = TemplateFunction.Of(a => HelmToYaml.TryToYaml(a[0]) ?? throw new TemplateFunctionException(HelmToYaml.LastError(a[0])), Any);
+        f["toYamlPretty"] = TemplateFunction.Of(a => PrettyYamlEmitter.ToYamlPretty(a[0]), Any);
         f["fromYaml"] = TemplateFunction.Of(a => FromYaml(SOf(a[0])), Str);
         f["fromYamlArray"] = TemplateFunction.Of(a => FromYamlArray(SOf(a[0])), Str);
         f["toJson"] = TemplateFunction.Of(a => GoJson.HasUnsupported(a[0], out _) ? "" : GoJson.Marshal(a[0]), Any);

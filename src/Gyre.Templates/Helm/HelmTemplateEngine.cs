@@ -104,7 +104,7 @@ public sealed partial class HelmTemplateEngine
         names.OrderByDescending(n => n.Count(c => c == '/')).ThenByDescending(n => n, StringComparer.Ordinal);
 
     /// <summary>Helm's toYaml (sigs.k8s.io/yaml, trailing newline trimmed); "" when the value cannot be marshalled.</summary>
-    public static string ToYaml(object? value) => YamlEmitter.TryToYaml(value) ?? "";
+    public static string ToYaml(object? value) => HelmToYaml.TryToYaml(value) ?? "";
 
     /// <summary>The error text Helm shows for a failure of <paramref name="entry"/> (parse or execution), cleaned as Helm does.</summary>
     public static string HelmErrorText(string entry, TemplateException error)

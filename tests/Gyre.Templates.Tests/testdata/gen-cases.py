@@ -505,6 +505,28 @@ for k, v in yaml_values.items():
     case("yaml_toYamlPretty_" + k, {"c/templates/t.yaml": "{{ toYamlPretty .Values.v }}"}, entry="c/templates/t.yaml", helm=True, data={"Values": {"v": v}})
     case("yaml_nindent_" + k, {"c/templates/t.yaml": "v:\n  {{- toYaml .Values.v | nindent 2 }}"}, entry="c/templates/t.yaml", helm=True, data={"Values": {"v": v}})
 
+# go-yaml v2 only (toYaml): line folding at 80 columns, complex keys, kept trailing breaks, nested empties, floats.
+long_words = " ".join("word%d" % i for i in range(40))
+yaml_v2_values = {
+    "long_strings": {"plain": long_words, "nested": {"deeper": {"text": long_words}}, "list": [long_words, "x" * 120],
+                     "quoted": "'" + long_words, "double": "tab\t" + long_words, "spaces": "a  b   " + long_words,
+                     "literal": long_words + "\n" + long_words + "\n"},
+    "keep_trailing": "a\n\n", "keep_trailing_list": ["a\n\n"], "only_breaks": ["\n", "\n\n", " \n"],
+    "long_key": {"k" * 130: 1, "multi\nline": 2, "é" * 50: 3, "x": {"k" * 129: [1]}},
+    "nested_empty": {"a": {"b": {}}, "c": [[], {}], "d": [{"e": []}], "f": [[[]]]},
+    "floats": [1e21, 1.5e300, 5e-324, 123456.789, -1e-7, 1e6, 100000.5, 0.1, 2 ** 63, 2 ** 64, 2 ** 70],
+    "unicode": ["\u2028x", "\u0085x", "\ufeffx", "emoji \U0001F600", "\x01", "日本語のテキスト", "\ufffd", "\ufeff" + long_words, "a\ufeffb"],
+    # A raw NEL is a line break when go-yaml reads the JSON text back: folded like a line break in a quoted scalar.
+    "nel": {"list": ["a \u0085 b", "a\u0085\u0085\u0085b", "x\u0085", "\u0085", "a\u0085 \u0085b", "  \u0085  ", "a\tb \u0085 c"], "k\u0085 x": 1},
+    # Characters encoding/json leaves raw that go-yaml's reader then rejects: toYaml yields "".
+    "reader_del": ["a\x7fb"], "reader_c1": {"k": "\x9f"}, "reader_key": {"\ufffe": 1}, "reader_bmp_end": "\uffff",
+}
+for k, v in yaml_v2_values.items():
+    case("yaml_toYaml_" + k, {"c/templates/t.yaml": "{{ toYaml .Values.v }}"}, entry="c/templates/t.yaml", helm=True, data={"Values": {"v": v}})
+    case("yaml_nindent_" + k, {"c/templates/t.yaml": "v:\n  {{- toYaml .Values.v | nindent 2 }}"}, entry="c/templates/t.yaml", helm=True, data={"Values": {"v": v}})
+case("yaml_mustToYaml_nel_key_error", {"c/templates/t.yaml": "{{ mustToYaml .Values.v }}"}, entry="c/templates/t.yaml", helm=True, data={"Values": {"v": {"a": "x\u0085y", "b": [{"c\u0085\u0085": 1}]}}})
+case("yaml_mustToYaml_reader_error", {"c/templates/t.yaml": "{{ mustToYaml .Values.v }}"}, entry="c/templates/t.yaml", helm=True, data={"Values": {"v": ["\x85", "\x86"]}})
+
 # ---- write --------------------------------------------------------------------------------------------------------
 for old in glob.glob(os.path.join(here, "cases", "gen_*.json")):
     os.remove(old)

@@ -1,92 +1,47 @@
 using System.Globalization;
 using System.Text;
-using Gyre.Templates.Serialization;
+using Gyre.Manifests.Yaml;
 using Gyre.Templates.Execution;
 using Gyre.Templates.Formatting;
 
 namespace Gyre.Templates.Helm;
 
 /// <summary>
-/// YAML output as Helm's toYaml produces it (sigs.k8s.io/yaml: JSON, then gopkg.in/yaml.v2's emitter: block style,
-/// natural key order, sequences not indented under keys) and toYamlPretty (yaml.v3, sequences indented by 2).
+/// Helm's toYamlPretty: gopkg.in/yaml.v3's encoder with an indent of 2 (sequences indented under their key, no line
+/// folding, yaml.v3's quoting). Helm's toYaml goes through go-yaml v2 instead (<see cref="HelmToYaml"/>).
 /// </summary>
-internal static class YamlEmitter
+internal static class PrettyYamlEmitter
 {
-    /// <summary>toYaml: null when JSON marshalling fails (Helm then yields "").</summary>
-    public static string? TryToYaml(object? v)
-    {
-        if (GoJson.HasUnsupported(v, out _))
-        {
-            return null;
-        }
-        var sb = new StringBuilder();
-        WriteDocument(sb, ToJsonModel(v), pretty: false);
-        return sb.ToString().TrimEnd('\n');
-    }
-
-    public static string LastError(object? v) => GoJson.HasUnsupported(v, out var error) ? "error marshaling into JSON: " + error : "";
-
     public static string ToYamlPretty(object? v)
     {
         var sb = new StringBuilder();
-        WriteDocument(sb, v, pretty: true);
+        WriteDocument(sb, v);
         return sb.ToString().TrimEnd('\n');
     }
 
-    // The value after a JSON round trip: integral numbers become integers again when yaml.v2 re-reads the JSON text.
-    private static object? ToJsonModel(object? v) => v switch
-    {
-        Dictionary<string, object?> m => m.ToDictionary(kv => kv.Key, kv => ToJsonModel(kv.Value), StringComparer.Ordinal),
-        Dictionary<string, string> ms => ms.ToDictionary(kv => kv.Key, kv => (object?)kv.Value, StringComparer.Ordinal),
-        List<object?> or string[] or long[] => Enumerable.Range(0, GoTypes.Length(v)).Select(i => ToJsonModel(GoTypes.SliceAt(v!, i))).ToList(),
-        double d => JsonNumber(d),
-        GoTime t => GoTimeLayout.Format(t, "2006-01-02T15:04:05.999999999Z07:00"),
-        IGoValue => new Dictionary<string, object?>(StringComparer.Ordinal),
-        NoValue => null,
-        _ => v,
-    };
-
-    private static object JsonNumber(double d)
-    {
-        var text = GoJson.FormatFloat(d);
-        if (text.AsSpan().IndexOfAny(".eE") < 0)
-        {
-            // Each branch boxed on its own: a conditional expression would unify long, ulong and double into double.
-            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
-            {
-                return l;
-            }
-            if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var u))
-            {
-                return u;
-            }
-        }
-        return d;
-    }
-
-    private static void WriteDocument(StringBuilder sb, object? v, bool pretty)
+    private static void WriteDocument(StringBuilder sb, object? v)
     {
         if (v is Dictionary<string, object?> { Count: > 0 } or List<object?> { Count: > 0 })
         {
-            WriteBlock(sb, v, 0, pretty);
+            WriteBlock(sb, v, 0);
         }
         else
         {
-            sb.Append(Scalar(v, pretty, 2)).Append('\n');
+            sb.Append(Scalar(v, 2)).Append('\n');
         }
     }
 
-    private static void WriteBlock(StringBuilder sb, object? v, int indent, bool pretty)
+    private static void WriteBlock(StringBuilder sb, object? v, int indent)
     {
         switch (v)
         {
             case Dictionary<string, object?> m:
                 var keys = m.Keys.ToList();
-                keys.Sort(pretty ? NaturalKeyOrder.Instance : NaturalKeyOrder.Instance);
+                keys.Sort(YamlKeyOrder.Instance);
                 foreach (var k in keys)
                 {
-                    sb.Append(' ', indent).Append(Scalar(k, pretty, indent)).Append(':');
-                    WriteValue(sb, m[k], indent, pretty, inMapping: true);
+                    sb.Append(' ', indent).Append(Scalar(k, indent)).Append(':');
+                    WriteValue(sb, m[k], indent);
                 }
                 break;
             case List<object?> l:
@@ -97,48 +52,44 @@ internal static class YamlEmitter
                     {
                         // Nested collections start on the dash line.
                         var nested = new StringBuilder();
-                        WriteBlock(nested, item, indent + 2, pretty);
+                        WriteBlock(nested, item, indent + 2);
                         sb.Append(' ').Append(nested.ToString(indent + 2, nested.Length - indent - 2));
                     }
                     else
                     {
-                        WriteValue(sb, item, indent, pretty, inMapping: false);
+                        WriteValue(sb, item, indent);
                     }
                 }
                 break;
         }
     }
 
-    private static void WriteValue(StringBuilder sb, object? value, int indent, bool pretty, bool inMapping)
+    private static void WriteValue(StringBuilder sb, object? value, int indent)
     {
         switch (value)
         {
-            case Dictionary<string, object?> { Count: > 0 }:
+            case Dictionary<string, object?> { Count: > 0 } or List<object?> { Count: > 0 }:
                 sb.Append('\n');
-                WriteBlock(sb, value, indent + 2, pretty);
-                break;
-            case List<object?> { Count: > 0 }:
-                sb.Append('\n');
-                WriteBlock(sb, value, inMapping && !pretty ? indent : indent + 2, pretty);
+                WriteBlock(sb, value, indent + 2);
                 break;
             default:
-                sb.Append(' ').Append(Scalar(value, pretty, indent + 2)).Append('\n');
+                sb.Append(' ').Append(Scalar(value, indent + 2)).Append('\n');
                 break;
         }
     }
 
-    private static string Scalar(object? v, bool pretty, int indent) => v switch
+    private static string Scalar(object? v, int indent) => v switch
     {
         null or NoValue => "null",
         bool b => b ? "true" : "false",
         long or int or GoInt64 => GoTypes.AsLong(v).ToString(CultureInfo.InvariantCulture),
         ulong u => u.ToString(CultureInfo.InvariantCulture),
         double d => FloatText(d),
-        string s => StringScalar(s, indent, pretty),
+        string s => StringScalar(s, indent),
         Dictionary<string, object?> => "{}",
         Dictionary<string, string> => "{}",
         List<object?> or string[] or long[] => "[]",
-        _ => StringScalar(GoPrinter.Sprintf("%v", [v]), indent, pretty),
+        _ => StringScalar(GoPrinter.Sprintf("%v", [v]), indent),
     };
 
     private static string FloatText(double d)
@@ -154,13 +105,13 @@ internal static class YamlEmitter
         return double.IsNaN(d) ? ".nan" : GoFloat.Format(d, 'g', -1);
     }
 
-    private static string StringScalar(string s, int indent, bool pretty)
+    private static string StringScalar(string s, int indent)
     {
-        // yaml.v3 (toYamlPretty) also keeps tabs in literal blocks; yaml.v2 double-quotes them.
-        var literalAllowed = !HasSpecial(pretty ? s.Replace('\t', ' ') : s) && !s.EndsWith(' ');
+        // yaml.v3 keeps tabs in literal blocks (yaml.v2 double-quotes them).
+        var literalAllowed = !HasSpecial(s.Replace('\t', ' ')) && !s.EndsWith(' ');
         if (s.Contains('\n', StringComparison.Ordinal) && literalAllowed)
         {
-            return Literal(s, indent, pretty);
+            return Literal(s, indent);
         }
         if (s.Length == 0 || ResolvesToNonString(s))
         {
@@ -173,7 +124,7 @@ internal static class YamlEmitter
         return PlainAllowed(s) ? s : "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 
-    private static string Literal(string s, int indent, bool pretty)
+    private static string Literal(string s, int indent)
     {
         var chomp = s.EndsWith("\n\n", StringComparison.Ordinal) ? "+" : s.EndsWith('\n') ? "" : "-";
         var indicator = s.StartsWith(' ') || s.StartsWith('\n') ? "2" : "";
@@ -181,7 +132,7 @@ internal static class YamlEmitter
         var sb = new StringBuilder("|" + indicator + chomp);
         var lines = body.Split('\n');
         // yaml.v3 drops a leading empty line of a literal block (its output, reproduced as is).
-        foreach (var line in pretty && lines.Length > 1 && lines[0].Length == 0 ? lines[1..] : lines)
+        foreach (var line in lines.Length > 1 && lines[0].Length == 0 ? lines[1..] : lines)
         {
             sb.Append('\n');
             if (line.Length > 0)

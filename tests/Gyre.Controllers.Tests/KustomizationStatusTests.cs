@@ -21,13 +21,15 @@ public sealed class KustomizationStatusTests(ControllersFixture rig)
         var revision = (string?)(await rig.KustomizationAsync(ns, "app"))!.Json["status"]!["lastAppliedRevision"];
         Assert.StartsWith("sha256:", (string?)first["digest"], StringComparison.Ordinal);
         Assert.Equal("ReconciliationSucceeded", (string?)first["lastReconciledStatus"]);
-        Assert.Equal(1, (long?)first["totalReconciliations"]);
+        // Usually 1; a second reconcile may already have run when the source's status update arrived after the first.
+        var counted = (long?)first["totalReconciliations"] ?? 0;
+        Assert.InRange(counted, 1, 2);
         Assert.Equal(revision, (string?)first["metadata"]!["revision"]);
         Assert.NotNull(first["firstReconciled"]);
         Assert.EndsWith("s", (string?)first["lastReconciledDuration"], StringComparison.Ordinal);
 
         await rig.RequestReconcileAsync("kustomization", ns, "app");
-        await rig.Until(async () => (long?)(await HistoryAsync(ns))[0]!["totalReconciliations"] == 2, "the same build counted twice");
+        await rig.Until(async () => (long?)(await HistoryAsync(ns))[0]!["totalReconciliations"] > counted, "the same build counted again");
         Assert.Single(await HistoryAsync(ns));
 
         // A kind the cluster does not know fails the apply after the build: a new snapshot with the failure reason.
@@ -44,7 +46,7 @@ public sealed class KustomizationStatusTests(ControllersFixture rig)
 
         repo.Delete("app/widget.yaml").Push("remove the widget");
         await rig.RequestReconcileAsync("gitrepository", ns, "fleet");
-        await rig.Until(async () => (await HistoryAsync(ns)).Count == 2 && (long?)(await HistoryAsync(ns))[0]!["totalReconciliations"] == 3,
+        await rig.Until(async () => (await HistoryAsync(ns)).Count == 2 && (long?)(await HistoryAsync(ns))[0]!["totalReconciliations"] > counted + 1,
             "the first build counted again, moved to the front");
         await rig.WaitForConditionAsync(ns, "app", "True", "ReconciliationSucceeded");
         Assert.Null(await rig.ConditionAsync(ns, "app", "Reconciling"));

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Gyre.LocalCluster.Tests;
 
-/// <summary>Runs the real kubectl binary against a local cluster, the way a user would, with a deadline.</summary>
+/// <summary>
+/// Runs the real kubectl binary against a local cluster, the way a user would, with a deadline. Also compiled into
+/// Gyre.Kube.Tests (linked), where kubectl is the independent second client.
+/// </summary>
 public sealed class Kubectl
 {
     private readonly string _kubeconfig;
@@ -23,7 +26,7 @@ public sealed class Kubectl
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = input is not null,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         info.ArgumentList.Add("--kubeconfig");
@@ -43,8 +46,10 @@ public sealed class Kubectl
         if (input is not null)
         {
             await process.StandardInput.WriteAsync(input);
-            process.StandardInput.Close();
         }
+
+        // Closed either way, so a kubectl that reads stdin sees its end instead of the test host's.
+        process.StandardInput.Close();
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try

@@ -11,8 +11,10 @@ public sealed class FluxCrdsTests
 
         Assert.Equal(
             [
-                "alerts.notification.toolkit.fluxcd.io", "gitrepositories.source.toolkit.fluxcd.io", "helmcharts.source.toolkit.fluxcd.io",
-                "helmreleases.helm.toolkit.fluxcd.io", "helmrepositories.source.toolkit.fluxcd.io", "kustomizations.kustomize.toolkit.fluxcd.io",
+                "alerts.notification.toolkit.fluxcd.io", "buckets.source.toolkit.fluxcd.io", "gitrepositories.source.toolkit.fluxcd.io",
+                "helmcharts.source.toolkit.fluxcd.io", "helmreleases.helm.toolkit.fluxcd.io", "helmrepositories.source.toolkit.fluxcd.io",
+                "imagepolicies.image.toolkit.fluxcd.io", "imagerepositories.image.toolkit.fluxcd.io",
+                "imageupdateautomations.image.toolkit.fluxcd.io", "kustomizations.kustomize.toolkit.fluxcd.io",
                 "ocirepositories.source.toolkit.fluxcd.io", "providers.notification.toolkit.fluxcd.io", "receivers.notification.toolkit.fluxcd.io",
             ],
             crds.Keys.Order(StringComparer.Ordinal));

@@ -149,6 +149,62 @@ ALERT_SPEC = obj({"providerRef": LOCAL, "eventSeverity": {"type": "string", "enu
 RECEIVER_SPEC = obj({"type": S, "interval": DUR, "events": arr(S), "resources": arr(ANY), "resourceFilter": S,
                      "secretRef": LOCAL, "suspend": B}, ["type", "resources", "secretRef"])
 
+def enum(*values, default=None):
+    e = {"type": "string", "enum": list(values)}
+    if default is not None:
+        e["default"] = default
+    return e
+
+
+BUCKET_SPEC = obj({
+    "provider": enum("generic", "aws", "gcp", "azure", default="generic"), "bucketName": S, "endpoint": S,
+    "sts": obj({"provider": enum("aws", "ldap"), "endpoint": {"type": "string", "pattern": "^(http|https)://.*$"},
+                "secretRef": LOCAL, "certSecretRef": LOCAL}, ["provider", "endpoint"]),
+    "insecure": B, "region": S, "prefix": S, "secretRef": LOCAL, "serviceAccountName": S, "certSecretRef": LOCAL,
+    "proxySecretRef": LOCAL, "interval": DUR, "timeout": dict(DUR, default="60s"), "ignore": S, "suspend": B,
+}, ["bucketName", "endpoint", "interval"])
+BUCKET_STATUS = status({"artifact": ARTIFACT, "url": S, "observedIgnore": S})
+
+IMAGE_REF = obj({"name": S, "tag": S, "digest": S}, ["name", "tag"])
+IMAGEREPO_SPEC = obj({
+    "image": S, "interval": DUR, "timeout": DUR, "secretRef": LOCAL, "proxySecretRef": LOCAL,
+    "serviceAccountName": {"type": "string", "maxLength": 253}, "certSecretRef": LOCAL, "suspend": B,
+    "accessFrom": obj({"namespaceSelectors": arr(obj({"matchLabels": MAP}))}, ["namespaceSelectors"]),
+    "exclusionList": {"type": "array", "items": S, "maxItems": 25, "default": ["^.*\\.sig$"]},
+    "provider": enum("generic", "aws", "azure", "gcp", default="generic"), "insecure": B,
+}, ["image", "interval"])
+IMAGEREPO_STATUS = status({
+    "canonicalImageName": S, "observedExclusionList": arr(S),
+    "lastScanResult": obj({"revision": S, "tagCount": I, "scanTime": {"type": "string", "format": "date-time"},
+                           "latestTags": arr(S)}, ["tagCount"]),
+})
+IMAGEPOLICY_SPEC = obj({
+    "imageRepositoryRef": NSREF,
+    "policy": obj({"semver": obj({"range": S}, ["range"]), "alphabetical": obj({"order": enum("asc", "desc", default="asc")}),
+                   "numerical": obj({"order": enum("asc", "desc", default="asc")})}),
+    "filterTags": obj({"pattern": S, "extract": S}),
+    "digestReflectionPolicy": enum("Always", "IfNotPresent", "Never", default="Never"), "interval": DUR, "suspend": B,
+}, ["imageRepositoryRef", "policy"])
+IMAGEPOLICY_STATUS = status({"latestRef": IMAGE_REF, "observedPreviousRef": IMAGE_REF})
+LABEL_SELECTOR = obj({"matchLabels": MAP, "matchExpressions": arr(obj({"key": S, "operator": S, "values": arr(S)}, ["key", "operator"]))})
+IUA_SPEC = obj({
+    "sourceRef": obj({"apiVersion": S, "kind": enum("GitRepository", default="GitRepository"), "name": S, "namespace": S}, ["kind", "name"]),
+    "git": obj({
+        "checkout": obj({"ref": obj({"branch": S, "tag": S, "semver": S, "name": S, "commit": S})}, ["ref"]),
+        "commit": obj({"author": obj({"name": S, "email": S}, ["email"]), "signingKey": obj({"secretRef": LOCAL}),
+                       "messageTemplate": S, "messageTemplateValues": MAP}, ["author"]),
+        "push": obj({"branch": S, "refspec": S, "options": MAP}),
+    }, ["commit"]),
+    "interval": DUR, "policySelector": LABEL_SELECTOR,
+    "update": dict(obj({"strategy": enum("Setters", default="Setters"), "path": S}, ["strategy"]), default={"strategy": "Setters"}),
+    "suspend": B,
+}, ["sourceRef", "interval"])
+IUA_STATUS = status({
+    "lastAutomationRunTime": {"type": "string", "format": "date-time"}, "lastPushCommit": S,
+    "lastPushTime": {"type": "string", "format": "date-time"}, "observedSourceRevision": S,
+    "observedPolicies": {"type": "object", "additionalProperties": IMAGE_REF},
+})
+
 READY = [
     {"name": "Ready", "type": "string", "jsonPath": ".status.conditions[?(@.type==\"Ready\")].status"},
     {"name": "Status", "type": "string", "jsonPath": ".status.conditions[?(@.type==\"Ready\")].message"},
@@ -173,6 +229,20 @@ KINDS = [
     ("notification.toolkit.fluxcd.io", "Provider", "providers", [], ["v1beta3", "v1beta2"], PROVIDER_SPEC, status({}), AGE + READY),
     ("notification.toolkit.fluxcd.io", "Alert", "alerts", [], ["v1beta3", "v1beta2"], ALERT_SPEC, status({}), AGE + READY),
     ("notification.toolkit.fluxcd.io", "Receiver", "receivers", [], ["v1", "v1beta2"], RECEIVER_SPEC, status({"webhookPath": S}), AGE + READY),
+    ("source.toolkit.fluxcd.io", "Bucket", "buckets", [], ["v1", "v1beta2"], BUCKET_SPEC, BUCKET_STATUS,
+     [{"name": "Endpoint", "type": "string", "jsonPath": ".spec.endpoint"}] + AGE + READY),
+    ("image.toolkit.fluxcd.io", "ImageRepository", "imagerepositories", ["imgrepo", "imagerepo"], ["v1", "v1beta2"],
+     IMAGEREPO_SPEC, IMAGEREPO_STATUS,
+     [{"name": "Image", "type": "string", "jsonPath": ".spec.image"},
+      {"name": "Tags", "type": "string", "jsonPath": ".status.lastScanResult.tagCount"},
+      {"name": "Last scan", "type": "string", "jsonPath": ".status.lastScanResult.scanTime"}] + READY + AGE),
+    ("image.toolkit.fluxcd.io", "ImagePolicy", "imagepolicies", ["imgpol", "imagepol"], ["v1", "v1beta2"],
+     IMAGEPOLICY_SPEC, IMAGEPOLICY_STATUS,
+     [{"name": "Image", "type": "string", "jsonPath": ".status.latestRef.name"},
+      {"name": "Tag", "type": "string", "jsonPath": ".status.latestRef.tag"}] + READY + AGE),
+    ("image.toolkit.fluxcd.io", "ImageUpdateAutomation", "imageupdateautomations", ["iua", "imgupd", "imgauto"], ["v1", "v1beta2"],
+     IUA_SPEC, IUA_STATUS,
+     [{"name": "Last run", "type": "string", "jsonPath": ".status.lastAutomationRunTime"}] + READY + AGE),
 ]
 
 

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Gyre.Cli.Tests.Support;
-using Gyre.Manifests;
 using Gyre.Sources.Tests.Infrastructure;
 
 namespace Gyre.Cli.Tests;
@@ -31,7 +29,7 @@ public sealed class CreateSecretGitCommandTests : IDisposable
             var (code, output, error) = await CliRunner.RunAsync(["create", "secret", "git", "app-auth", "--url", ssh.UrlOf("app"), "--export", .. flags]);
 
             Assert.True(code == 0, error);
-            var data = StringData(output);
+            var data = ExportedSecret.StringData(output);
             Assert.Equal(["identity", "identity.pub", "known_hosts"], data.Keys);
             Assert.StartsWith("-----BEGIN OPENSSH PRIVATE KEY-----\n", data["identity"], StringComparison.Ordinal);
             Assert.StartsWith(keyType + " ", data["identity.pub"], StringComparison.Ordinal);
@@ -70,7 +68,7 @@ public sealed class CreateSecretGitCommandTests : IDisposable
                 "--private-key-file", ssh.EncryptedClientKeyPath, "--password", SshServer.Passphrase, "--export");
 
             Assert.True(code == 0, error);
-            var data = StringData(output);
+            var data = ExportedSecret.StringData(output);
             Assert.Equal(["identity", "identity.pub", "known_hosts", "password"], data.Keys);
             Assert.Equal(File.ReadAllText(ssh.EncryptedClientKeyPath), data["identity"]);
             Assert.Equal(string.Join(' ', File.ReadAllText(ssh.EncryptedClientKeyPath + ".pub").Split(' ')[..2]).Trim(), data["identity.pub"].Trim());
@@ -99,7 +97,7 @@ public sealed class CreateSecretGitCommandTests : IDisposable
             var (code, output, error) = await CliRunner.RunAsync("create", "secret", "git", "pem", "--url", ssh.UrlOf("app"), "--private-key-file", key, "--export");
 
             Assert.True(code == 0, error);
-            Assert.Equal(Shell.Run(_dir.Path, "ssh-keygen", "-y", "-f", key).Trim(), StringData(output)["identity.pub"].Trim());
+            Assert.Equal(Shell.Run(_dir.Path, "ssh-keygen", "-y", "-f", key).Trim(), ExportedSecret.StringData(output)["identity.pub"].Trim());
         }
         finally
         {
@@ -170,13 +168,6 @@ public sealed class CreateSecretGitCommandTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains($"scanning the SSH host key of 127.0.0.1:{port}: ", error, StringComparison.Ordinal);
-    }
-
-    internal static SortedDictionary<string, string> StringData(string exported)
-    {
-        var obj = KubeObject.Parse(exported).Json;
-        Assert.Equal("Secret", (string?)obj["kind"]);
-        return new SortedDictionary<string, string>(((JsonObject)obj["stringData"]!).ToDictionary(p => p.Key, p => (string)p.Value!), StringComparer.Ordinal);
     }
 
     private void Seed(string bare)

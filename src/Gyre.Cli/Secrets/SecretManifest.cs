@@ -15,11 +15,30 @@ namespace Gyre.Cli.Secrets;
 /// </summary>
 internal static class SecretManifest
 {
-    public static JsonObject Build(ParseResult parse, CreateOptions options, SortedDictionary<string, string> values, string? type)
+    public static JsonObject Build(ParseResult parse, CreateOptions options, SortedDictionary<string, string> values, string? type, IReadOnlyDictionary<string, string>? annotations = null)
     {
         var obj = options.NewObject(parse, new FluxKind("", "v1", "Secret", "secret", [], false, null), new JsonObject());
         obj["apiVersion"] = "v1";
         obj.Remove("spec");
+        if (annotations is { Count: > 0 })
+        {
+            var metadata = (JsonObject)obj["metadata"]!;
+            var copy = new JsonObject();
+            foreach (var (key, value) in annotations.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                copy[key] = value;
+            }
+
+            // Keys in the order Kubernetes' YAML prints them: annotations, labels, name, namespace.
+            var rest = metadata.ToList();
+            metadata.Clear();
+            metadata["annotations"] = copy;
+            foreach (var (key, value) in rest)
+            {
+                metadata[key] = value;
+            }
+        }
+
         var stringData = new JsonObject();
         foreach (var (key, value) in values)
         {

@@ -72,6 +72,17 @@ public sealed class ImageCommandsTests : IAsyncLifetime
 
             """.ReplaceLineEndings("\n"), export.Output);
 
+        var events = await _cluster.Client.ForKindAsync("v1", "Event", CancellationToken.None);
+        await events.CreateAsync(Gyre.Manifests.KubeObject.Parse("""
+            {"apiVersion":"v1","kind":"Event","metadata":{"name":"podinfo.scan","namespace":"default"},"type":"Normal","reason":"Succeeded",
+             "message":"no new tags found, next scan in 1h0m0s","lastTimestamp":"2026-12-07T20:00:00Z",
+             "involvedObject":{"apiVersion":"image.toolkit.fluxcd.io/v1","kind":"ImageRepository","name":"podinfo","namespace":"default"}}
+            """).Json, null, CancellationToken.None);
+        var listed = await CliRunner.RunAsync(["events", "--for", "ImageRepository/podinfo", .. target]);
+        Assert.True(listed.Code == 0, listed.Error);
+        Assert.Contains("ImageRepository/podinfo", listed.Output, StringComparison.Ordinal);
+        Assert.Contains("no new tags found, next scan in 1h0m0s", (await CliRunner.RunAsync(["events", .. target])).Output, StringComparison.Ordinal);
+
         var delete = await CliRunner.RunAsync(["delete", "image", "policy", "podinfo", "--silent", .. target]);
         Assert.True(delete.Code == 0, delete.Error);
         await GitOpsFixture.Until(async () => await _cluster.GetAsync("ImagePolicy", "default", "podinfo") is null, "the ImagePolicy to be deleted", 30);

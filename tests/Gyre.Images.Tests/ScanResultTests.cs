@@ -18,11 +18,12 @@ public sealed class ScanResultTests
     }
 
     [Fact]
-    public void The_revision_is_the_sha256_of_the_tags_one_per_line()
+    public void The_revision_is_the_sha256_of_the_tags_one_per_line_in_ordinal_order()
     {
         var expected = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("1.0.0\n1.1.0\n")));
 
         Assert.Equal(expected, ScanResult.Of(["1.0.0", "1.1.0"]).Revision);
+        Assert.Equal(expected, ScanResult.Of(["1.1.0", "1.0.0"]).Revision);
         Assert.NotEqual(expected, ScanResult.Of(["1.0.0", "1.1.0", "1.2.0"]).Revision);
     }
 

@@ -28,7 +28,7 @@ public sealed class TagScannerTests(RegistryFixture registries) : IClassFixture<
 
         var result = await TagScanner.ScanAsync(image, ExclusionList.Compile(ExclusionList.Default, "test"), Anonymous, CancellationToken.None);
 
-        Assert.Equal(["1.0.0", "1.1.0"], result.Tags.Order(StringComparer.Ordinal));
+        Assert.Equal(["1.0.0", "1.1.0"], result.Tags);
         Assert.Equal(["1.1.0", "1.0.0"], result.LatestTags);
         Assert.Equal(digest, await TagScanner.ResolveDigestAsync(image, "1.1.0", Anonymous, CancellationToken.None));
     }

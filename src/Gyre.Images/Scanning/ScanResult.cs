@@ -1,8 +1,10 @@
 namespace Gyre.Images.Scanning;
 
 /// <summary>
-/// One scan of an image repository after the exclusion list: every kept tag (in registry order), Flux's revision
-/// (<c>sha256:</c> of the tags one per line, as its filesystem tag store computes it) and the ten latest tags.
+/// One scan of an image repository after the exclusion list: every kept tag, Flux's revision (<c>sha256:</c> of the
+/// tags one per line, as its filesystem tag store computes it) and the ten latest tags. Unlike Flux, the tags are
+/// kept in ordinal order rather than the registry's listing order, so the same set always has the same revision
+/// (some registries list in storage order, which would otherwise wake every ImagePolicy for nothing).
 /// </summary>
 public sealed record ScanResult(IReadOnlyList<string> Tags, string Revision, IReadOnlyList<string> LatestTags)
 {
@@ -12,7 +14,8 @@ public sealed record ScanResult(IReadOnlyList<string> Tags, string Revision, IRe
     public static ScanResult Of(IReadOnlyList<string> tags)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        var latest = tags.Order(StringComparer.Ordinal).Reverse().Take(LatestTagsCount).ToList();
-        return new ScanResult(tags, TagRevision.Of(tags), latest);
+        var sorted = tags.Order(StringComparer.Ordinal).ToList();
+        var latest = Enumerable.Reverse(sorted).Take(LatestTagsCount).ToList();
+        return new ScanResult(sorted, TagRevision.Of(sorted), latest);
     }
 }

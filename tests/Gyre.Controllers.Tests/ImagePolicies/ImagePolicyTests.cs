@@ -108,4 +108,20 @@ public sealed class ImagePolicyTests(ControllersFixture rig, RegistryFixture reg
         await rig.WaitForImageAsync(Kind, allowed, "app", "True", "Succeeded", "resolved to v1");
         await rig.WaitForImageAsync(Kind, denied, "app", "False", "AccessDenied", $"ACL labels mismatch on namespace '{denied}'");
     }
+
+    [Fact]
+    public async Task Digest_reflection_Always_follows_a_tag_moved_to_new_content_at_each_interval()
+    {
+        var (ns, image) = await ScannedAsync("imgpol-always", "1.0.0");
+        var first = await ImageObjects.PushAsync(registries.Anonymous, "app/" + ns, "1.0.0", content: "first");
+        await rig.ApplyAsync(ImageObjects.Policy(ns, "app", "app", "semver:\n      range: \">=1.0.0\"", "  digestReflectionPolicy: Always\n  interval: 1s"));
+        await rig.Until(async () => (string?)(await rig.ImageAsync(Kind, ns, "app"))?.Json["status"]?["latestRef"]?["digest"] == first, "the first digest");
+
+        var moved = await ImageObjects.PushAsync(registries.Anonymous, "app/" + ns, "1.0.0", content: "second");
+
+        await rig.Until(async () => (string?)(await rig.ImageAsync(Kind, ns, "app"))?.Json["status"]?["latestRef"]?["digest"] == moved, "the moved digest");
+        var status = (await rig.ImageAsync(Kind, ns, "app"))!.Json["status"]!;
+        Assert.Equal(first, (string?)status["observedPreviousRef"]!["digest"]);
+        Assert.Equal($"Latest image tag for '{image}' resolved to 1.0.0", (string?)status["conditions"]![0]!["message"]);
+    }
 }

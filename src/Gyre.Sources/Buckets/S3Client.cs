@@ -41,7 +41,15 @@ public sealed class S3Client : IBucketClient
             return false;
         }
 
-        await S3Errors.EnsureSuccessAsync(response, Location, "checking the bucket", cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            // A HEAD answer has no body: ask again with a one-key listing to learn S3's error code and message.
+            List<KeyValuePair<string, string>> probe = [new("list-type", "2"), new("max-keys", "1")];
+            using var detailed = await SendAsync(HttpMethod.Get, "", probe, "checking the bucket", cancellationToken).ConfigureAwait(false);
+            await S3Errors.EnsureSuccessAsync(detailed.IsSuccessStatusCode ? response : detailed, Location, "checking the bucket", cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         return true;
     }
 

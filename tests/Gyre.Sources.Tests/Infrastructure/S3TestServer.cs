@@ -50,10 +50,14 @@ public sealed class S3TestServer : IAsyncDisposable
 
     public int ObjectGets => _objectGets;
 
+    /// <summary>GetObject requests for keys other than the root .sourceignore (real content downloads).</summary>
+    public int ContentGets => _contentGets;
+
     public int Lists => _lists;
 
     private int _objectGets;
     private int _lists;
+    private int _contentGets;
 
     public static async Task<S3TestServer> StartAsync(TestCertificates? tls = null)
     {
@@ -116,6 +120,11 @@ public sealed class S3TestServer : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _objectGets);
+        if (parts[1] != ".sourceignore")
+        {
+            Interlocked.Increment(ref _contentGets);
+        }
+
         if (!objects.TryGetValue(parts[1], out var content))
         {
             await ErrorAsync(context, 404, "NoSuchKey", "The specified key does not exist.");

@@ -161,8 +161,25 @@ BUCKET_SPEC = obj({
     "sts": obj({"provider": enum("aws", "ldap"), "endpoint": {"type": "string", "pattern": "^(http|https)://.*$"},
                 "secretRef": LOCAL, "certSecretRef": LOCAL}, ["provider", "endpoint"]),
     "insecure": B, "region": S, "prefix": S, "secretRef": LOCAL, "serviceAccountName": S, "certSecretRef": LOCAL,
-    "proxySecretRef": LOCAL, "interval": DUR, "timeout": dict(DUR, default="60s"), "ignore": S, "suspend": B,
-}, ["bucketName", "endpoint", "interval"])
+    "proxySecretRef": LOCAL, "interval": DUR, "timeout": {"type": "string", "pattern": "^([0-9]+(\\.[0-9]+)?(ms|s|m))+$", "default": "60s"},
+    "ignore": S, "suspend": B,
+}, ["bucketName", "endpoint", "interval"], {"x-kubernetes-validations": [
+    # Flux's seven BucketSpec rules (source-controller api/v1 bucket_types.go), same rules and messages.
+    {"rule": "self.provider == 'aws' || self.provider == 'generic' || !has(self.sts)",
+     "message": "STS configuration is only supported for the 'aws' and 'generic' Bucket providers"},
+    {"rule": "self.provider != 'aws' || !has(self.sts) || self.sts.provider == 'aws'",
+     "message": "'aws' is the only supported STS provider for the 'aws' Bucket provider"},
+    {"rule": "self.provider != 'generic' || !has(self.sts) || self.sts.provider == 'ldap'",
+     "message": "'ldap' is the only supported STS provider for the 'generic' Bucket provider"},
+    {"rule": "!has(self.sts) || self.sts.provider != 'aws' || !has(self.sts.secretRef)",
+     "message": "spec.sts.secretRef is not required for the 'aws' STS provider"},
+    {"rule": "!has(self.sts) || self.sts.provider != 'aws' || !has(self.sts.certSecretRef)",
+     "message": "spec.sts.certSecretRef is not required for the 'aws' STS provider"},
+    {"rule": "self.provider != 'generic' || !has(self.serviceAccountName)",
+     "message": "ServiceAccountName is not supported for the 'generic' Bucket provider"},
+    {"rule": "!has(self.secretRef) || !has(self.serviceAccountName)",
+     "message": "cannot set both .spec.secretRef and .spec.serviceAccountName"},
+]})
 BUCKET_STATUS = status({"artifact": ARTIFACT, "url": S, "observedIgnore": S})
 
 IMAGE_REF = obj({"name": S, "tag": S, "digest": S}, ["name", "tag"])

@@ -147,4 +147,34 @@ public sealed class ImageRepositoryTests(ControllersFixture rig, RegistryFixture
 
         Assert.Null((await rig.ImageAsync(Kind, ns, "app"))!.Json["status"]?["lastScanResult"]);
     }
+
+    [Fact]
+    public async Task Registry_requests_go_through_the_proxy_from_proxy_secret_ref()
+    {
+        var ns = await rig.NamespaceAsync("imgrepo-proxy");
+        await using var proxy = await ForwardProxy.StartAsync("proxy-user", "proxy-pa55");
+        await ImageObjects.PushAsync(registries.Anonymous, "app/" + ns, "v1");
+        await rig.Kubectl.RunAsync(null, "create", "secret", "generic", "proxy", "-n", ns, $"--from-literal=address={proxy.Address}",
+            "--from-literal=username=proxy-user", "--from-literal=password=proxy-pa55");
+        await rig.ApplyAsync(ImageObjects.Repository(ns, "app", $"{registries.Anonymous.Host}/app/{ns}", "  proxySecretRef:\n    name: proxy"));
+
+        await rig.WaitForImageAsync(Kind, ns, "app", "True", "Succeeded", "successful scan: found 1 tags");
+
+        Assert.True(proxy.Relayed > 0, "the scan did not go through the proxy");
+    }
+
+    [Fact]
+    public async Task Deleting_an_ImageRepository_releases_its_finalizer_and_its_policies_wait_again()
+    {
+        var ns = await rig.NamespaceAsync("imgrepo-delete");
+        await ImageObjects.PushAsync(registries.Anonymous, "app/" + ns, "v1");
+        await rig.ApplyAsync(ImageObjects.Repository(ns, "app", $"{registries.Anonymous.Host}/app/{ns}"));
+        await rig.ApplyAsync(ImageObjects.Policy(ns, "app", "app", "alphabetical: {}"));
+        await rig.WaitForImageAsync("ImagePolicy", ns, "app", "True", "Succeeded", "resolved to v1");
+
+        await rig.Kubectl.RunAsync(null, "delete", "imagerepository", "app", "-n", ns, "--wait=true");
+
+        Assert.Null(await rig.ImageAsync(Kind, ns, "app"));
+        await rig.WaitForImageAsync("ImagePolicy", ns, "app", "False", "DependencyNotReady", "does not exist");
+    }
 }

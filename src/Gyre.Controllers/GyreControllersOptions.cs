@@ -11,8 +11,11 @@ public sealed record GyreControllersOptions
     public const string Notification = "notification";
     public const string Helm = "helm";
 
-    /// <summary>The controllers to run: "source" (GitRepository, OCIRepository, HelmRepository, HelmChart), "kustomize" (Kustomization), "helm" (HelmRelease), "notification" (Alert, Provider, Receiver).</summary>
-    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize, Helm, Notification };
+    /// <summary>image-automation-controller: ImageUpdateAutomation.</summary>
+    public const string ImageAutomation = "image-automation";
+
+    /// <summary>The controllers to run: "source" (GitRepository, OCIRepository, HelmRepository, HelmChart), "kustomize" (Kustomization), "helm" (HelmRelease), "notification" (Alert, Provider, Receiver), "image-automation" (ImageUpdateAutomation).</summary>
+    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize, Helm, Notification, ImageAutomation };
 
     /// <summary>--concurrent: objects of one kind reconciled in parallel.</summary>
     public int Concurrent { get; init; } = 4;

@@ -77,6 +77,33 @@ internal sealed class AutomationStatus(EventRecorder events, TimeProvider time, 
         await events.RecordAsync(obj, EventRecorder.Warning, reason, message, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// What the last successful run of this generation observed, so an unchanged source and unchanged policies skip the
+    /// clone (as Flux does with observedSourceRevision and observedPolicies); null after a spec change or a failure.
+    /// </summary>
+    public static ObservedRun? Observed(KubeObject obj)
+    {
+        var status = obj.Json["status"] as JsonObject;
+        var ready = (status?["conditions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == ConditionTypes.Ready);
+        if (status?["observedGeneration"]?.GetValue<long>() != obj.Generation || (string?)ready?["status"] != "True"
+            || (string?)status["observedSourceRevision"] is not { Length: > 0 } revision || status["observedPolicies"] is not JsonObject policies)
+        {
+            return null;
+        }
+
+        var observed = new List<LatestImage>();
+        foreach (var (name, reference) in policies)
+        {
+            if ((string?)reference?["name"] is { } image && (string?)reference["tag"] is { } tag)
+            {
+                var digest = (string?)reference["digest"];
+                observed.Add(new LatestImage(obj.Namespace!, name, image, tag, string.IsNullOrEmpty(digest) ? null : digest));
+            }
+        }
+
+        return new ObservedRun(revision, observed);
+    }
+
     private static JsonObject ObservedPolicies(IEnumerable<LatestImage> policies)
     {
         var observed = new JsonObject();

@@ -59,7 +59,7 @@ internal sealed class ImageUpdateAutomationReconciler(
             }
 
             var run = await inputs.ReadAsync(obj, spec, cancellationToken).ConfigureAwait(false);
-            var result = await runner.RunAsync(run, cancellationToken).ConfigureAwait(false);
+            var result = await runner.RunAsync(run, AutomationStatus.Observed(obj), cancellationToken).ConfigureAwait(false);
             await status.SucceededAsync(resource, obj, run, result, cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Requeue(spec.Interval);
         }

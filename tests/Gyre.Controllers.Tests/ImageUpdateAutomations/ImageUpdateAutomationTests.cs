@@ -88,11 +88,11 @@ public sealed class ImageUpdateAutomationTests(ControllersFixture rig)
         Assert.Equal(head, (string?)status["lastPushCommit"]);
         Assert.NotNull((string?)status["lastPushTime"]);
         Assert.NotNull((string?)status["lastAutomationRunTime"]);
-        Assert.Equal($"main@sha1:{initial}", (string?)status["observedSourceRevision"]);
+        Assert.Equal($"main@sha1:{head}", (string?)status["observedSourceRevision"]); // pushed onto the checkout branch
         Assert.Equal("""{"podinfo":{"name":"ghcr.io/stefanprodan/podinfo","tag":"6.1.0"}}""", status["observedPolicies"]!.ToJsonString());
         Assert.Contains(await rig.EventsAsync(ns, "podinfo"), e => e.Reason == "Succeeded" && e.Message.StartsWith($"pushed commit '{head[..7]}'", StringComparison.Ordinal));
 
-        // Same policies, asked again: the run clones, finds nothing to change and pushes nothing.
+        // Same policies and source, asked again: one ls-remote shows nothing changed, so nothing is cloned or pushed.
         await rig.RequestReconcileAsync("imageupdateautomation", ns, "podinfo");
         await rig.WaitForAutomationAsync(ns, "podinfo", c => (string?)c["message"] == "repository up-to-date", "up to date");
         Assert.Equal(head, repo.WorkTree.Git("ls-remote", "origin", "refs/heads/main").Split('\t')[0]);

@@ -29,8 +29,8 @@ public sealed class AuthenticatedPushTests(GitServerFixture git) : IDisposable
         try
         {
             var refused = await Assert.ThrowsAsync<ImageAutomationException>(() =>
-                runner.RunAsync(Request(url, new GitCredentials { Username = "robot", Password = "wrong-password" }), CancellationToken.None));
-            var pushed = await runner.RunAsync(Request(url, new GitCredentials { Username = "robot", Password = "right-password" }), CancellationToken.None);
+                runner.RunAsync(Request(url, new GitCredentials { Username = "robot", Password = "wrong-password" }), null, CancellationToken.None));
+            var pushed = await runner.RunAsync(Request(url, new GitCredentials { Username = "robot", Password = "right-password" }), null, CancellationToken.None);
 
             Assert.Equal(ImageAutomationReasons.GitOperationFailed, refused.Reason);
             Assert.DoesNotContain("wrong-password", refused.ToString(), StringComparison.Ordinal);

@@ -9,6 +9,7 @@ using Gyre.Controllers.GitRepositories;
 using Gyre.Controllers.HelmCharts;
 using Gyre.Controllers.HelmReleases;
 using Gyre.Controllers.HelmRepositories;
+using Gyre.Controllers.ImageRepositories;
 using Gyre.Controllers.Hosting;
 using Gyre.Controllers.Kustomizations;
 using Gyre.Controllers.OciRepositories;
@@ -180,6 +181,11 @@ public sealed class GyreControllers
                     await _client.Mapper.FindAsync("notification.toolkit.fluxcd.io/v1beta3", "Provider", cancellationToken).ConfigureAwait(false);
                 }
 
+                if (_options.Controllers.Contains(GyreControllersOptions.ImageReflector))
+                {
+                    await _client.Mapper.FindAsync(Gyre.Api.Image.ImagePolicySpec.ApiVersion, Gyre.Api.Image.ImagePolicySpec.Kind, cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
             catch (Gyre.Kube.Discovery.KubeMappingException) when (_time.GetUtcNow() < deadline)
@@ -222,6 +228,12 @@ public sealed class GyreControllers
         if (_options.Controllers.Contains(GyreControllersOptions.Helm))
         {
             controllers.Add(await HelmReleaseControllerAsync(informers, http, metrics, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (_options.Controllers.Contains(GyreControllersOptions.ImageReflector))
+        {
+            controllers.AddRange(await ImageReflector.ControllersAsync(_client, informers, metrics, _options, _loggers, _time, _notifications?.Pipeline, cancellationToken)
+                .ConfigureAwait(false));
         }
 
         var runnables = new List<Func<CancellationToken, Task>>();

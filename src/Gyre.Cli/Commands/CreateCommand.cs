@@ -26,6 +26,7 @@ internal static class CreateCommand
         command.Subcommands.Add(CreateAlertCommand.Create(console));
         command.Subcommands.Add(CreateProviderCommand.Create(console));
         command.Subcommands.Add(CreateReceiverCommand.Create(console));
+        command.Subcommands.Add(CreateSecretCommand.Create(console));
         return command;
     }
 }

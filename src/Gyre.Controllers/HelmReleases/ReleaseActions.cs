@@ -124,8 +124,17 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         var crds = upgrade ? spec.Upgrade.Crds : spec.Install.Crds;
         if (crds != CrdsPolicy.Skip && rendered.Crds.Count > 0)
         {
-            var labelled = rendered.Crds.Select(c => ReleaseManifest.Label(c, request.OwnerName, request.OwnerNamespace)).ToList();
-            await applier.ApplyAsync(labelled, false, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<KubeObject> labelled = rendered.Crds.Select(c => ReleaseManifest.Label(c, request.OwnerName, request.OwnerNamespace)).ToList();
+            if (crds == CrdsPolicy.Create)
+            {
+                // As Flux's applyCRDs under Create: a CustomResourceDefinition that exists already is left as it is.
+                labelled = await MissingAsync(labelled, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (labelled.Count > 0)
+            {
+                await applier.ApplyAsync(labelled, false, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var objects = await applier.ResolveAsync(documents.Select(d => d.Object), spec.TargetNamespace, cancellationToken).ConfigureAwait(false);
@@ -316,5 +325,20 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         {
             await store.UpdateAsync(old with { Info = old.Info with { Status = ReleaseStatus.Superseded } }, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task<IReadOnlyList<KubeObject>> MissingAsync(IReadOnlyList<KubeObject> objects, CancellationToken cancellationToken)
+    {
+        var missing = new List<KubeObject>();
+        foreach (var obj in objects)
+        {
+            var resource = await applier.RequireAsync(obj, cancellationToken).ConfigureAwait(false);
+            if (await ServerSideApplier.GetAsync(resource, null, obj.Name, cancellationToken).ConfigureAwait(false) is null)
+            {
+                missing.Add(obj);
+            }
+        }
+
+        return missing;
     }
 }

@@ -63,4 +63,27 @@ public sealed class HelmReleaseCrdPolicyTests(ControllersFixture rig)
         var crd = (await rig.GetAsync(CrdApi, "CustomResourceDefinition", null, "gadgets." + group))!;
         Assert.Equal("web", (string?)crd.Json["metadata"]!["labels"]!["helm.toolkit.fluxcd.io/name"]);
     }
+
+    [Fact]
+    public async Task The_chart_CRDs_are_applied_before_rendering_so_the_templates_capabilities_see_them()
+    {
+        var group = "g" + Guid.NewGuid().ToString("N")[..10] + ".example.com";
+        var files = HelmTestCharts.Podinfo("1.0.0");
+        files["crds/gadgets.yaml"] = Crd(group, "");
+        files["templates/gadget.yaml"] = $$$"""
+            {{- if .Capabilities.APIVersions.Has "{{{group}}}/v1/Gadget" }}
+            apiVersion: {{{group}}}/v1
+            kind: Gadget
+            metadata:
+              name: {{ .Release.Name }}-gadget
+            {{- end }}
+            """;
+        var (ns, repo) = await rig.HelmRepositoryAsync("hr-crds-caps", ("podinfo", "1.0.0", files));
+        await using var _ = repo;
+
+        await rig.ApplyAsync(HelmTestCharts.HelmRelease(ns, "web", "1.0.0"));
+        await rig.WaitForReleaseReadyAsync(ns, "web", "True");
+
+        Assert.NotNull(await rig.GetAsync(group + "/v1", "Gadget", ns, "web-gadget"));
+    }
 }

@@ -300,11 +300,35 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         return include.Count == 0 || include.Any(f => f.Name == hook.Name);
     }
 
+    /// <summary>
+    /// Deletes what the previous revision had and this one does not, as Helm's kube client Update: each object is read
+    /// first and its live helm.sh/resource-policy decides, so one annotated "keep" on the cluster stays; one already
+    /// gone, or of a kind no longer served, is skipped.
+    /// </summary>
     private async Task PruneAsync(Release previous, IReadOnlyList<KubeObject> current, CancellationToken cancellationToken)
     {
         var keep = current.Select(o => o.Ref).ToHashSet();
         var old = await applier.ResolveAsync(ReleaseManifest.Parse(previous.Manifest).Select(d => d.Object), previous.Namespace, cancellationToken).ConfigureAwait(false);
-        await applier.DeleteAsync(old.Where(o => !keep.Contains(o.Ref)), cancellationToken).ConfigureAwait(false);
+        var live = new List<KubeObject>();
+        foreach (var obj in old.Where(o => !keep.Contains(o.Ref)))
+        {
+            ResourceClient resource;
+            try
+            {
+                resource = await applier.RequireAsync(obj, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ReconcileStepException)
+            {
+                continue;
+            }
+
+            if (await ServerSideApplier.GetAsync(resource, resource.Resource.Namespaced ? obj.Namespace : null, obj.Name, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                live.Add(new KubeObject(found));
+            }
+        }
+
+        await applier.DeleteAsync(live, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task SupersedeAsync(IEnumerable<Release> releases, CancellationToken cancellationToken)

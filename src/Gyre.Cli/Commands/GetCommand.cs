@@ -18,7 +18,7 @@ internal static class GetCommand
               gyre get helmreleases --watch
             """);
         command.Subcommands.Add(GetAllCommand.Create(console, "all", FluxKinds.All, "Show every Flux object (sources, Kustomizations, HelmReleases, notifications)"));
-        var sources = new Command("sources", "Show sources: git, oci, helm, chart, or all of them\n\nExample:\n  gyre get sources all -A\n  gyre get sources git");
+        var sources = new Command("sources", "Show sources: git, oci, bucket, helm, chart, or all of them\n\nExample:\n  gyre get sources all -A\n  gyre get sources git");
         sources.Subcommands.Add(GetAllCommand.Create(console, "all", FluxKinds.Sources, "Show every source"));
         foreach (var kind in FluxKinds.Sources)
         {

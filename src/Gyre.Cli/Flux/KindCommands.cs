@@ -29,7 +29,7 @@ internal static class KindCommands
             {
                 if (source is null)
                 {
-                    source = new Command("source", $"{char.ToUpperInvariant(verb.Name[0])}{verb.Name[1..]} sources: git, oci, helm, chart\n\nExample:\n  gyre {verb.Name} source git flux-system");
+                    source = new Command("source", $"{char.ToUpperInvariant(verb.Name[0])}{verb.Name[1..]} sources: git, oci, bucket, helm, chart\n\nExample:\n  gyre {verb.Name} source git flux-system");
                     verb.Subcommands.Add(source);
                 }
 

@@ -185,6 +185,19 @@ internal sealed partial class Executor
                         }
                     }
                     return Flow.Normal;
+                case GoKeyedMap km:
+                    if (km.Entries.Count == 0)
+                    {
+                        break;
+                    }
+                    foreach (var entry in km.Entries)
+                    {
+                        if (OneIteration(r, mark, entry.Key, entry.Value, false) == Flow.Break)
+                        {
+                            break;
+                        }
+                    }
+                    return Flow.Normal;
                 case NoValue:
                     break;
                 default:

@@ -69,6 +69,20 @@ internal sealed partial class GoPrinter
             case Dictionary<string, string> ms:
                 PrintMap(ms.Keys, k => ms[k], verb, depth);
                 return;
+            case GoKeyedMap km:
+                _buf.Append("map[");
+                for (var i = 0; i < km.Entries.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        _buf.Append(' ');
+                    }
+                    PrintArg(km.Entries[i].Key, verb, depth + 1);
+                    _buf.Append(':');
+                    PrintElement(km.Entries[i].Value, verb, depth + 1);
+                }
+                _buf.Append(']');
+                return;
             case List<object?> l:
                 PrintList(l.Count, i => l[i], verb, depth);
                 return;

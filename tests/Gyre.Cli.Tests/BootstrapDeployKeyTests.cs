@@ -75,6 +75,13 @@ public sealed partial class BootstrapDeployKeyTests : IAsyncLifetime
         Assert.Contains("stdin is not interactive (end of input); give the key shown above access to the repository, then rerun with --silent", result.Error, StringComparison.Ordinal);
         Assert.Empty(Shell.Run(bare, "git", "for-each-ref").Trim());
         Assert.Null(await _cluster.GetAsync("v1", "Secret", "flux-system", "flux-system"));
+
+        var unknownHost = await CliRunner.RunAsync("bootstrap", "git", "--url", _ssh.UrlOf("fleet"), "--known-hosts-file", _dir.Combine("missing"),
+            "--kubeconfig", _cluster.Kubeconfig);
+
+        Assert.Equal(2, unknownHost.Code);
+        Assert.Contains($"--known-hosts-file {_dir.Combine("missing")}: cannot read it", unknownHost.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("public key:", unknownHost.Error, StringComparison.Ordinal); // no key is offered for a host Gyre cannot verify
     }
 
     private static string Decode(JsonNode? value) => Encoding.UTF8.GetString(Convert.FromBase64String((string)value!));

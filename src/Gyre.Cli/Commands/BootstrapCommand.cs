@@ -105,6 +105,19 @@ internal static class BootstrapCommand
             (byte[], byte[])? deployKey = null;
             if (uri.Scheme == "ssh" && parse.GetValue(privateKey) is null)
             {
+                // The host key must be known before the user is asked to give a new key access.
+                if (parse.GetValue(knownHosts) is { } hostsFile)
+                {
+                    if (!File.Exists(hostsFile))
+                    {
+                        throw new CommandException($"bootstrap git: --known-hosts-file {hostsFile}: cannot read it: the file does not exist", ExitCodes.Usage);
+                    }
+                }
+                else
+                {
+                    await KnownHosts.FromUserFileAsync(uri, cancellationToken).ConfigureAwait(false);
+                }
+
                 var pair = Secrets.SshKeyPair.Generate(CreateSecretGitCommand.Algorithm(parse.GetValue(keyAlgorithm)!),
                     CreateSecretGitCommand.RsaBits(parse.GetValue(rsaBits)), CreateSecretGitCommand.Curve(parse.GetValue(curve)!));
                 deployKey = await BootstrapDeployKey.ResolveAsync(client, options.Namespace, pair, new Progress(console), Confirm, cancellationToken).ConfigureAwait(false);

@@ -44,6 +44,17 @@ public sealed class HelmReleaseHookTests(ControllersFixture rig)
                 schema:
                   openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
             """;
+        files["templates/hooks/settings.yaml"] = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: {{ .Release.Name }}-settings
+              annotations:
+                helm.sh/hook: pre-install
+                helm.sh/hook-weight: "5"
+            data:
+              k: v
+            """;
         files["templates/hooks/job.yaml"] = $$$"""
             apiVersion: batch/v1
             kind: Job
@@ -77,9 +88,11 @@ public sealed class HelmReleaseHookTests(ControllersFixture rig)
         Assert.Contains("web-migrate", (string?)ready["message"], StringComparison.Ordinal);
         Assert.NotNull(await rig.GetAsync("v1", "ServiceAccount", ns, "web-migrate"));
         Assert.Null(await rig.GetAsync("batch/v1", "Job", ns, "web-migrate"));
-        var hooks = (await rig.StoredReleaseAsync(ns, "web", 1)).Hooks.ToDictionary(h => h.Kind);
-        Assert.Equal(HookExecution.Succeeded, hooks["ServiceAccount"].LastRun.Phase);
-        Assert.Equal(HookExecution.Failed, hooks["Job"].LastRun.Phase);
+        var hooks = (await rig.StoredReleaseAsync(ns, "web", 1)).Hooks.ToDictionary(h => h.Kind + "/" + h.Name);
+        Assert.Equal(HookExecution.Succeeded, hooks["ServiceAccount/web-migrate"].LastRun.Phase);
+        Assert.Equal(HookExecution.Failed, hooks["Job/web-migrate"].LastRun.Phase);
+        Assert.Null(hooks["ConfigMap/web-settings"].LastRun.StartedAt);
+        Assert.Empty(hooks["ConfigMap/web-settings"].DeletePolicies);
     }
 
     [Fact]
@@ -94,6 +107,9 @@ public sealed class HelmReleaseHookTests(ControllersFixture rig)
         Assert.Null(await rig.GetAsync("v1", "ServiceAccount", ns, "web-migrate"));
         Assert.Null(await rig.GetAsync("batch/v1", "Job", ns, "web-migrate"));
         Assert.NotNull(await rig.GetAsync("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, $"widgets.{ns}.example.com"));
-        Assert.All((await rig.StoredReleaseAsync(ns, "web", 1)).Hooks, h => Assert.Equal(HookExecution.Succeeded, h.LastRun.Phase));
+        Assert.NotNull(await rig.GetAsync("v1", "ConfigMap", ns, "web-settings"));
+        var hooks = (await rig.StoredReleaseAsync(ns, "web", 1)).Hooks;
+        Assert.All(hooks, h => Assert.Equal(HookExecution.Succeeded, h.LastRun.Phase));
+        Assert.Equal(["before-hook-creation"], hooks.Single(h => h.Name == "web-settings").DeletePolicies);
     }
 }

@@ -62,6 +62,23 @@ public sealed class ValuesCoalescerTests
         Same("""{"region":"ap","image":{"registry":"quay.io","pullPolicy":"Always"},"leafOnly":1}""", v["sub"]!["leaf"]!["global"]!);
     }
 
+    /// <summary>
+    /// Helm's coalesceGlobals copies each global table one level deep (copyMap), so a subchart default two tables
+    /// down is coalesced into the table the parent (and every later sibling) shares: traced through coalesce.go,
+    /// the parent's global.a.b ends up with the subchart's y.
+    /// </summary>
+    [Fact]
+    public void A_subchart_global_default_below_the_first_table_reaches_the_parent_and_later_siblings_as_in_helm()
+    {
+        var first = Chart("first", """{"global":{"a":{"b":{"y":2},"top":3}}}""");
+        var second = Chart("second", """{}""");
+        var parent = Chart("app", """{"global":{"a":{"b":{"x":1}}}}""", first, second);
+        var v = ValuesCoalescer.Coalesce(parent, null);
+        Same("""{"a":{"b":{"x":1,"y":2}}}""", v["global"]!);
+        Same("""{"a":{"b":{"x":1,"y":2},"top":3}}""", v["first"]!["global"]!);
+        Same("""{"a":{"b":{"x":1,"y":2}}}""", v["second"]!["global"]!);
+    }
+
     [Fact]
     public void Merge_keeps_nulls_that_coalesce_deletes()
     {

@@ -57,7 +57,12 @@ internal sealed class HookRunner(KubeClient client, ReleaseApplier applier, stri
                 failure = ex.Message;
             }
 
-            result[index] = hook with { LastRun = new HookExecution(started, time.GetUtcNow(), failure is null ? HookExecution.Succeeded : HookExecution.Failed) };
+            // As execHook, the default policy is recorded on the hook, so the stored release lists it.
+            result[index] = hook with
+            {
+                DeletePolicies = policies,
+                LastRun = new HookExecution(started, time.GetUtcNow(), failure is null ? HookExecution.Succeeded : HookExecution.Failed),
+            };
             if (failure is not null)
             {
                 // As Helm's execHook: only the failed hook is deleted (hook-failed); the ones that succeeded before it stay.

@@ -75,7 +75,8 @@ internal static class Coalescing
         {
             if (val is Dictionary<string, object?> table)
             {
-                var vv = GoValues.Copy(table);
+                // One level deep, as Helm's copyMap: deeper tables stay shared with the parent's globals.
+                var vv = new Dictionary<string, object?>(table, StringComparer.Ordinal);
                 if (!dg.TryGetValue(key, out var destv))
                 {
                     dg[key] = vv;

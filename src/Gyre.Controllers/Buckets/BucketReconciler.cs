@@ -15,7 +15,7 @@ namespace Gyre.Controllers.Buckets;
 
 /// <summary>
 /// source-controller's Bucket reconcile: finalizer → suspend → refuse what Gyre cannot do (gcp, sts, workload
-/// identity) → client from spec and Secrets → <see cref="BucketSource"/> within spec.timeout (HeadBucket, the root
+/// identity) → S3 or Azure Blob client from spec and Secrets → <see cref="BucketSource"/> within spec.timeout (HeadBucket, the root
 /// .sourceignore, ListObjectsV2 → index revision; no download when it and spec.ignore are unchanged) →
 /// status.artifact, url, observedIgnore, conditions and a NewArtifact event → requeue at spec.interval. Failures keep
 /// the last good artifact.
@@ -90,7 +90,7 @@ internal sealed class BucketReconciler(KubeClient client, BucketSource source, A
         timeout.CancelAfter(spec.Timeout);
         try
         {
-            using var bucket = new S3Client(await settings.ReadAsync(obj, spec, timeout.Token).ConfigureAwait(false));
+            using var bucket = await settings.CreateAsync(obj, spec, timeout.Token).ConfigureAwait(false);
             return await source.ReconcileAsync(request, bucket, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -105,11 +105,9 @@ internal sealed class BucketReconciler(KubeClient client, BucketSource source, A
     private async Task RefuseUnsupportedAsync(ResourceClient resource, KubeObject obj, BucketSpec spec, CancellationToken cancellationToken)
     {
         var where = $"{BucketSpec.Kind}/{obj.Namespace}/{obj.Name}";
-        var (reason, message) = spec.Provider is "gcp" or "azure"
-            ? (BucketReasons.InvalidProviderConfiguration, $"{where}: provider {spec.Provider} is not supported by Gyre; "
-                + (spec.Provider == "gcp"
-                    ? "use provider generic with endpoint storage.googleapis.com and HMAC keys in spec.secretRef (accesskey, secretkey)"
-                    : "serve the container through an S3-compatible gateway and use provider generic"))
+        var (reason, message) = spec.Provider is "gcp"
+            ? (BucketReasons.InvalidProviderConfiguration, $"{where}: provider gcp is not supported by Gyre; "
+                + "use provider generic with endpoint storage.googleapis.com and HMAC keys in spec.secretRef (accesskey, secretkey)")
             : spec.StsProvider is { } sts
                 ? (BucketReasons.InvalidStsConfiguration, $"{where}: spec.sts (provider {sts}) is not supported by Gyre; remove it and put static keys in spec.secretRef")
                 : spec.ServiceAccountName is { } account

@@ -16,7 +16,7 @@ public sealed class BucketSource(ArtifactStore store, string workDirectory)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        var location = (client as S3Client)?.Location ?? request.Key.Directory;
+        var location = client.Location;
         if (!await client.BucketExistsAsync(cancellationToken).ConfigureAwait(false))
         {
             throw new SourceException(location, "checking the bucket", "bucket not found; check spec.bucketName and spec.endpoint",

@@ -3,6 +3,9 @@ namespace Gyre.Sources.Buckets;
 /// <summary>The object-storage operations a Bucket reconcile needs, one implementation per provider API.</summary>
 public interface IBucketClient : IDisposable
 {
+    /// <summary>The bucket as errors name it (scheme://endpoint/bucket; never credentials).</summary>
+    string Location { get; }
+
     /// <summary>Whether the bucket exists and the credentials may see it (S3 HeadBucket).</summary>
     Task<bool> BucketExistsAsync(CancellationToken cancellationToken);
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Authentication;
 using System.Xml.Linq;
 using Gyre.Sources.Http;
 
@@ -93,15 +92,7 @@ public sealed class S3Client : IBucketClient
         }
 
         await S3Errors.EnsureSuccessAsync(response, Location, what, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new SourceException(Location, what, ex.Message, SourceReasons.BucketOperationFailed, isTransient: true, ex);
-        }
-
+        await BucketHttp.CopyAsync(response, destination, Location, what, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -128,23 +119,7 @@ public sealed class S3Client : IBucketClient
             }
         }
 
-        try
-        {
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new SourceException(Location, what, ex.InnerException?.Message ?? ex.Message, SourceReasons.BucketOperationFailed, isTransient: true, ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new SourceException(Location, what, $"no answer within {_options.Timeout.TotalSeconds:0}s (spec.timeout)", SourceReasons.BucketOperationFailed,
-                isTransient: true, ex);
-        }
-        catch (AuthenticationException ex)
-        {
-            throw new SourceException(Location, what, ex.Message, SourceReasons.BucketOperationFailed, isTransient: true, ex);
-        }
+        return await BucketHttp.SendAsync(_http, request, Location, what, _options.Timeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>host[:port] and the scheme; a scheme in spec.endpoint must agree with spec.insecure.</summary>

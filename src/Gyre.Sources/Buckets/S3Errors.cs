@@ -5,14 +5,15 @@ using System.Xml.Linq;
 namespace Gyre.Sources.Buckets;
 
 /// <summary>
-/// S3's error responses (<c>&lt;Error&gt;&lt;Code&gt;…&lt;/Code&gt;&lt;Message&gt;…&lt;/Message&gt;&lt;/Error&gt;</c>) as
+/// S3's and Azure Storage's error responses (<c>&lt;Error&gt;&lt;Code&gt;…&lt;/Code&gt;&lt;Message&gt;…&lt;/Message&gt;&lt;/Error&gt;</c>) as
 /// <see cref="SourceException"/>s that name the code and message; bodiless answers (HEAD) are named by status.
 /// </summary>
 internal static class S3Errors
 {
     private const int MaxErrorBody = 64 * 1024;
 
-    public static async Task EnsureSuccessAsync(HttpResponseMessage response, string location, string what, CancellationToken cancellationToken)
+    public static async Task EnsureSuccessAsync(HttpResponseMessage response, string location, string what, CancellationToken cancellationToken,
+        string service = "S3")
     {
         if (response.IsSuccessStatusCode)
         {
@@ -29,11 +30,13 @@ internal static class S3Errors
         };
         var why = code is null
             ? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}"
-            : $"S3 error {code}{(string.IsNullOrWhiteSpace(message) ? "" : ": " + message)} (HTTP {(int)response.StatusCode})";
+            : $"{service} error {code}{(string.IsNullOrWhiteSpace(message) ? "" : ": " + message)} (HTTP {(int)response.StatusCode})";
         why += code switch
         {
             "AccessDenied" or "InvalidAccessKeyId" or "SignatureDoesNotMatch" => "; check the accesskey and secretkey of spec.secretRef and the bucket policy",
-            "NoSuchBucket" => "; check spec.bucketName and spec.endpoint",
+            "NoSuchBucket" or "ContainerNotFound" => "; check spec.bucketName and spec.endpoint",
+            "AuthenticationFailed" => "; check the accountKey or sasKey of spec.secretRef",
+            "AuthorizationFailure" or "AuthorizationPermissionMismatch" => "; the key or SAS token may not read this container",
             "AuthorizationHeaderMalformed" => "; check spec.region",
             _ => "",
         };

@@ -177,5 +177,14 @@ public sealed class BucketTests(ControllersFixture rig) : IAsyncLifetime
         var bucketRevision = (string?)(await rig.GetAsync("Bucket", ns, "fleet"))!.Json["status"]!["artifact"]!["revision"];
         Assert.Equal(bucketRevision, (string?)chart.Json["status"]!["observedSourceArtifactRevision"]);
         Assert.Equal($"helmchart/{ns}/podinfo/podinfo-0.2.0.tgz", (string?)chart.Json["status"]!["artifact"]!["path"]);
+
+        // A new chart version in the bucket reaches the HelmChart as soon as the Bucket stores it (interval is 10m).
+        foreach (var (path, text) in HelmTestCharts.Podinfo("0.3.0"))
+        {
+            _s3.Put(ns, "charts/podinfo/" + path, text);
+        }
+
+        await rig.RequestReconcileAsync("bucket", ns, "fleet");
+        await rig.WaitForSourceAsync("HelmChart", ns, "podinfo", "True", "ChartPackageSucceeded", "version '0.3.0'", seconds: 60);
     }
 }

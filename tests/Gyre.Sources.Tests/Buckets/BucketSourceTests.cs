@@ -124,6 +124,29 @@ public sealed class BucketSourceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Vcs_metadata_counts_in_the_revision_but_stays_out_of_the_artifact()
+    {
+        _s3.Put("fleet", ".git/config", "[core]");
+        _s3.Put("fleet", "deploy/.gitignore", "*.tmp");
+        _s3.Put("fleet", "deploy/app.yaml", "app");
+
+        var result = await ReconcileAsync(Request());
+
+        Assert.Equal(3, result.ObjectCount);
+        Assert.Equal(["deploy/app.yaml=app"], await FilesAsync(result.Artifact));
+    }
+
+    [Fact]
+    public async Task A_key_that_climbs_out_of_the_bucket_directory_is_refused()
+    {
+        _s3.Put("fleet", "deploy/../../escape.yaml", "no");
+
+        var ex = await Assert.ThrowsAsync<SourceException>(() => ReconcileAsync(Request()));
+
+        Assert.Contains("the key leaves the bucket directory", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keys_that_need_escaping_are_signed_listed_and_downloaded()
     {
         const string key = "dir with spaces/a+b=c&d é中.yaml";

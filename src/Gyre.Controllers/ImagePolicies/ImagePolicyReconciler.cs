@@ -70,14 +70,17 @@ internal sealed class ImagePolicyReconciler(
                 .ConfigureAwait(false);
         }
 
-        var tags = repository.Json["status"]?["lastScanResult"] is null ? null : store.Get(ns, spec.RepositoryName);
-        if (tags is null)
+        if (repository.Json["status"]?["lastScanResult"] is null)
         {
-            // The repository's next scan wakes this policy (ImagePolicyTriggers), so there is nothing to retry.
+            // The repository's first scan wakes this policy (ImagePolicyTriggers), so there is nothing to retry.
             await FailAsync(resource, obj, ImageReasons.DependencyNotReady, "referenced ImageRepository has not been scanned yet", false, null, cancellationToken)
                 .ConfigureAwait(false);
             return ReconcileResult.Done;
         }
+
+        // Scanned, but the tag store has nothing (its files were removed): the repository rescans, this policy retries.
+        var tags = store.Get(ns, spec.RepositoryName)
+            ?? throw await FailAsync(resource, obj, ImageReasons.DependencyNotReady, "no tags in database", false, null, cancellationToken).ConfigureAwait(false);
 
         return await SelectAsync(resource, obj, spec, repository, repositorySpec, tags, cancellationToken).ConfigureAwait(false);
     }

@@ -177,4 +177,18 @@ public sealed class ImageRepositoryTests(ControllersFixture rig, RegistryFixture
         Assert.Null(await rig.ImageAsync(Kind, ns, "app"));
         await rig.WaitForImageAsync("ImagePolicy", ns, "app", "False", "DependencyNotReady", "does not exist");
     }
+
+    [Fact]
+    public async Task A_new_tag_is_found_by_the_next_interval_scan_without_a_request()
+    {
+        var ns = await rig.NamespaceAsync("imgrepo-interval");
+        await ImageObjects.PushAsync(registries.Anonymous, "app/" + ns, "v1");
+        await rig.ApplyAsync(ImageObjects.Repository(ns, "app", $"{registries.Anonymous.Host}/app/{ns}").Replace("interval: 10m", "interval: 1s", StringComparison.Ordinal));
+        await rig.WaitForImageAsync(Kind, ns, "app", "True", "Succeeded", "successful scan: found 1 tags");
+
+        await ImageObjects.PushAsync(registries.Anonymous, "app/" + ns, "v2");
+
+        var rescanned = await rig.WaitForImageAsync(Kind, ns, "app", "True", "Succeeded", "successful scan: found 2 tags");
+        Assert.Null((string?)rescanned.Json["status"]!["lastHandledReconcileAt"]);
+    }
 }

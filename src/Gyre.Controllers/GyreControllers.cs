@@ -3,11 +3,13 @@ using System.Net.Sockets;
 using Gyre.Api.Crds;
 using Gyre.Api.Kustomize;
 using Gyre.Api.Source;
+using Gyre.Controllers.Buckets;
 using Gyre.Controllers.Common;
 using Gyre.Controllers.GitRepositories;
 using Gyre.Controllers.HelmCharts;
 using Gyre.Controllers.HelmReleases;
 using Gyre.Controllers.HelmRepositories;
+using Gyre.Controllers.ImageRepositories;
 using Gyre.Controllers.Hosting;
 using Gyre.Controllers.Kustomizations;
 using Gyre.Controllers.OciRepositories;
@@ -20,6 +22,7 @@ using Gyre.Kube.LeaderElection;
 using Gyre.Runtime.Metrics;
 using Gyre.Runtime.Reconcile;
 using Gyre.Sources.Artifacts;
+using Gyre.Sources.Buckets;
 using Gyre.Sources.Git;
 using Gyre.Sources.Helm;
 using Gyre.Sources.Oci;
@@ -184,6 +187,11 @@ public sealed class GyreControllers
                     await _client.Mapper.FindAsync("notification.toolkit.fluxcd.io/v1beta3", "Provider", cancellationToken).ConfigureAwait(false);
                 }
 
+                if (_options.Controllers.Contains(GyreControllersOptions.ImageReflector))
+                {
+                    await _client.Mapper.FindAsync(Gyre.Api.Image.ImagePolicySpec.ApiVersion, Gyre.Api.Image.ImagePolicySpec.Kind, cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
             catch (Gyre.Kube.Discovery.KubeMappingException) when (_time.GetUtcNow() < deadline)
@@ -215,6 +223,7 @@ public sealed class GyreControllers
             controllers.Add(await HelmChartControllerAsync(informers, store, http, metrics, cancellationToken).ConfigureAwait(false));
             controllers.Add(await OciRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
             controllers.Add(await HelmRepositoryControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
+            controllers.Add(await BucketControllerAsync(informers, store, metrics, cancellationToken).ConfigureAwait(false));
         }
 
         if (_options.Controllers.Contains(GyreControllersOptions.Kustomize))
@@ -225,6 +234,12 @@ public sealed class GyreControllers
         if (_options.Controllers.Contains(GyreControllersOptions.Helm))
         {
             controllers.Add(await HelmReleaseControllerAsync(informers, http, metrics, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (_options.Controllers.Contains(GyreControllersOptions.ImageReflector))
+        {
+            controllers.AddRange(await ImageReflector.ControllersAsync(_client, informers, metrics, _options, _loggers, _time, _notifications?.Pipeline, cancellationToken)
+                .ConfigureAwait(false));
         }
 
         if (_options.Controllers.Contains(GyreControllersOptions.ImageAutomation))
@@ -284,7 +299,7 @@ public sealed class GyreControllers
         var charts = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, HelmChartSpec.Kind, null, cancellationToken).ConfigureAwait(false);
         charts.AddHandler(new RequeueHandler(controller.Queue.Add));
         var triggers = new DependentTriggers(charts.Cache, controller.Queue.Add);
-        foreach (var sourceKind in new[] { GitRepositorySpec.Kind, "HelmRepository" })
+        foreach (var sourceKind in new[] { GitRepositorySpec.Kind, "HelmRepository", BucketSpec.Kind })
         {
             var sources = await informers.GetOrCreateAsync(HelmChartReconciler.ApiVersion, sourceKind, null, cancellationToken).ConfigureAwait(false);
             sources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
@@ -324,6 +339,8 @@ public sealed class GyreControllers
         sources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
         var ociSources = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
         ociSources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
+        var bucketSources = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", BucketSpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        bucketSources.AddHandler(new SourceRevisionHandler(triggers.OnSourceUpdate));
         return controller;
     }
 
@@ -350,6 +367,21 @@ public sealed class GyreControllers
         var controller = new Controller(reconciler, new ControllerOptions { Kind = HelmRepositorySpec.Kind, Name = "source-controller", Workers = _options.Concurrent },
             metrics, logger, _time);
         var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", HelmRepositorySpec.Kind, null, cancellationToken).ConfigureAwait(false);
+        informer.AddHandler(new RequeueHandler(controller.Queue.Add));
+        return controller;
+    }
+
+    private async Task<Controller> BucketControllerAsync(SharedInformerFactory informers, ArtifactStore store, ReconcileMetrics metrics, CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("source-controller");
+        var work = Path.Combine(_options.WorkDirectory, "buckets");
+        Directory.CreateDirectory(work);
+        var status = new SourceStatus(new EventRecorder(_client, "source-controller", _time, logger, _notifications?.Pipeline), _time, logger);
+        var settings = new BucketClientSettings(_client, Environment.GetEnvironmentVariable, _time);
+        var reconciler = new BucketReconciler(_client, new BucketSource(store, work), store, settings, status);
+        var controller = new Controller(reconciler, new ControllerOptions { Kind = BucketSpec.Kind, Name = "source-controller", Workers = _options.Concurrent },
+            metrics, logger, _time);
+        var informer = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", BucketSpec.Kind, null, cancellationToken).ConfigureAwait(false);
         informer.AddHandler(new RequeueHandler(controller.Queue.Add));
         return controller;
     }

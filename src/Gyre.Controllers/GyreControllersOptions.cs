@@ -10,12 +10,13 @@ public sealed record GyreControllersOptions
     public const string Kustomize = "kustomize";
     public const string Notification = "notification";
     public const string Helm = "helm";
+    public const string ImageReflector = "image-reflector";
 
     /// <summary>image-automation-controller: ImageUpdateAutomation.</summary>
     public const string ImageAutomation = "image-automation";
 
-    /// <summary>The controllers to run: "source" (GitRepository, OCIRepository, HelmRepository, HelmChart), "kustomize" (Kustomization), "helm" (HelmRelease), "notification" (Alert, Provider, Receiver), "image-automation" (ImageUpdateAutomation).</summary>
-    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize, Helm, Notification, ImageAutomation };
+    /// <summary>The controllers to run: "source" (GitRepository, OCIRepository, HelmRepository, HelmChart), "kustomize" (Kustomization), "helm" (HelmRelease), "notification" (Alert, Provider, Receiver), "image-reflector" (ImageRepository, ImagePolicy), "image-automation" (ImageUpdateAutomation).</summary>
+    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize, Helm, Notification, ImageReflector, ImageAutomation };
 
     /// <summary>--concurrent: objects of one kind reconciled in parallel.</summary>
     public int Concurrent { get; init; } = 4;
@@ -61,7 +62,7 @@ public sealed record GyreControllersOptions
     /// <summary>How often health checks poll objects.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>--no-cross-namespace-refs: Kustomizations and HelmReleases may only use sources in their own namespace.</summary>
+    /// <summary>--no-cross-namespace-refs: Kustomizations, HelmReleases and ImagePolicies may only use sources/repositories in their own namespace.</summary>
     public bool NoCrossNamespaceRefs { get; init; }
 
     /// <summary>--default-service-account: impersonated by Kustomizations and HelmReleases that name no service account.</summary>

@@ -25,6 +25,11 @@ public static class SourceReasons
     public const string SymlinkUpdateFailed = "SymlinkUpdateFailed";
     public const string InvalidPath = "InvalidPath";
 
+    /// <summary>A Bucket's listing and downloads succeeded / failed (source-controller api/v1 bucket_types.go).</summary>
+    public const string BucketOperationSucceeded = "BucketOperationSucceeded";
+
+    public const string BucketOperationFailed = "BucketOperationFailed";
+
     /// <summary>An included GitRepository has no artifact, or fromPath/toPath do not fit (IncludeUnavailable condition).</summary>
     public const string IncludeUnavailable = "IncludeUnavailable";
 }

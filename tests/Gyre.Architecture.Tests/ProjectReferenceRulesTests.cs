@@ -21,6 +21,7 @@ public sealed class ProjectReferenceRulesTests
         ["Gyre.PostBuild"] = ["Gyre.Manifests"],
         ["Gyre.Sources"] = ["Gyre.Manifests", "Gyre.Kube"],
         ["Gyre.Helm"] = ["Gyre.Manifests", "Gyre.Kube", "Gyre.Templates"],
+        ["Gyre.Images"] = ["Gyre.Sources"],
         ["Gyre.ImageAutomation"] = ["Gyre.Manifests", "Gyre.Sources", "Gyre.Templates"],
         ["Gyre.Apply"] = ["Gyre.Manifests", "Gyre.Kube", "Gyre.Cel"],
         ["Gyre.Runtime"] = ["Gyre.Manifests", "Gyre.Kube"],
@@ -29,7 +30,7 @@ public sealed class ProjectReferenceRulesTests
         [
             "Gyre.Manifests", "Gyre.Kube", "Gyre.Api", "Gyre.Runtime", "Gyre.Apply", "Gyre.Sources",
             "Gyre.Kustomize", "Gyre.Helm", "Gyre.Templates", "Gyre.Sops", "Gyre.PostBuild", "Gyre.Notifications",
-            "Gyre.Cel", "Gyre.ImageAutomation",
+            "Gyre.Cel", "Gyre.Images", "Gyre.ImageAutomation",
         ],
         ["Gyre.Cli"] = ["*"],
     };
@@ -63,7 +64,7 @@ public sealed class ProjectReferenceRulesTests
     [Fact]
     public void Engines_never_reference_controllers_or_the_cli()
     {
-        foreach (var engine in new[] { "Gyre.Manifests", "Gyre.Kustomize", "Gyre.Templates", "Gyre.Sops", "Gyre.LocalCluster", "Gyre.PostBuild", "Gyre.Helm", "Gyre.Notifications", "Gyre.Cel", "Gyre.ImageAutomation" })
+        foreach (var engine in new[] { "Gyre.Manifests", "Gyre.Kustomize", "Gyre.Templates", "Gyre.Sops", "Gyre.LocalCluster", "Gyre.PostBuild", "Gyre.Helm", "Gyre.Notifications", "Gyre.Cel", "Gyre.Images", "Gyre.ImageAutomation" })
         {
             if (Directory.Exists(Path.Combine(RepositoryRoot(), "src", engine)))
             {

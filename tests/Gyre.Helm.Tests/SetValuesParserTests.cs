@@ -113,4 +113,31 @@ public sealed class SetValuesParserTests
         Assert.Equal(new GoInt64(10000000), data["big"]);
         Assert.Equal(new GoInt64(-3), data["neg"]);
     }
+
+    [Theory]
+    [InlineData("name=value", """{"name":"value"}""")]
+    [InlineData("long_int_string=1234567890", """{"long_int_string":"1234567890"}""")]
+    [InlineData("boolean=true", """{"boolean":"true"}""")]
+    [InlineData("is_null=null", """{"is_null":"null"}""")]
+    [InlineData("outer.inner=value,with,commas", """{"outer":{"inner":"value,with,commas"}}""")]
+    [InlineData("list[1]={a,b}=c", """{"list":[null,"{a,b}=c"]}""")]
+    [InlineData("list[0].name=x y", """{"list":[{"name":"x y"}]}""")]
+    [InlineData("path\\.dot=v\\,w", """{"path\\":{"dot":"v\\,w"}}""")]
+    [InlineData("empty=", """{"empty":""}""")]
+    public void Set_literal_keeps_the_rest_of_the_line_as_one_string(string expression, string expected)
+    {
+        var values = new JsonObject();
+        SetValuesParser.ParseSetLiteral(expression, values);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), values), values.ToJsonString());
+    }
+
+    [Fact]
+    public void Set_literal_at_a_path_honours_escaped_dots_and_indices_and_keeps_the_value_verbatim()
+    {
+        var values = (JsonObject)JsonNode.Parse("""{"config":{"keep":1}}""")!;
+        SetValuesParser.SetLiteralAt("config.application\\.yml.content", "a: {b, c}\nd=e\\", values);
+        SetValuesParser.SetLiteralAt("items[1].raw", "true", values);
+        var expected = """{"config":{"keep":1,"application.yml":{"content":"a: {b, c}\nd=e\\"}},"items":[null,{"raw":"true"}]}""";
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), values), values.ToJsonString());
+    }
 }

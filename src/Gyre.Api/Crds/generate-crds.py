@@ -161,8 +161,25 @@ BUCKET_SPEC = obj({
     "sts": obj({"provider": enum("aws", "ldap"), "endpoint": {"type": "string", "pattern": "^(http|https)://.*$"},
                 "secretRef": LOCAL, "certSecretRef": LOCAL}, ["provider", "endpoint"]),
     "insecure": B, "region": S, "prefix": S, "secretRef": LOCAL, "serviceAccountName": S, "certSecretRef": LOCAL,
-    "proxySecretRef": LOCAL, "interval": DUR, "timeout": dict(DUR, default="60s"), "ignore": S, "suspend": B,
-}, ["bucketName", "endpoint", "interval"])
+    "proxySecretRef": LOCAL, "interval": DUR, "timeout": {"type": "string", "pattern": "^([0-9]+(\\.[0-9]+)?(ms|s|m))+$", "default": "60s"},
+    "ignore": S, "suspend": B,
+}, ["bucketName", "endpoint", "interval"], {"x-kubernetes-validations": [
+    # Flux's seven BucketSpec rules (source-controller api/v1 bucket_types.go), same rules and messages.
+    {"rule": "self.provider == 'aws' || self.provider == 'generic' || !has(self.sts)",
+     "message": "STS configuration is only supported for the 'aws' and 'generic' Bucket providers"},
+    {"rule": "self.provider != 'aws' || !has(self.sts) || self.sts.provider == 'aws'",
+     "message": "'aws' is the only supported STS provider for the 'aws' Bucket provider"},
+    {"rule": "self.provider != 'generic' || !has(self.sts) || self.sts.provider == 'ldap'",
+     "message": "'ldap' is the only supported STS provider for the 'generic' Bucket provider"},
+    {"rule": "!has(self.sts) || self.sts.provider != 'aws' || !has(self.sts.secretRef)",
+     "message": "spec.sts.secretRef is not required for the 'aws' STS provider"},
+    {"rule": "!has(self.sts) || self.sts.provider != 'aws' || !has(self.sts.certSecretRef)",
+     "message": "spec.sts.certSecretRef is not required for the 'aws' STS provider"},
+    {"rule": "self.provider != 'generic' || !has(self.serviceAccountName)",
+     "message": "ServiceAccountName is not supported for the 'generic' Bucket provider"},
+    {"rule": "!has(self.secretRef) || !has(self.serviceAccountName)",
+     "message": "cannot set both .spec.secretRef and .spec.serviceAccountName"},
+]})
 BUCKET_STATUS = status({"artifact": ARTIFACT, "url": S, "observedIgnore": S})
 
 IMAGE_REF = obj({"name": S, "tag": S, "digest": S}, ["name", "tag"])
@@ -184,7 +201,13 @@ IMAGEPOLICY_SPEC = obj({
                    "numerical": obj({"order": enum("asc", "desc", default="asc")})}),
     "filterTags": obj({"pattern": S, "extract": S}),
     "digestReflectionPolicy": enum("Always", "IfNotPresent", "Never", default="Never"), "interval": DUR, "suspend": B,
-}, ["imageRepositoryRef", "policy"])
+}, ["imageRepositoryRef", "policy"], {
+    # Flux's rules on ImagePolicySpec: spec.interval belongs to digestReflectionPolicy Always, which needs it.
+    "x-kubernetes-validations": [
+        {"rule": "!has(self.interval) || (has(self.digestReflectionPolicy) && self.digestReflectionPolicy == 'Always')",
+         "message": "spec.interval is only accepted when spec.digestReflectionPolicy is set to 'Always'"},
+        {"rule": "has(self.interval) || !has(self.digestReflectionPolicy) || self.digestReflectionPolicy != 'Always'",
+         "message": "spec.interval must be set when spec.digestReflectionPolicy is set to 'Always'"}]})
 IMAGEPOLICY_STATUS = status({"latestRef": IMAGE_REF, "observedPreviousRef": IMAGE_REF})
 LABEL_SELECTOR = obj({"matchLabels": MAP, "matchExpressions": arr(obj({"key": S, "operator": S, "values": arr(S)}, ["key", "operator"]))})
 IUA_SPEC = obj({

@@ -15,9 +15,10 @@ internal static class CreateCommand
               gyre create kustomization podinfo --source GitRepository/podinfo --path ./kustomize --prune
               gyre create helmrelease podinfo --source HelmRepository/podinfo --chart podinfo --export
             """);
-        var source = new Command("source", "Create sources: git, oci, helm\n\nExample:\n  gyre create source git podinfo --url=https://github.com/stefanprodan/podinfo --branch=master");
+        var source = new Command("source", "Create sources: git, oci, bucket, helm\n\nExample:\n  gyre create source git podinfo --url=https://github.com/stefanprodan/podinfo --branch=master");
         source.Subcommands.Add(CreateSourceGitCommand.Create(console));
         source.Subcommands.Add(CreateSourceOciCommand.Create(console));
+        source.Subcommands.Add(CreateSourceBucketCommand.Create(console));
         source.Subcommands.Add(CreateSourceHelmCommand.Create(console));
         command.Subcommands.Add(source);
         command.Subcommands.Add(CreateKustomizationCommand.Create(console));
@@ -25,6 +26,8 @@ internal static class CreateCommand
         command.Subcommands.Add(CreateAlertCommand.Create(console));
         command.Subcommands.Add(CreateProviderCommand.Create(console));
         command.Subcommands.Add(CreateReceiverCommand.Create(console));
+        command.Subcommands.Add(CreateSecretCommand.Create(console));
+        command.Subcommands.Add(CreateImageCommand.Create(console));
         return command;
     }
 }

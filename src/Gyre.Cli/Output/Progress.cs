@@ -26,6 +26,8 @@ internal sealed class Progress(CliConsole console)
 
     public void Success(string message) => Write("✔", "32", message);
 
+    public void Generate(string message) => Write("✚", null, message);
+
     public void Failure(string message) => Write("✗", "31", message);
 
     public void Warning(string message) => Write("⚠", "33", message);

@@ -11,7 +11,8 @@ namespace Gyre.Controllers.HelmReleases;
 /// <summary>
 /// Runs a release's hooks for one event as Helm's execHook does: by weight then name; an existing hook object is
 /// deleted first under before-hook-creation (the default policy); Jobs are waited for until complete and Pods until
-/// they succeed; hook-succeeded / hook-failed delete afterwards. A failed hook fails the action.
+/// they succeed. A failed hook fails the action and is deleted under hook-failed; hook-succeeded deletes once every
+/// hook of the event has succeeded, in reverse order. CustomResourceDefinition hooks are never deleted.
 /// </summary>
 internal sealed class HookRunner(KubeClient client, ReleaseApplier applier, string ownerName, string ownerNamespace, TimeSpan pollInterval, TimeProvider time)
 {
@@ -30,13 +31,14 @@ internal sealed class HookRunner(KubeClient client, ReleaseApplier applier, stri
     {
         var result = hooks.ToList();
         var executing = result.Where(h => h.Events.Contains(hookEvent) && select(h)).OrderBy(h => h.Weight).ThenBy(h => h.Name, StringComparer.Ordinal).ToList();
+        var succeeded = new List<(KubeObject Object, IReadOnlyList<string> Policies)>();
         foreach (var hook in executing)
         {
             var parsed = KubeObject.Parse(hook.Manifest, hook.Path);
             var obj = LabelHooks ? ReleaseManifest.Label(parsed, ownerName, ownerNamespace) : parsed;
             obj = (await applier.ResolveAsync([obj], releaseNamespace, cancellationToken).ConfigureAwait(false))[0];
             var policies = hook.DeletePolicies.Count == 0 ? ["before-hook-creation"] : hook.DeletePolicies;
-            if (policies.Contains("before-hook-creation"))
+            if (Deletable(obj, policies, "before-hook-creation"))
             {
                 await DeleteAndWaitAsync(obj, timeout, cancellationToken).ConfigureAwait(false);
             }
@@ -56,19 +58,36 @@ internal sealed class HookRunner(KubeClient client, ReleaseApplier applier, stri
             }
 
             result[index] = hook with { LastRun = new HookExecution(started, time.GetUtcNow(), failure is null ? HookExecution.Succeeded : HookExecution.Failed) };
-            if (policies.Contains(failure is null ? "hook-succeeded" : "hook-failed"))
-            {
-                await applier.DeleteAsync([obj], cancellationToken).ConfigureAwait(false);
-            }
-
             if (failure is not null)
             {
+                // As Helm's execHook: only the failed hook is deleted (hook-failed); the ones that succeeded before it stay.
+                if (Deletable(obj, policies, "hook-failed"))
+                {
+                    await applier.DeleteAsync([obj], cancellationToken).ConfigureAwait(false);
+                }
+
                 throw new HookFailedException(hookEvent, result, $"{hookEvent} hook {obj.Kind}/{obj.Name} failed: {failure}");
+            }
+
+            succeeded.Add((obj, policies));
+        }
+
+        // hook-succeeded deletes only once every hook of the event has succeeded, last one first (a later hook, such as a
+        // Job, may need an earlier one, such as its ServiceAccount).
+        for (var i = succeeded.Count - 1; i >= 0; i--)
+        {
+            if (Deletable(succeeded[i].Object, succeeded[i].Policies, "hook-succeeded"))
+            {
+                await DeleteAndWaitAsync(succeeded[i].Object, timeout, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return result;
     }
+
+    /// <summary>Helm's deleteHookByPolicy: the policy is listed, and the hook is not a CustomResourceDefinition (never deleted).</summary>
+    private static bool Deletable(KubeObject obj, IReadOnlyList<string> policies, string policy) =>
+        obj.Kind != "CustomResourceDefinition" && policies.Contains(policy);
 
     /// <summary>Null when the hook finished well, else why it failed (Jobs and Pods are waited for; other kinds are done once applied).</summary>
     private async Task<string?> WaitAsync(KubeObject obj, TimeSpan timeout, CancellationToken cancellationToken)

@@ -6,7 +6,6 @@ using Gyre.Controllers.Common;
 using Gyre.Controllers.HelmCharts;
 using Gyre.Controllers.Kustomizations;
 using Gyre.Helm;
-using Gyre.Helm.Values;
 using Gyre.Kube;
 using Gyre.Manifests;
 using Gyre.Manifests.Json;
@@ -15,16 +14,16 @@ using Gyre.Manifests.Yaml;
 namespace Gyre.Controllers.HelmReleases;
 
 /// <summary>
-/// A HelmRelease's values as helm-controller composes them: spec.valuesFrom in order (ConfigMap/Secret keys,
-/// optional ones may be missing), then spec.values, then the targetPath entries placed with Helm's --set syntax; and
-/// the config digest Flux records as lastAttemptedConfigDigest.
+/// A HelmRelease's values as helm-controller composes them (fluxcd/pkg chartutil.ChartValuesFromReferences):
+/// spec.valuesFrom in order (ConfigMap/Secret keys, optional ones may be missing), a targetPath entry placed with
+/// Helm's --set syntax where it stands in that order, then spec.values merged last; and the config digest Flux
+/// records as lastAttemptedConfigDigest.
 /// </summary>
 internal static class ValuesComposer
 {
     public static async Task<JsonObject> ComposeAsync(KubeClient client, string ns, HelmReleaseSpec spec, CancellationToken cancellationToken)
     {
         var result = new JsonObject();
-        var targeted = new List<(string Path, string Value)>();
         foreach (var reference in spec.ValuesFrom)
         {
             var where = $"{reference.Kind}/{ns}/{reference.Name}";
@@ -52,7 +51,17 @@ internal static class ValuesComposer
 
             if (reference.TargetPath is { } path)
             {
-                targeted.Add((path, text));
+                // As Flux: the inline values are merged in first, so the path lands in them; spec.values still wins at the end.
+                result = ValuesMerge.Merge(result, spec.Values);
+                try
+                {
+                    TargetPathValue.Replace(result, path, text, reference.Literal);
+                }
+                catch (HelmException ex)
+                {
+                    throw new ReconcileStepException("InitFailed", $"unable to replace value at path '{path}' from {where}: {ex.Message}", ex);
+                }
+
                 continue;
             }
 
@@ -66,20 +75,7 @@ internal static class ValuesComposer
             }
         }
 
-        result = ValuesMerge.Merge(result, spec.Values);
-        foreach (var (path, value) in targeted)
-        {
-            try
-            {
-                SetValuesParser.ParseSet(path + "=" + value, result);
-            }
-            catch (HelmException ex)
-            {
-                throw new ReconcileStepException("InitFailed", $"unable to replace value at path '{path}': {ex.Message}", ex);
-            }
-        }
-
-        return result;
+        return ValuesMerge.Merge(result, spec.Values);
     }
 
     /// <summary>sha256 over the values as Go's encoding/json writes them (sorted keys), as Flux's DigestValues.</summary>

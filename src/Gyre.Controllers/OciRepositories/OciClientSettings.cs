@@ -16,9 +16,17 @@ namespace Gyre.Controllers.OciRepositories;
 /// </summary>
 internal sealed class OciClientSettings(KubeClient client, RegistryTokenCache tokens)
 {
-    public async Task<OciClientOptions> ReadAsync(KubeObject obj, OciRepositorySpec spec, string registry, CancellationToken cancellationToken)
+    public Task<OciClientOptions> ReadAsync(KubeObject obj, OciRepositorySpec spec, string registry, CancellationToken cancellationToken)
     {
-        var where = $"{OciRepositorySpec.Kind}/{obj.Namespace}/{obj.Name}";
+        ArgumentNullException.ThrowIfNull(spec);
+        return ReadAsync(obj, new RegistryAccess(spec.SecretRef, spec.ServiceAccountName, spec.CertSecretRef, spec.ProxySecretRef, spec.Insecure, spec.Timeout),
+            registry, cancellationToken);
+    }
+
+    /// <summary>The same settings for any kind with these fields (ImageRepository has them too).</summary>
+    public async Task<OciClientOptions> ReadAsync(KubeObject obj, RegistryAccess spec, string registry, CancellationToken cancellationToken)
+    {
+        var where = $"{obj.Kind}/{obj.Namespace}/{obj.Name}";
         var credentials = spec.SecretRef is { } name
             ? CredentialsFrom(await SecretAsync(obj, name, "spec.secretRef", cancellationToken).ConfigureAwait(false), registry, where, "spec.secretRef")
             : spec.ServiceAccountName is { } sa ? await ServiceAccountCredentialsAsync(obj, sa, registry, where, cancellationToken).ConfigureAwait(false) : null;
@@ -54,7 +62,7 @@ internal sealed class OciClientSettings(KubeClient client, RegistryTokenCache to
 
     private async Task<KubeObject> SecretAsync(KubeObject obj, string name, string field, CancellationToken cancellationToken) =>
         await ObjectReader.GetAsync(client, "v1", "Secret", obj.Namespace, name, cancellationToken).ConfigureAwait(false)
-            ?? throw new SourceException($"{OciRepositorySpec.Kind}/{obj.Namespace}/{obj.Name}", $"reading {field}",
+            ?? throw new SourceException($"{obj.Kind}/{obj.Namespace}/{obj.Name}", $"reading {field}",
                 $"Secret '{name}' not found; create it in namespace '{obj.Namespace}'", SourceReasons.AuthenticationFailed, isTransient: true);
 
     private static RegistryCredentials? CredentialsFrom(KubeObject secret, string registry, string where, string field)

@@ -24,14 +24,31 @@ public static class SetValuesParser
         Run("--set-file", expression, into, v => readFile(v), false);
     }
 
-    private static void Run(string flag, string expression, JsonObject into, Func<string, object?> reader, bool json)
+    /// <summary>
+    /// --set-literal: "path=value" where the value is everything after the first '=' (commas, braces and all), kept
+    /// as a string; keys split on '.' and '[i]' with no escapes (Helm's literal parser).
+    /// </summary>
+    public static void ParseSetLiteral(string expression, JsonObject into) => Run("--set-literal", expression, into, v => v, false, literal: true);
+
+    /// <summary>
+    /// Places <paramref name="value"/> verbatim, as a string, at <paramref name="path"/> written in --set syntax
+    /// (dots, escaped dots, [i]); what Flux's valuesFrom targetPath with literal: true does.
+    /// </summary>
+    public static void SetLiteralAt(string path, string value, JsonObject into)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(value);
+        Run("--set-literal", path + "=v", into, _ => value, false);
+    }
+
+    private static void Run(string flag, string expression, JsonObject into, Func<string, object?> reader, bool json, bool literal = false)
     {
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(into);
         var data = GoValues.FromJson(into);
         try
         {
-            new StrvalsParser(expression, reader, json).Parse(data);
+            new StrvalsParser(expression, reader, json) { Literal = literal }.Parse(data);
         }
         catch (FormatException e)
         {

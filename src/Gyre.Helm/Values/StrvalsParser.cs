@@ -27,6 +27,12 @@ internal sealed class StrvalsParser
         _json = json;
     }
 
+    /// <summary>
+    /// Helm's literal parser (--set-literal): no backslash escapes, a key ends at '=', '[' or '.', and the value is the
+    /// rest of the line as it is.
+    /// </summary>
+    public bool Literal { get; init; }
+
     /// <summary>Parses the whole line into <paramref name="data"/>; throws FormatException with Helm's message.</summary>
     public void Parse(Dictionary<string, object?> data)
     {
@@ -80,7 +86,7 @@ internal sealed class StrvalsParser
     {
         while (true)
         {
-            var (k, last, eof) = RunesUntil("=[,.");
+            var (k, last, eof) = RunesUntil(Literal ? "=[." : "=[,.");
             if (eof)
             {
                 return k.Length == 0 ? false : throw new FormatException("key " + Q(k) + " has no value");
@@ -98,7 +104,7 @@ internal sealed class StrvalsParser
                     Set(data, k, result);
                     return more;
                 case '=':
-                    return _json ? SetJson(v => Set(data, k, v)) : SetValue(v => Set(data, k, v));
+                    return _json ? SetJson(v => Set(data, k, v)) : Literal ? Rest(v => Set(data, k, v)) : SetValue(v => Set(data, k, v));
                 case ',':
                     Set(data, k, "");
                     throw new FormatException("key " + Q(k) + " has no value (cannot end with ,)");
@@ -144,6 +150,14 @@ internal sealed class StrvalsParser
         var (rs, _, _) = RunesUntil(",");
         set(_reader(rs));
         return true;
+    }
+
+    /// <summary>The literal parser's value: the rest of the input, verbatim.</summary>
+    private bool Rest(Action<object?> set)
+    {
+        set(_reader(_s[_pos..]));
+        _pos = _s.Length;
+        return false;
     }
 
     private bool SetJson(Action<object?> set)
@@ -244,7 +258,7 @@ internal sealed class StrvalsParser
         {
             case '=':
                 object? value = null;
-                var more = _json ? SetJson(v => value = v) : SetValue(v => value = v);
+                var more = _json ? SetJson(v => value = v) : Literal ? Rest(v => value = v) : SetValue(v => value = v);
                 return (SetIndex(list, i, value), more);
             case '[':
                 var next = KeyIndex();
@@ -309,7 +323,7 @@ internal sealed class StrvalsParser
             {
                 return (sb.ToString(), r, false);
             }
-            if (r == '\\')
+            if (r == '\\' && !Literal)
             {
                 if (_pos >= _s.Length)
                 {

@@ -14,7 +14,7 @@ public sealed record ReceiverResource(string? ApiVersion, string Kind, string Na
         ["HelmRepository"] = "source.toolkit.fluxcd.io/v1",
         ["GitRepository"] = "source.toolkit.fluxcd.io/v1",
         ["OCIRepository"] = "source.toolkit.fluxcd.io/v1",
-        ["ImageRepository"] = "image.toolkit.fluxcd.io/v1beta2",
+        ["ImageRepository"] = "image.toolkit.fluxcd.io/v1",
     };
 
     /// <summary>True for <c>name: "*"</c>, which selects by matchLabels.</summary>

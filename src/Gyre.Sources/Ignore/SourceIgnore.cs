@@ -47,6 +47,25 @@ public sealed class SourceIgnore
         return new SourceIgnore(list);
     }
 
+    /// <summary>
+    /// Rules from pattern text alone, without Flux's default exclusions: a Bucket's root <c>.sourceignore</c> object
+    /// followed by spec.ignore, as source-controller's bucket reconciler builds its matcher.
+    /// </summary>
+    public static SourceIgnore FromPatterns(params string?[] texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var list = new IgnoreList();
+        foreach (var text in texts)
+        {
+            if (text is not null)
+            {
+                list.AddRules(Lines(text));
+            }
+        }
+
+        return new SourceIgnore(list);
+    }
+
     /// <summary>Whether a slash-separated path relative to the root is excluded.</summary>
     public bool IsIgnored(string relativePath, bool isDirectory) => _rules.IsIgnored(relativePath, isDirectory);
 

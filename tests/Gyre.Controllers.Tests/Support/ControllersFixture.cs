@@ -52,7 +52,8 @@ public class ControllersFixture : IAsyncLifetime
             PollInterval = TimeSpan.FromMilliseconds(200),
             RequeueDependency = TimeSpan.FromMinutes(5),
             InstallCrds = false,
-            Controllers = new HashSet<string>(StringComparer.Ordinal) { GyreControllersOptions.Source, GyreControllersOptions.Kustomize, GyreControllersOptions.Helm, GyreControllersOptions.Notification, GyreControllersOptions.ImageAutomation },
+            Controllers = new HashSet<string>(StringComparer.Ordinal) { GyreControllersOptions.Source, GyreControllersOptions.Kustomize, GyreControllersOptions.Helm, GyreControllersOptions.Notification,
+                GyreControllersOptions.ImageReflector, GyreControllersOptions.ImageAutomation },
             ReceiverAddress = "http://127.0.0.1:0",
         }), _loggers, TimeProvider.System);
         _run = Controllers.RunAsync(_stop.Token);

@@ -11,7 +11,19 @@ namespace Gyre.Sources.Tests.Infrastructure;
 public sealed class SshServer : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
+    private readonly string _hostKeyType;
     private Process? _sshd;
+
+    public SshServer()
+        : this("ed25519")
+    {
+    }
+
+    /// <summary>A server whose host key is of <paramref name="hostKeyType"/> (ssh-keygen -t: ed25519, ecdsa, rsa).</summary>
+    public SshServer(string hostKeyType) => _hostKeyType = hostKeyType;
+
+    /// <summary>The authorized_keys sshd reads at every login; tests may append keys to it.</summary>
+    public string AuthorizedKeysPath => _dir.Combine("authorized_keys");
 
     public int Port { get; private set; }
 
@@ -34,10 +46,10 @@ public sealed class SshServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(RepositoryRoot);
-        Shell.Run(_dir.Path, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", _dir.Combine("host_ed25519"));
+        Shell.Run(_dir.Path, "ssh-keygen", "-q", "-t", _hostKeyType, "-N", "", "-f", _dir.Combine("host_key"));
         Shell.Run(_dir.Path, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", ClientKeyPath);
         Shell.Run(_dir.Path, "ssh-keygen", "-q", "-t", "ed25519", "-N", Passphrase, "-f", EncryptedClientKeyPath);
-        HostPublicKey = File.ReadAllText(_dir.Combine("host_ed25519.pub")).Trim();
+        HostPublicKey = File.ReadAllText(_dir.Combine("host_key.pub")).Trim();
         File.WriteAllText(_dir.Combine("authorized_keys"),
             File.ReadAllText(ClientKeyPath + ".pub") + File.ReadAllText(EncryptedClientKeyPath + ".pub"));
         for (var attempt = 1; ; attempt++)
@@ -59,7 +71,7 @@ public sealed class SshServer : IAsyncLifetime
     {
         Port = FreePort();
         File.WriteAllText(_dir.Combine("sshd_config"), string.Join('\n',
-            $"Port {Port}", "ListenAddress 127.0.0.1", $"HostKey {_dir.Combine("host_ed25519")}",
+            $"Port {Port}", "ListenAddress 127.0.0.1", $"HostKey {_dir.Combine("host_key")}",
             $"AuthorizedKeysFile {_dir.Combine("authorized_keys")}", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
             "PubkeyAuthentication yes", "UsePAM no", "StrictModes no", "PermitRootLogin prohibit-password", "PidFile none",
             "LogLevel ERROR", ""));

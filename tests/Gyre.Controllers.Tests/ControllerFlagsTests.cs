@@ -33,6 +33,31 @@ public sealed class ControllerFlagsTests(ControllersFixture rig, ControllerFlags
     }
 
     [Fact]
+    public async Task A_cross_namespace_GitRepository_is_refused_for_ImageUpdateAutomations_as_stalled_access_denied()
+    {
+        var sources = await locked.NamespaceAsync("iua-sources");
+        var tenant = await locked.NamespaceAsync("iua-tenant");
+        await locked.ApplyAsync($$"""
+            apiVersion: image.toolkit.fluxcd.io/v1
+            kind: ImageUpdateAutomation
+            metadata: {name: update, namespace: {{tenant}}}
+            spec:
+              interval: 10m
+              sourceRef: {kind: GitRepository, name: fleet, namespace: {{sources}}}
+              git:
+                commit:
+                  author: {email: bot@example.com}
+            """);
+
+        JsonArray? conditions = null;
+        await locked.Until(async () => (conditions = (await locked.GetAsync("image.toolkit.fluxcd.io/v1", "ImageUpdateAutomation", tenant, "update"))?.Json["status"]?["conditions"] as JsonArray)
+            ?.Any(c => (string?)c!["type"] == "Stalled" && (string?)c["reason"] == "AccessDenied") == true, "the ImageUpdateAutomation stalled with AccessDenied");
+        var ready = conditions!.Single(c => (string?)c!["type"] == "Ready")!;
+        Assert.Equal(("False", "AccessDenied"), ((string?)ready["status"], (string?)ready["reason"]));
+        Assert.StartsWith($"can't access 'GitRepository/{sources}/fleet', cross-namespace references have been blocked", (string?)ready["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_cross_namespace_ImageRepository_is_refused_for_ImagePolicies_as_stalled_access_denied()
     {
         var images = await locked.NamespaceAsync("images");

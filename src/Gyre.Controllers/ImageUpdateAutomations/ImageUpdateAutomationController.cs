@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Gyre.Controllers.ImageUpdateAutomations;
 
-/// <summary>Wires image-automation-controller: the reconciler on the ImageUpdateAutomation informer, re-queued by ImagePolicy changes.</summary>
+/// <summary>Wires image-automation-controller: the reconciler on the ImageUpdateAutomation informer, re-queued by ImagePolicy and GitRepository changes.</summary>
 internal static class ImageUpdateAutomationController
 {
     public const string Name = "image-automation-controller";
@@ -31,6 +31,8 @@ internal static class ImageUpdateAutomationController
         informer.AddHandler(new RequeueHandler(controller.Queue.Add));
         var policies = await informers.GetOrCreateAsync(ImageUpdateAutomationSpec.ApiVersion, "ImagePolicy", null, cancellationToken).ConfigureAwait(false);
         policies.AddHandler(new PolicyChangeHandler(informer.Cache, controller.Queue.Add));
+        var sources = await informers.GetOrCreateAsync("source.toolkit.fluxcd.io/v1", "GitRepository", null, cancellationToken).ConfigureAwait(false);
+        sources.AddHandler(new SourceChangeHandler(informer.Cache, controller.Queue.Add));
         return controller;
     }
 }

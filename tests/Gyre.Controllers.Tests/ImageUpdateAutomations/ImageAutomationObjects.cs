@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gyre.Controllers.Tests.Support;
+using Gyre.Kube;
 using Gyre.Kube.Dynamic;
 using Gyre.Manifests;
 
@@ -29,15 +30,27 @@ internal static class ImageAutomationObjects
                   range: ">=0.0.0"
             """);
         var resource = await rig.Client.ForKindAsync(ApiVersion, "ImagePolicy", CancellationToken.None);
-        var current = await resource.GetAsync(ns, name, CancellationToken.None);
         var latest = new JsonObject { ["name"] = image, ["tag"] = tag };
         if (digest is not null)
         {
             latest["digest"] = digest;
         }
 
-        current["status"] = new JsonObject { ["latestRef"] = latest };
-        await resource.UpdateStatusAsync(current, new WriteOptions { FieldManager = "test" }, CancellationToken.None);
+        // The image-reflector controller adds its finalizer concurrently: a stale resourceVersion is read again.
+        await rig.Until(async () =>
+        {
+            var current = await resource.GetAsync(ns, name, CancellationToken.None);
+            current["status"] = new JsonObject { ["latestRef"] = latest.DeepClone() };
+            try
+            {
+                await resource.UpdateStatusAsync(current, new WriteOptions { FieldManager = "test" }, CancellationToken.None);
+                return true;
+            }
+            catch (KubeApiException ex) when (ex.IsConflict)
+            {
+                return false;
+            }
+        }, $"ImagePolicy {ns}/{name} status written");
     }
 
     public static Task<KubeObject?> AutomationAsync(this ControllersFixture rig, string ns, string name) =>

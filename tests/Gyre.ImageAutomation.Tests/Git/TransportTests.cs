@@ -7,7 +7,7 @@ namespace Gyre.ImageAutomation.Tests.Git;
 
 /// <summary>The GitRepository's other transports carry the clone and the push: ssh with a passphrase key and verified host key, an HTTP proxy.</summary>
 [Collection(GitServerCollection.Name)]
-public sealed class TransportTests(GitServerFixture git, SshServer ssh) : IClassFixture<SshServer>, IDisposable
+public sealed class TransportTests(GitServerFixture git) : IDisposable
 {
     private const string File = "app.yaml";
     private const string Content = "image: ghcr.io/acme/app:1.0.0 # {\"$imagepolicy\": \"apps:app\"}\n";
@@ -26,6 +26,20 @@ public sealed class TransportTests(GitServerFixture git, SshServer ssh) : IClass
 
     [Fact]
     public async Task Ssh_with_a_passphrase_protected_key_clones_and_pushes()
+    {
+        var ssh = new SshServer();
+        await ssh.InitializeAsync();
+        try
+        {
+            await PushOverSshAsync(ssh);
+        }
+        finally
+        {
+            await ssh.DisposeAsync();
+        }
+    }
+
+    private async Task PushOverSshAsync(SshServer ssh)
     {
         using var work = new GitWorkTree(ssh.CreateRepository("over-ssh"));
         work.Write(File, Content).Commit("first");

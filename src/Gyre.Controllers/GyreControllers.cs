@@ -175,6 +175,7 @@ public sealed class GyreControllers
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", "GitRepository", cancellationToken).ConfigureAwait(false);
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", HelmRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
+                await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", BucketSpec.Kind, cancellationToken).ConfigureAwait(false);
                 if (_options.Controllers.Contains(GyreControllersOptions.Notification))
                 {
                     await _client.Mapper.FindAsync("notification.toolkit.fluxcd.io/v1beta3", "Alert", cancellationToken).ConfigureAwait(false);

@@ -231,6 +231,45 @@ public sealed class BucketSourceTests : IAsyncLifetime, IDisposable
         Assert.Equal(["a.yaml=tls"], await FilesAsync(result.Artifact));
     }
 
+    [Fact]
+    public async Task A_server_slower_than_the_timeout_fails_naming_spec_timeout()
+    {
+        _s3.Put("fleet", "a.yaml", "a");
+        _s3.ResponseDelay = TimeSpan.FromSeconds(30);
+        using var client = new S3Client(new S3ClientOptions
+        {
+            Endpoint = _s3.Endpoint, BucketName = "fleet", Insecure = true, Credentials = Keys, Time = _time, Timeout = TimeSpan.FromSeconds(1),
+        });
+
+        var ex = await Assert.ThrowsAsync<SourceException>(() => ReconcileAsync(Request(), client));
+
+        Assert.Contains("no answer within 1s (spec.timeout)", ex.Message, StringComparison.Ordinal);
+        Assert.True(ex.IsTransient);
+    }
+
+    [Fact]
+    public async Task Requests_go_through_the_proxy_from_the_proxy_secret()
+    {
+        await using var proxy = await ForwardProxy.StartAsync("proxy-user", "proxy-pa55");
+        _s3.Put("fleet", "a.yaml", "a");
+        var secret = new Dictionary<string, byte[]>
+        {
+            ["address"] = Encoding.UTF8.GetBytes(proxy.Address),
+            ["username"] = "proxy-user"u8.ToArray(),
+            ["password"] = "proxy-pa55"u8.ToArray(),
+        };
+        using var client = new S3Client(new S3ClientOptions
+        {
+            Endpoint = _s3.Endpoint, BucketName = "fleet", Insecure = true, Credentials = Keys, Time = _time,
+            Proxy = Gyre.Sources.Http.SourceProxy.FromSecret(secret, "test"),
+        });
+
+        var result = await ReconcileAsync(Request(), client);
+
+        Assert.Equal(1, result.ObjectCount);
+        Assert.True(proxy.Relayed >= 4, $"relayed {proxy.Relayed}"); // HeadBucket, .sourceignore, list, object
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:9000", false)]
     [InlineData("https://minio.example:9000", true)]

@@ -48,6 +48,9 @@ public sealed class S3TestServer : IAsyncDisposable
     /// <summary>Objects per ListObjectsV2 page (small, to exercise continuation tokens).</summary>
     public int PageSize { get; set; } = 1000;
 
+    /// <summary>How long every answer is held back (to exercise spec.timeout); zero by default.</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
     public int ObjectGets => _objectGets;
 
     /// <summary>GetObject requests for keys other than the root .sourceignore (real content downloads).</summary>
@@ -90,6 +93,11 @@ public sealed class S3TestServer : IAsyncDisposable
 
     private async Task ServeAsync(HttpContext context)
     {
+        if (ResponseDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ResponseDelay, context.RequestAborted);
+        }
+
         var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         var question = raw.IndexOf('?', StringComparison.Ordinal);
         var path = question < 0 ? raw : raw[..question];

@@ -189,8 +189,12 @@ public sealed class S3TestServer : IAsyncDisposable
         }
 
         var signed = fields["SignedHeaders"].Split(';');
-        var time = DateTimeOffset.ParseExact(context.Request.Headers["x-amz-date"].ToString(), "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal);
+        if (!DateTimeOffset.TryParseExact(context.Request.Headers["x-amz-date"].ToString(), "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return (403, "AccessDenied", "AWS authentication requires a valid Date or x-amz-date header");
+        }
+
         var expected = SigV4Signer.Sign(new SigV4Request
         {
             Method = context.Request.Method,

@@ -35,12 +35,13 @@ public sealed class BucketSourceTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private S3Client Client(AwsCredentials? credentials = null, string bucket = "fleet", string region = "us-east-1") => new(new S3ClientOptions
+    private S3Client Client(AwsCredentials? credentials = null, string bucket = "fleet", string region = "us-east-1", bool pinned = true) => new(new S3ClientOptions
     {
         Endpoint = _s3.Endpoint,
         BucketName = bucket,
         Insecure = true,
         Region = region,
+        RegionPinned = pinned,
         Credentials = credentials ?? Keys,
         Time = _time,
     });
@@ -201,6 +202,19 @@ public sealed class BucketSourceTests : IAsyncLifetime, IDisposable
 
         var result = await ReconcileAsync(Request(), Client(region: "eu-west-1"));
         Assert.Equal(1, result.ObjectCount);
+    }
+
+    [Fact]
+    public async Task Without_spec_region_the_region_HeadBucket_names_is_used()
+    {
+        _s3.Put("fleet", "a.yaml", "a");
+        _s3.Region = "ap-southeast-2";
+        using var client = Client(pinned: false);
+
+        var result = await ReconcileAsync(Request(), client);
+
+        Assert.Equal(1, result.ObjectCount);
+        Assert.Equal("ap-southeast-2", client.Region);
     }
 
     [Fact]

@@ -104,6 +104,7 @@ public sealed class S3TestServer : IAsyncDisposable
         var query = question < 0 ? [] : raw[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2)).Select(p => new KeyValuePair<string, string>(Uri.UnescapeDataString(p[0]), Uri.UnescapeDataString(p.Length > 1 ? p[1] : "")))
             .ToList();
+        context.Response.Headers["x-amz-bucket-region"] = Region;
         if (Credentials is not null && Authenticate(context, path, query) is { } denied)
         {
             await ErrorAsync(context, denied.Status, denied.Code, denied.Message);

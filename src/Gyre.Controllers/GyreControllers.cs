@@ -176,6 +176,12 @@ public sealed class GyreControllers
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", HelmRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", BucketSpec.Kind, cancellationToken).ConfigureAwait(false);
+                if (_options.Controllers.Contains(GyreControllersOptions.ImageAutomation))
+                {
+                    await _client.Mapper.FindAsync("image.toolkit.fluxcd.io/v1", "ImageUpdateAutomation", cancellationToken).ConfigureAwait(false);
+                    await _client.Mapper.FindAsync("image.toolkit.fluxcd.io/v1", "ImagePolicy", cancellationToken).ConfigureAwait(false);
+                }
+
                 if (_options.Controllers.Contains(GyreControllersOptions.Notification))
                 {
                     await _client.Mapper.FindAsync("notification.toolkit.fluxcd.io/v1beta3", "Alert", cancellationToken).ConfigureAwait(false);
@@ -235,6 +241,12 @@ public sealed class GyreControllers
         {
             controllers.AddRange(await ImageReflector.ControllersAsync(_client, informers, metrics, _options, _loggers, _time, _notifications?.Pipeline, cancellationToken)
                 .ConfigureAwait(false));
+        }
+
+        if (_options.Controllers.Contains(GyreControllersOptions.ImageAutomation))
+        {
+            controllers.Add(await ImageUpdateAutomations.ImageUpdateAutomationController.CreateAsync(_client, informers, metrics, _options, _loggers, _time,
+                _notifications?.Pipeline, cancellationToken).ConfigureAwait(false));
         }
 
         var runnables = new List<Func<CancellationToken, Task>>();

@@ -12,8 +12,11 @@ public sealed record GyreControllersOptions
     public const string Helm = "helm";
     public const string ImageReflector = "image-reflector";
 
-    /// <summary>The controllers to run: "source" (GitRepository, OCIRepository, HelmRepository, HelmChart), "kustomize" (Kustomization), "helm" (HelmRelease), "notification" (Alert, Provider, Receiver), "image-reflector" (ImageRepository, ImagePolicy).</summary>
-    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize, Helm, Notification, ImageReflector };
+    /// <summary>image-automation-controller: ImageUpdateAutomation.</summary>
+    public const string ImageAutomation = "image-automation";
+
+    /// <summary>The controllers to run: "source" (GitRepository, OCIRepository, HelmRepository, HelmChart), "kustomize" (Kustomization), "helm" (HelmRelease), "notification" (Alert, Provider, Receiver), "image-reflector" (ImageRepository, ImagePolicy), "image-automation" (ImageUpdateAutomation).</summary>
+    public IReadOnlySet<string> Controllers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Source, Kustomize, Helm, Notification, ImageReflector, ImageAutomation };
 
     /// <summary>--concurrent: objects of one kind reconciled in parallel.</summary>
     public int Concurrent { get; init; } = 4;

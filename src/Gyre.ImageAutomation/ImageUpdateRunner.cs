@@ -6,13 +6,17 @@ using Gyre.Sources.Git;
 namespace Gyre.ImageAutomation;
 
 /// <summary>
-/// image-automation-controller's run as named steps: validate the message template → clone the checkout ref →
+/// image-automation-controller's run as named steps: validate the message template → skip when neither the source
+/// revision nor the policies changed since the last run (one ls-remote) → clone the checkout ref →
 /// apply the Setters strategy under update.path → nothing changed: done, no commit → render the message → commit
 /// (signed when a key is given) → push to the branch and/or refspec.
 /// </summary>
 public sealed class ImageUpdateRunner(string workDirectory, SecretFileCache secrets, TimeProvider time)
 {
-    public async Task<AutomationRunResult> RunAsync(AutomationRunRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The run's inputs.</param>
+    /// <param name="observed">The last successful run's observations (null: always clone).</param>
+    /// <param name="cancellationToken">Cancels git and file work.</param>
+    public async Task<AutomationRunResult> RunAsync(AutomationRunRequest request, ObservedRun? observed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.AuthorEmail.Length == 0)
@@ -23,6 +27,12 @@ public sealed class ImageUpdateRunner(string workDirectory, SecretFileCache secr
 
         // A template that can never render stalls before any clone (Flux: RemovedTemplateField).
         CommitMessage.Render(request.MessageTemplate, request.MessageTemplateValues, request.AutomationNamespace, request.AutomationName, UpdateResult.Empty);
+        if (observed is not null && observed.SamePolicies(request.Policies)
+            && await AutomationCheckout.RemoteRevisionAsync(request.Git, secrets, cancellationToken).ConfigureAwait(false) == observed.SourceRevision)
+        {
+            return new AutomationRunResult(observed.SourceRevision, UpdateResult.Empty, null, null) { Skipped = true };
+        }
+
         Directory.CreateDirectory(workDirectory);
         using var checkout = await AutomationCheckout.CloneAsync(request.Git, workDirectory, secrets, cancellationToken).ConfigureAwait(false);
         var changes = await SetterUpdate.ApplyAsync(checkout.WorkTree, request.UpdatePath, request.Policies, cancellationToken).ConfigureAwait(false);
@@ -43,7 +53,9 @@ public sealed class ImageUpdateRunner(string workDirectory, SecretFileCache secr
             }
 
             var push = await checkout.PushAsync(commit, cancellationToken).ConfigureAwait(false);
-            return new AutomationRunResult(checkout.SourceRevision, changes, push, message);
+            // Pushed onto the checkout branch: that commit is now the source revision, so the next run can skip.
+            var revision = push.Branch is { } branch && branch == checkout.CheckoutBranch ? Sources.Artifacts.RevisionFormat.Git(branch, commit) : checkout.SourceRevision;
+            return new AutomationRunResult(revision, changes, push, message);
         }
     }
 }

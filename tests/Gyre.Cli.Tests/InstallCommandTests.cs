@@ -47,7 +47,7 @@ public sealed class InstallCommandTests : IAsyncLifetime
 
         Assert.True(export.Code == 0, export.Error);
         var objects = KubeObject.ParseStream(export.Output);
-        Assert.Equal(9, objects.Count(o => o.Kind == "CustomResourceDefinition"));
+        Assert.Equal(13, objects.Count(o => o.Kind == "CustomResourceDefinition")); // 9 + Bucket + the three image kinds
         Assert.Contains(objects, o => o.Kind == "Deployment" && o.Name == "gyre-controller");
         Assert.Contains(objects, o => o.Kind == "Service" && o.Name == "source-controller");
         Assert.True(install.Code == 0, install.Error);

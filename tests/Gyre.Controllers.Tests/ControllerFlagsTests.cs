@@ -33,6 +33,20 @@ public sealed class ControllerFlagsTests(ControllersFixture rig, ControllerFlags
     }
 
     [Fact]
+    public async Task A_cross_namespace_ImageRepository_is_refused_for_ImagePolicies_as_stalled_access_denied()
+    {
+        var images = await locked.NamespaceAsync("images");
+        var tenant = await locked.NamespaceAsync("tenant");
+        await locked.ApplyAsync(ImageRepositories.ImageObjects.Policy(tenant, "app", "app", "alphabetical: {}")
+            .Replace("    name: app\n", $"    name: app\n    namespace: {images}\n", StringComparison.Ordinal));
+
+        var refused = await ImageRepositories.ImageObjects.WaitForImageAsync(locked, "ImagePolicy", tenant, "app", "False", "AccessDenied",
+            $"cannot access 'ImageRepository/{images}/app', cross-namespace references have been blocked");
+        Assert.Equal("True", (string?)(await ImageRepositories.ImageObjects.ImageConditionAsync(locked, "ImagePolicy", tenant, "app", "Stalled"))!["status"]);
+        Assert.Null(refused.Json["status"]!["latestRef"]);
+    }
+
+    [Fact]
     public async Task The_default_service_account_is_impersonated_and_remote_bases_are_fetched_when_allowed()
     {
         var ns = await locked.NamespaceAsync("defaultsa");

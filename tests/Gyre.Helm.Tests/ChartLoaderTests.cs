@@ -109,6 +109,8 @@ public sealed class ChartLoaderTests
     [InlineData("apiVersion: v2\nname: x\nversion: one\n", "validation: chart.metadata.version \"one\" is invalid")]
     [InlineData("apiVersion: v3\nname: x\nversion: 1.0.0\n", "validation: chart.metadata.apiVersion \"v3\" is invalid; use v2")]
     [InlineData("apiVersion: v2\nname: x\nversion: 1.0.0\ntype: plugin\n", "validation: chart.metadata.type must be application or library")]
+    [InlineData("apiVersion: v2\nname: x\nversion: 1.0.0\ndependencies:\n- {name: db, alias: my.db}\n", "validation: dependency \"db\" has disallowed characters in the alias")]
+    [InlineData("apiVersion: v2\nname: x\nversion: 1.0.0\ndependencies:\n- {name: db}\n- {name: cache, alias: db}\n", "validation: more than one dependency with name or alias \"db\"")]
     public void Validates_chart_yaml(string chartYaml, string reason)
     {
         var e = Assert.Throws<HelmException>(() => ChartLoader.LoadArchive(Archive(("x/Chart.yaml", chartYaml))));

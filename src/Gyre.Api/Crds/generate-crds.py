@@ -201,7 +201,13 @@ IMAGEPOLICY_SPEC = obj({
                    "numerical": obj({"order": enum("asc", "desc", default="asc")})}),
     "filterTags": obj({"pattern": S, "extract": S}),
     "digestReflectionPolicy": enum("Always", "IfNotPresent", "Never", default="Never"), "interval": DUR, "suspend": B,
-}, ["imageRepositoryRef", "policy"])
+}, ["imageRepositoryRef", "policy"], {
+    # Flux's rules on ImagePolicySpec: spec.interval belongs to digestReflectionPolicy Always, which needs it.
+    "x-kubernetes-validations": [
+        {"rule": "!has(self.interval) || (has(self.digestReflectionPolicy) && self.digestReflectionPolicy == 'Always')",
+         "message": "spec.interval is only accepted when spec.digestReflectionPolicy is set to 'Always'"},
+        {"rule": "has(self.interval) || !has(self.digestReflectionPolicy) || self.digestReflectionPolicy != 'Always'",
+         "message": "spec.interval must be set when spec.digestReflectionPolicy is set to 'Always'"}]})
 IMAGEPOLICY_STATUS = status({"latestRef": IMAGE_REF, "observedPreviousRef": IMAGE_REF})
 LABEL_SELECTOR = obj({"matchLabels": MAP, "matchExpressions": arr(obj({"key": S, "operator": S, "values": arr(S)}, ["key", "operator"]))})
 IUA_SPEC = obj({

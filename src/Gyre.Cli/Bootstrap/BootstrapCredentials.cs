@@ -19,8 +19,11 @@ internal sealed class BootstrapCredentials
 
     public GitCredentials Git => GitCredentials.FromSecret(Data);
 
+    /// <summary>The deploy key was generated (or reused) and its access already confirmed before the clone.</summary>
+    public bool KeyConfirmed { get; private init; }
+
     public static async Task<BootstrapCredentials> ResolveAsync(Uri url, string? username, string? password, string? privateKeyFile,
-        string? knownHostsFile, string? caFile, CancellationToken cancellationToken)
+        string? knownHostsFile, string? caFile, CancellationToken cancellationToken, (byte[] Identity, byte[] PublicKey)? deployKey = null)
     {
         var data = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         if (caFile is not null)
@@ -30,16 +33,22 @@ internal sealed class BootstrapCredentials
 
         if (url.Scheme == "ssh")
         {
-            if (privateKeyFile is null)
+            if (deployKey is { } key)
             {
-                throw new CommandException("bootstrap git: an ssh:// URL needs --private-key-file (a key with write access to the repository); " +
-                    "or use an https:// URL with --username and --password", ExitCodes.Usage);
+                data["identity"] = key.Identity;
+                data["identity.pub"] = key.PublicKey;
             }
-
-            data["identity"] = await ReadAsync(privateKeyFile, "--private-key-file", cancellationToken).ConfigureAwait(false);
-            if (File.Exists(privateKeyFile + ".pub"))
+            else if (privateKeyFile is null)
             {
-                data["identity.pub"] = await File.ReadAllBytesAsync(privateKeyFile + ".pub", cancellationToken).ConfigureAwait(false);
+                throw new CommandException("bootstrap git: an ssh:// URL needs --private-key-file or a generated deploy key", ExitCodes.Usage);
+            }
+            else
+            {
+                data["identity"] = await ReadAsync(privateKeyFile, "--private-key-file", cancellationToken).ConfigureAwait(false);
+                if (File.Exists(privateKeyFile + ".pub"))
+                {
+                    data["identity.pub"] = await File.ReadAllBytesAsync(privateKeyFile + ".pub", cancellationToken).ConfigureAwait(false);
+                }
             }
 
             data["known_hosts"] = knownHostsFile is not null
@@ -60,7 +69,7 @@ internal sealed class BootstrapCredentials
             throw new CommandException($"bootstrap git: --private-key-file applies to ssh:// URLs, not {url.Scheme}://; use --username and --password", ExitCodes.Usage);
         }
 
-        return new BootstrapCredentials(data);
+        return new BootstrapCredentials(data) { KeyConfirmed = deployKey is not null };
     }
 
     private static async Task<byte[]> ReadAsync(string path, string flag, CancellationToken cancellationToken)

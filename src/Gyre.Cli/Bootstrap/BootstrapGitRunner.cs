@@ -48,7 +48,7 @@ internal sealed class BootstrapGitRunner(BootstrapOptions options, BootstrapCred
         }
 
         progress.Success("installed components");
-        if (credentials.Data.TryGetValue("identity.pub", out var publicKey))
+        if (!credentials.KeyConfirmed && credentials.Data.TryGetValue("identity.pub", out var publicKey))
         {
             // As flux: show the key the cluster will pull with and, unless --silent, wait until the user gave it access.
             progress.Success("public key: " + System.Text.Encoding.UTF8.GetString(publicKey).Trim());

@@ -41,12 +41,18 @@ internal static class BootstrapCommand
         var authorEmail = new Option<string>("--author-email") { Description = "Author email for Git commits", DefaultValueFactory = _ => "gyre@localhost" };
         var appendix = new Option<string?>("--commit-message-appendix") { Description = "Text added to the commit messages, e.g. '[ci skip]'" };
         var insecure = new Option<bool>("--allow-insecure-http") { Description = "Allow cloning and pushing over plain http://" };
+        var keyAlgorithm = new Option<string>("--ssh-key-algorithm") { Description = "Deploy key algorithm when no --private-key-file is given (rsa, ecdsa, ed25519)", DefaultValueFactory = _ => "ecdsa" };
+        var rsaBits = new Option<int>("--ssh-rsa-bits") { Description = "Deploy key RSA bit size (multiples of 8, min 1024)", DefaultValueFactory = _ => 2048 };
+        var curve = new Option<string>("--ssh-ecdsa-curve") { Description = "Deploy key ECDSA curve (p256, p384, p521)", DefaultValueFactory = _ => "p384" };
         var command = new Command("git", """
             Commit Gyre's component and sync manifests to a branch of any Git repository, then install them and sync the cluster from it (as `flux bootstrap git`)
 
             Idempotent: a second run commits nothing when the manifests are unchanged. SSH host keys are always verified.
 
             Examples:
+              # over SSH with a generated deploy key (printed; give it write access when asked)
+              gyre bootstrap git --url=ssh://git@example.com/fleet.git --path=clusters/my-cluster
+
               # over SSH with a key that can push (the host key must be in ~/.ssh/known_hosts or --known-hosts-file)
               gyre bootstrap git --url=ssh://git@example.com/fleet.git --private-key-file=./deploy-key --path=clusters/my-cluster
 
@@ -54,7 +60,7 @@ internal static class BootstrapCommand
               gyre bootstrap git --url=https://git.example.com/fleet.git --username=bot --password=$TOKEN --ca-file=ca.pem --path=clusters/staging
             """)
         {
-            url, branch, path, username, password, privateKey, knownHosts, caFile, silent, interval, timeout, components, image, version, authorName, authorEmail, appendix, insecure,
+            url, branch, path, username, password, privateKey, knownHosts, caFile, silent, interval, timeout, components, image, version, authorName, authorEmail, appendix, insecure, keyAlgorithm, rsaBits, curve,
         };
         var cluster = ClusterOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -80,11 +86,8 @@ internal static class BootstrapCommand
                 AllowInsecureHttp = parse.GetValue(insecure),
                 Timeout = parse.GetValue(timeout),
             };
-            var credentials = await BootstrapCredentials.ResolveAsync(uri, parse.GetValue(username), parse.GetValue(password) ?? Environment.GetEnvironmentVariable("GIT_PASSWORD"),
-                parse.GetValue(privateKey), parse.GetValue(knownHosts), parse.GetValue(caFile), cancellationToken).ConfigureAwait(false);
-            using var client = await cluster.ConnectAsync(parse, cancellationToken).ConfigureAwait(false);
             var isSilent = parse.GetValue(silent);
-            return await new BootstrapGitRunner(options, credentials, new Progress(console), async question =>
+            async Task<bool> Confirm(string question)
             {
                 if (isSilent)
                 {
@@ -92,9 +95,26 @@ internal static class BootstrapCommand
                 }
 
                 await console.Error.WriteAsync(question + " [y/N] ").ConfigureAwait(false);
-                var answer = (await console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false))?.Trim();
+                var answer = (await console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false))?.Trim()
+                    ?? throw new CommandException("bootstrap git: the key's access must be confirmed, but stdin is not interactive (end of input); " +
+                        "give the key shown above access to the repository, then rerun with --silent");
                 return string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase) || string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase);
-            }).RunAsync(client, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var client = await cluster.ConnectAsync(parse, cancellationToken).ConfigureAwait(false);
+            (byte[], byte[])? deployKey = null;
+            if (uri.Scheme == "ssh" && parse.GetValue(privateKey) is null)
+            {
+                var pair = Secrets.SshKeyPair.Generate(CreateSecretGitCommand.Algorithm(parse.GetValue(keyAlgorithm)!),
+                    CreateSecretGitCommand.RsaBits(parse.GetValue(rsaBits)), CreateSecretGitCommand.Curve(parse.GetValue(curve)!));
+                deployKey = await BootstrapDeployKey.ResolveAsync(client, options.Namespace, pair, new Progress(console), Confirm, cancellationToken).ConfigureAwait(false);
+            }
+
+            // A generated key has no passphrase: --password (or GIT_PASSWORD) is then not stored as one.
+            var secret = deployKey is null ? parse.GetValue(password) ?? Environment.GetEnvironmentVariable("GIT_PASSWORD") : null;
+            var credentials = await BootstrapCredentials.ResolveAsync(uri, parse.GetValue(username), secret,
+                parse.GetValue(privateKey), parse.GetValue(knownHosts), parse.GetValue(caFile), cancellationToken, deployKey).ConfigureAwait(false);
+            return await new BootstrapGitRunner(options, credentials, new Progress(console), Confirm).RunAsync(client, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

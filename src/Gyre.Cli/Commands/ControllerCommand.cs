@@ -13,7 +13,7 @@ internal static class ControllerCommand
     {
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster)" };
         var context = new Option<string?>("--context") { Description = "The kubeconfig context to use" };
-        var controllers = new Option<string>("--controllers") { Description = "Comma-separated controllers to run: source, kustomize, helm, notification, image-reflector", DefaultValueFactory = _ => "source,kustomize,helm,notification,image-reflector" };
+        var controllers = new Option<string>("--controllers") { Description = "Comma-separated controllers to run: source, kustomize, helm, notification, image-reflector, image-automation", DefaultValueFactory = _ => "source,kustomize,helm,notification,image-reflector,image-automation" };
         var receiverAddr = new Option<string>("--receiver-addr") { Description = "Address of the webhook receiver server (host:port; controller notification)", DefaultValueFactory = _ => "127.0.0.1:9292" };
         var concurrent = new Option<int>("--concurrent") { Description = "Objects of one kind reconciled in parallel", DefaultValueFactory = _ => 4 };
         var metricsAddr = new Option<string>("--metrics-addr") { Description = "Address of /metrics (host:port; empty disables)", DefaultValueFactory = _ => "127.0.0.1:8080" };
@@ -51,10 +51,10 @@ internal static class ControllerCommand
         {
             var selected = parse.GetValue(controllers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
             var unknown = selected.Where(c => c is not (GyreControllersOptions.Source or GyreControllersOptions.Kustomize or GyreControllersOptions.Helm or GyreControllersOptions.Notification
-                or GyreControllersOptions.ImageReflector)).ToList();
+                or GyreControllersOptions.ImageReflector or GyreControllersOptions.ImageAutomation)).ToList();
             if (unknown.Count > 0)
             {
-                await console.Error.WriteLineAsync($"error: --controllers: unknown controller '{unknown[0]}'; choose from source, kustomize, helm, notification, image-reflector").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: --controllers: unknown controller '{unknown[0]}'; choose from source, kustomize, helm, notification, image-reflector, image-automation").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 

@@ -27,6 +27,7 @@ internal static class CreateCommand
         command.Subcommands.Add(CreateProviderCommand.Create(console));
         command.Subcommands.Add(CreateReceiverCommand.Create(console));
         command.Subcommands.Add(CreateSecretCommand.Create(console));
+        command.Subcommands.Add(CreateImageCommand.Create(console));
         return command;
     }
 }

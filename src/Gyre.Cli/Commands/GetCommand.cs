@@ -26,7 +26,15 @@ internal static class GetCommand
         }
 
         command.Subcommands.Add(sources);
-        foreach (var kind in FluxKinds.All.Where(k => !k.IsSource))
+        var images = new Command("images", "Show image automation objects: repository, policy, update, or all of them\n\nExample:\n  gyre get images all -A\n  gyre get images policy");
+        images.Subcommands.Add(GetAllCommand.Create(console, "all", FluxKinds.Images, "Show every image automation object"));
+        foreach (var kind in FluxKinds.Images)
+        {
+            images.Subcommands.Add(GetKindCommand.Create(console, kind));
+        }
+
+        command.Subcommands.Add(images);
+        foreach (var kind in FluxKinds.All.Where(k => !k.IsSource && !k.IsImage))
         {
             command.Subcommands.Add(GetKindCommand.Create(console, kind));
         }

@@ -17,12 +17,12 @@ internal static class GetKindCommand
         var watch = new Option<bool>("--watch", "-w") { Description = "After listing, print objects again as they change (until Ctrl-C)" };
         var noHeader = new Option<bool>("--no-header") { Description = "Do not print the table header" };
         var output = OutputFormat.Create();
-        var plural = kind.IsSource ? kind.Command : kind.Aliases[0];
+        var plural = kind.IsSource || kind.IsImage ? kind.Command : kind.Aliases[0];
         var command = new Command(plural, $"Show {kind.Kind} objects and their status\n\nExamples:\n  gyre get {FluxResources.Plural(kind)} -A\n  gyre get {FluxResources.Plural(kind)} --status-selector ready=false\n  gyre get {FluxResources.Plural(kind)} NAME -o yaml")
         {
             name, statusSelector, watch, noHeader, output,
         };
-        foreach (var alias in kind.IsSource ? kind.Aliases.Take(1) : kind.Aliases.Skip(1).Prepend(kind.Command))
+        foreach (var alias in kind.IsImage ? [] : kind.IsSource ? kind.Aliases.Take(1) : kind.Aliases.Skip(1).Prepend(kind.Command))
         {
             command.Aliases.Add(alias);
         }

@@ -27,9 +27,13 @@ internal sealed class CreateOptions
 
     public ClusterOptions Cluster { get; private set; } = null!;
 
-    public static CreateOptions AddTo(Command command, bool interval = true)
+    private bool _waitTimeout;
+
+    /// <summary>Adds the shared flags; without <paramref name="timeout"/> the command's own --timeout means something else
+    /// (ImageRepository's scan timeout, as flux's) and the wait for Ready takes 5 minutes.</summary>
+    public static CreateOptions AddTo(Command command, bool interval = true, bool timeout = true)
     {
-        var options = new CreateOptions();
+        var options = new CreateOptions { _waitTimeout = timeout };
         command.Arguments.Add(options.Name);
         if (interval)
         {
@@ -38,7 +42,11 @@ internal sealed class CreateOptions
 
         command.Options.Add(options.Labels);
         command.Options.Add(options.Export);
-        command.Options.Add(options.Timeout);
+        if (timeout)
+        {
+            command.Options.Add(options.Timeout);
+        }
+
         options.Cluster = ClusterOptions.AddTo(command);
         return options;
     }
@@ -90,7 +98,7 @@ internal sealed class CreateOptions
             return ExitCodes.Success;
         }
 
-        var ready = await new Reconciliation(resource, kind, ns, name, progress, TimeProvider.System).WaitAsync(null, parse.GetValue(Timeout), cancellationToken).ConfigureAwait(false);
+        var ready = await new Reconciliation(resource, kind, ns, name, progress, TimeProvider.System).WaitAsync(null, _waitTimeout ? parse.GetValue(Timeout) : TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
         return ready ? ExitCodes.Success : ExitCodes.Failure;
     }
 

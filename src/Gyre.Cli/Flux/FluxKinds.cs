@@ -14,9 +14,15 @@ internal static class FluxKinds
     public static readonly FluxKind Provider = new("notification.toolkit.fluxcd.io", "v1beta3", "Provider", "alert-provider", ["alert-providers", "provider", "providers"], false, null);
     public static readonly FluxKind Receiver = new("notification.toolkit.fluxcd.io", "v1", "Receiver", "receiver", ["receivers"], true, null);
 
+    public static readonly FluxKind ImageRepository = new("image.toolkit.fluxcd.io", "v1", "ImageRepository", "repository", ["imagerepository", "imagerepositories", "imgrepo", "imagerepo"], true, "status.lastScanResult.scanTime", "LAST SCAN");
+    public static readonly FluxKind ImagePolicy = new("image.toolkit.fluxcd.io", "v1", "ImagePolicy", "policy", ["imagepolicy", "imagepolicies", "imgpol", "imagepol"], true, "status.latestRef", "LATEST IMAGE", ShowSuspended: false);
+    public static readonly FluxKind ImageUpdateAutomation = new("image.toolkit.fluxcd.io", "v1", "ImageUpdateAutomation", "update", ["imageupdateautomation", "imageupdateautomations", "iua", "imgupd", "imgauto"], true, "status.lastAutomationRunTime", "LAST RUN");
+
     public static IReadOnlyList<FluxKind> Sources { get; } = [GitRepository, OciRepository, Bucket, HelmRepository, HelmChart];
 
-    public static IReadOnlyList<FluxKind> All { get; } = [GitRepository, OciRepository, Bucket, HelmRepository, HelmChart, Kustomization, HelmRelease, Alert, Provider, Receiver];
+    public static IReadOnlyList<FluxKind> Images { get; } = [ImageRepository, ImagePolicy, ImageUpdateAutomation];
+
+    public static IReadOnlyList<FluxKind> All { get; } = [GitRepository, OciRepository, Bucket, HelmRepository, HelmChart, Kustomization, HelmRelease, Alert, Provider, Receiver, ImageRepository, ImagePolicy, ImageUpdateAutomation];
 
     /// <summary>Finds a kind by its Kubernetes kind name (case-insensitive), as in `--kind Kustomization` or `Kustomization/apps`.</summary>
     public static FluxKind? ByKind(string kind) =>

@@ -32,6 +32,12 @@ internal static class FluxObject
             return null;
         }
 
+        if (kind.RevisionPath == "status.latestRef")
+        {
+            // ImagePolicy's latest image, as flux prints it: name:tag.
+            return obj["status"]?["latestRef"] is JsonObject latest ? $"{(string?)latest["name"]}:{(string?)latest["tag"]}" : null;
+        }
+
         JsonNode? node = obj;
         foreach (var part in kind.RevisionPath.Split('.'))
         {

@@ -57,5 +57,5 @@ internal static class FluxResources
         return items;
     }
 
-    public static string Plural(FluxKind kind) => kind.IsSource ? "sources " + kind.Command : kind.Aliases[0];
+    public static string Plural(FluxKind kind) => kind.IsSource ? "sources " + kind.Command : kind.IsImage ? "images " + kind.Command : kind.Aliases[0];
 }

@@ -17,10 +17,14 @@ internal sealed class FluxRows(FluxKind kind, bool allNamespaces, bool kindPrefi
         headers.Add("NAME");
         if (kind.RevisionPath is not null)
         {
-            headers.Add("REVISION");
+            headers.Add(kind.RevisionHeader);
         }
 
-        headers.Add("SUSPENDED");
+        if (kind.ShowSuspended)
+        {
+            headers.Add("SUSPENDED");
+        }
+
         if (kind.HasStatus)
         {
             headers.Add("READY");
@@ -44,7 +48,11 @@ internal sealed class FluxRows(FluxKind kind, bool allNamespaces, bool kindPrefi
             cells.Add(FluxObject.Revision(obj, kind) ?? string.Empty);
         }
 
-        cells.Add(FluxObject.Suspended(obj) ? "True" : "False");
+        if (kind.ShowSuspended)
+        {
+            cells.Add(FluxObject.Suspended(obj) ? "True" : "False");
+        }
+
         if (kind.HasStatus)
         {
             cells.Add(FluxObject.Ready(obj));

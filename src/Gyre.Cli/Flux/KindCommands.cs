@@ -11,10 +11,21 @@ internal static class KindCommands
     public static void AddTo(Command verb, IEnumerable<FluxKind> kinds, Func<FluxKind, Command> create)
     {
         Command? source = null;
+        Command? image = null;
         foreach (var kind in kinds)
         {
             var command = create(kind);
-            if (kind.IsSource)
+            if (kind.IsImage)
+            {
+                if (image is null)
+                {
+                    image = new Command("image", $"{char.ToUpperInvariant(verb.Name[0])}{verb.Name[1..]} image automation objects: repository, policy, update\n\nExample:\n  gyre {verb.Name} image repository podinfo");
+                    verb.Subcommands.Add(image);
+                }
+
+                image.Subcommands.Add(command);
+            }
+            else if (kind.IsSource)
             {
                 if (source is null)
                 {
@@ -35,7 +46,7 @@ internal static class KindCommands
     public static Command Named(FluxKind kind, string description)
     {
         var command = new Command(kind.Command, description);
-        foreach (var alias in kind.IsSource ? [] : kind.Aliases.Where(a => a.Length <= 3))
+        foreach (var alias in kind.IsSource || kind.IsImage ? [] : kind.Aliases.Where(a => a.Length <= 3))
         {
             command.Aliases.Add(alias);
         }

@@ -50,9 +50,9 @@ internal sealed class Reconciliation(ResourceClient resource, FluxKind kind, str
                 if (FluxObject.Ready(obj) == "True")
                 {
                     progress.Success($"{kind.Kind} reconciliation completed");
-                    if (FluxObject.Revision(obj, kind) is { } revision)
+                    if (Outcome(obj) is { } outcome)
                     {
-                        progress.Success($"{(kind.IsSource ? "fetched" : "applied")} revision {revision}");
+                        progress.Success(outcome);
                     }
 
                     return true;
@@ -72,6 +72,16 @@ internal sealed class Reconciliation(ResourceClient resource, FluxKind kind, str
             await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // What flux says after a reconcile: the revision; for image objects the scan's tag count, the selected image, the last run.
+    private string? Outcome(JsonObject obj) => (kind.Kind, FluxObject.Revision(obj, kind)) switch
+    {
+        ("ImageRepository", _) => obj["status"]?["lastScanResult"]?["tagCount"] is { } count ? $"scan fetched {count} tags" : null,
+        ("ImagePolicy", { } image) => "selected image " + image,
+        ("ImageUpdateAutomation", { } run) => "last run " + run,
+        (_, { } revision) when !kind.IsImage => $"{(kind.IsSource ? "fetched" : "applied")} revision {revision}",
+        _ => null,
+    };
 
     // As flux's kstatus check: handled this request, observed the current generation, and no longer reconciling.
     private static bool Settled(JsonObject obj, string? token) =>

@@ -139,10 +139,11 @@ internal sealed class HelmReleaseReconciler(
                 Waiter = new ReleaseWaiter(kube, options.PollInterval, time, spec.WaitStrategy, healthChecks),
             };
             var hooks = new HookRunner(kube, applier, obj.Name, obj.Namespace!, options.PollInterval, time) { LabelHooks = spec.PostRenderStrategy != PostRenderStrategy.NoHooks };
+            var cluster = target.IsRemote ? $"kubeConfig {obj.Namespace}/{spec.KubeConfig!.SecretName}" : "local";
             var request = new ReleaseRequest(chart, values, spec, obj.Name, obj.Namespace!)
             {
-                Capabilities = await _capabilities.GetAsync(kube, target.IsRemote ? $"kubeConfig {obj.Namespace}/{spec.KubeConfig!.SecretName}" : "local", cancellationToken)
-                    .ConfigureAwait(false),
+                Capabilities = await _capabilities.GetAsync(kube, cluster, cancellationToken).ConfigureAwait(false),
+                ReadCapabilities = ct => _capabilities.GetAsync(kube, cluster, ct),
                 Lookup = new ClusterLookup(kube),
             };
             var atomic = new AtomicRelease(store, new ReleaseActions(store, applier, hooks, time), status, new ReleaseDrift(applier));

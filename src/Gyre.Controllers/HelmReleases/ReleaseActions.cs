@@ -16,11 +16,15 @@ namespace Gyre.Controllers.HelmReleases;
 /// </summary>
 internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier, HookRunner hooks, TimeProvider time)
 {
+    /// <summary>How long Flux waits for applied CRDs to be established.</summary>
+    private static readonly TimeSpan CrdWait = TimeSpan.FromSeconds(60);
+
     public async Task<Release> DeployAsync(ReleaseRequest request, IReadOnlyList<Release> history, bool upgrade, CancellationToken cancellationToken)
     {
         var spec = request.Spec;
         var action = upgrade ? "upgrade" : "install";
         var version = ReleaseHistory.NextVersion(history);
+        var capabilities = await ApplyCrdsAsync(request, action, upgrade ? spec.Upgrade.Crds : spec.Install.Crds, cancellationToken).ConfigureAwait(false);
         RenderedRelease rendered;
         try
         {
@@ -30,7 +34,7 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
                     Name = spec.ReleaseName, Namespace = spec.TargetNamespace, Revision = version, IsInstall = !upgrade, IsUpgrade = upgrade,
                     SkipSchemaValidation = upgrade ? spec.Upgrade.DisableSchemaValidation : spec.Install.DisableSchemaValidation,
                 },
-                request.Capabilities, request.Lookup, cancellationToken);
+                capabilities, request.Lookup, cancellationToken);
         }
         catch (HelmException ex)
         {
@@ -121,13 +125,6 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         var spec = request.Spec;
         var timeout = (upgrade ? spec.Upgrade.Timeout : spec.Install.Timeout) ?? spec.Timeout;
         var disableHooks = upgrade ? spec.Upgrade.DisableHooks : spec.Install.DisableHooks;
-        var crds = upgrade ? spec.Upgrade.Crds : spec.Install.Crds;
-        if (crds != CrdsPolicy.Skip && rendered.Crds.Count > 0)
-        {
-            var labelled = rendered.Crds.Select(c => ReleaseManifest.Label(c, request.OwnerName, request.OwnerNamespace)).ToList();
-            await applier.ApplyAsync(labelled, false, cancellationToken).ConfigureAwait(false);
-        }
-
         var objects = await applier.ResolveAsync(documents.Select(d => d.Object), spec.TargetNamespace, cancellationToken).ConfigureAwait(false);
         if (upgrade ? spec.Upgrade.DisableTakeOwnership : spec.Install.DisableTakeOwnership)
         {
@@ -303,11 +300,35 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         return include.Count == 0 || include.Any(f => f.Name == hook.Name);
     }
 
+    /// <summary>
+    /// Deletes what the previous revision had and this one does not, as Helm's kube client Update: each object is read
+    /// first and its live helm.sh/resource-policy decides, so one annotated "keep" on the cluster stays; one already
+    /// gone, or of a kind no longer served, is skipped.
+    /// </summary>
     private async Task PruneAsync(Release previous, IReadOnlyList<KubeObject> current, CancellationToken cancellationToken)
     {
         var keep = current.Select(o => o.Ref).ToHashSet();
         var old = await applier.ResolveAsync(ReleaseManifest.Parse(previous.Manifest).Select(d => d.Object), previous.Namespace, cancellationToken).ConfigureAwait(false);
-        await applier.DeleteAsync(old.Where(o => !keep.Contains(o.Ref)), cancellationToken).ConfigureAwait(false);
+        var live = new List<KubeObject>();
+        foreach (var obj in old.Where(o => !keep.Contains(o.Ref)))
+        {
+            ResourceClient resource;
+            try
+            {
+                resource = await applier.RequireAsync(obj, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ReconcileStepException)
+            {
+                continue;
+            }
+
+            if (await ServerSideApplier.GetAsync(resource, resource.Resource.Namespaced ? obj.Namespace : null, obj.Name, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                live.Add(new KubeObject(found));
+            }
+        }
+
+        await applier.DeleteAsync(live, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task SupersedeAsync(IEnumerable<Release> releases, CancellationToken cancellationToken)
@@ -316,5 +337,67 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         {
             await store.UpdateAsync(old with { Info = old.Info with { Status = ReleaseStatus.Superseded } }, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Flux's applyCRDs, run before Helm renders: the chart's crds/ under the policy (Create leaves an existing CRD as it
+    /// is, CreateReplace updates it), waited for until established; then the capabilities are read again so the
+    /// templates see the new kinds, as Helm builds them only after installing CRDs.
+    /// </summary>
+    private async Task<Capabilities> ApplyCrdsAsync(ReleaseRequest request, string action, string policy, CancellationToken cancellationToken)
+    {
+        var spec = request.Spec;
+        if (policy == CrdsPolicy.Skip)
+        {
+            return request.Capabilities;
+        }
+
+        IReadOnlyList<KubeObject> crds;
+        try
+        {
+            crds = HelmRenderer.Crds(request.Chart, request.Values);
+        }
+        catch (HelmException ex)
+        {
+            throw new ActionFailedException(action, $"Helm {action} failed for release {spec.TargetNamespace}/{spec.ReleaseName} with chart {request.Chart}: {ex.Message}", ex);
+        }
+
+        IReadOnlyList<KubeObject> labelled = crds.Select(c => ReleaseManifest.Label(c, request.OwnerName, request.OwnerNamespace)).ToList();
+        try
+        {
+            if (policy == CrdsPolicy.Create)
+            {
+                labelled = await MissingAsync(labelled, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (labelled.Count == 0)
+            {
+                return request.Capabilities;
+            }
+
+            await applier.ApplyAsync(labelled, false, cancellationToken).ConfigureAwait(false);
+            await applier.WaitAsync(labelled, CrdWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReconcileStepException ex)
+        {
+            throw new ActionFailedException(action, $"Helm {action} failed for release {spec.TargetNamespace}/{spec.ReleaseName} with chart {request.Chart}: failed to apply CustomResourceDefinitions: {ex.Message}", ex);
+        }
+
+        return request.ReadCapabilities is { } read ? await read(cancellationToken).ConfigureAwait(false) : request.Capabilities;
+    }
+
+    private async Task<IReadOnlyList<KubeObject>> MissingAsync(IReadOnlyList<KubeObject> objects, CancellationToken cancellationToken)
+    {
+        var missing = new List<KubeObject>();
+        foreach (var obj in objects)
+        {
+            var resource = await applier.RequireAsync(obj, cancellationToken).ConfigureAwait(false);
+            if (await ServerSideApplier.GetAsync(resource, null, obj.Name, cancellationToken).ConfigureAwait(false) is null)
+            {
+                missing.Add(obj);
+            }
+        }
+
+        return missing;
     }
 }

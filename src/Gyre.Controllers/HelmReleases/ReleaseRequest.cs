@@ -11,6 +11,9 @@ internal sealed record ReleaseRequest(Chart Chart, JsonObject Values, HelmReleas
     /// <summary>The target cluster's version and API versions (helm template's defaults until set).</summary>
     public Capabilities Capabilities { get; init; } = Capabilities.ForTemplate();
 
+    /// <summary>Reads the capabilities again once the chart's CRDs are applied (Helm builds them after); null keeps <see cref="Capabilities"/>.</summary>
+    public Func<CancellationToken, Task<Capabilities>>? ReadCapabilities { get; init; }
+
     /// <summary>Live reads for the template function lookup; null renders it empty.</summary>
     public IResourceLookup? Lookup { get; init; }
 }

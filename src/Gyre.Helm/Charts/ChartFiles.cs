@@ -63,6 +63,7 @@ internal static class ChartFiles
         if (requirements != null && metadata.ApiVersion == "v1" && metadata.Dependencies.Count == 0)
         {
             metadata = metadata with { Dependencies = requirements };
+            ChartMetadataReader.ValidateDependencies(requirements, source + "/requirements.yaml");
         }
         var name = metadata.Name;
         var dependencies = new List<Chart>();

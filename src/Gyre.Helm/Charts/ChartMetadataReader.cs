@@ -82,6 +82,25 @@ internal static class ChartMetadataReader
         {
             throw new HelmException(where + ": validation: dependencies must have a name", where);
         }
+        ValidateDependencies(m.Dependencies, where);
+    }
+
+    /// <summary>Helm's Dependency.Validate and the name/alias uniqueness rule of Metadata.Validate.</summary>
+    public static void ValidateDependencies(IReadOnlyList<ChartDependency> dependencies, string where)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var dep in dependencies)
+        {
+            if (dep.Alias.Length > 0 && !dep.Alias.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+            {
+                throw new HelmException(where + ": validation: dependency \"" + dep.Name + "\" has disallowed characters in the alias", where);
+            }
+            var key = dep.Alias.Length > 0 ? dep.Alias : dep.Name;
+            if (!seen.Add(key))
+            {
+                throw new HelmException(where + ": validation: more than one dependency with name or alias \"" + key + "\"", where);
+            }
+        }
     }
 
     private static string Str(Dictionary<string, object?> m, string key) => m.TryGetValue(key, out var v) ? Scalar(v) : "";

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Gyre.Helm.Charts;
 using Gyre.Templates;
@@ -7,28 +6,30 @@ using Gyre.Templates.Helm;
 
 namespace Gyre.Helm.Rendering;
 
-/// <summary>The .Files object (Helm's engine.files): Get, GetBytes, Glob, Lines, AsConfig, AsSecrets over the chart's files.</summary>
+/// <summary>
+/// The .Files object (Helm's engine.files): Get, GetBytes, Glob, Lines, AsConfig, AsSecrets over the chart's files.
+/// AsSecrets encodes each file's bytes as they are in the chart, so binary files (keystores, images) survive.
+/// </summary>
 internal static class FilesObject
 {
-    public static GoObject Create(IEnumerable<ChartFile> files) => Create(files.Select(f => KeyValuePair.Create(f.Name, f.Text)));
-
-    private static GoObject Create(IEnumerable<KeyValuePair<string, string>> files)
+    public static GoObject Create(IEnumerable<ChartFile> files)
     {
+        var list = files.ToList();
         var o = new GoObject();
-        foreach (var (name, text) in files)
+        foreach (var f in list)
         {
-            o[name] = text;
+            o[f.Name] = f.Text;
         }
         o.Methods["Get"] = TemplateFunction.Of(a => o.TryGetValue((string)a[0]!, out var v) ? v : "", ArgType.String);
         o.Methods["GetBytes"] = o.Methods["Get"];
-        o.Methods["Glob"] = TemplateFunction.Of(a => Glob(o, (string)a[0]!), ArgType.String);
+        o.Methods["Glob"] = TemplateFunction.Of(a => Glob(list, (string)a[0]!), ArgType.String);
         o.Methods["Lines"] = TemplateFunction.Of(a => Lines(o, (string)a[0]!), ArgType.String);
-        o.Methods["AsConfig"] = TemplateFunction.Of(_ => AsMap(o, s => s));
-        o.Methods["AsSecrets"] = TemplateFunction.Of(_ => AsMap(o, s => Convert.ToBase64String(Encoding.UTF8.GetBytes(s))));
+        o.Methods["AsConfig"] = TemplateFunction.Of(_ => AsMap(list, f => f.Text));
+        o.Methods["AsSecrets"] = TemplateFunction.Of(_ => AsMap(list, f => Convert.ToBase64String(f.Data.Span)));
         return o;
     }
 
-    private static GoObject Glob(GoObject files, string pattern)
+    private static GoObject Glob(List<ChartFile> files, string pattern)
     {
         Regex re;
         try
@@ -39,7 +40,7 @@ internal static class FilesObject
         {
             re = new Regex(".*", RegexOptions.CultureInvariant); // Helm falls back to "**" for a bad pattern.
         }
-        return Create(files.Where(kv => re.IsMatch(kv.Key)).Select(kv => KeyValuePair.Create(kv.Key, (string)kv.Value!)).ToList());
+        return Create(files.Where(f => re.IsMatch(f.Name)));
     }
 
     private static List<object?> Lines(GoObject files, string path)
@@ -55,12 +56,12 @@ internal static class FilesObject
         return s.Split('\n').Select(l => (object?)l).ToList();
     }
 
-    private static string AsMap(GoObject files, Func<string, string> encode)
+    private static string AsMap(List<ChartFile> files, Func<ChartFile, string> encode)
     {
         var m = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (k, v) in files)
+        foreach (var f in files)
         {
-            m[k[(k.LastIndexOf('/') + 1)..]] = encode((string)v!);
+            m[f.Name[(f.Name.LastIndexOf('/') + 1)..]] = encode(f);
         }
         return HelmTemplateEngine.ToYaml(m);
     }

@@ -69,6 +69,18 @@ public static class HelmRenderer
         };
     }
 
+    /// <summary>
+    /// The CustomResourceDefinitions of the chart's crds/ directories, subcharts disabled by <paramref name="values"/>
+    /// left out: what install and upgrade apply before rendering, so the templates' .Capabilities can see them.
+    /// </summary>
+    /// <exception cref="HelmException">A crds/ file does not parse.</exception>
+    public static IReadOnlyList<KubeObject> Crds(Chart chart, JsonObject? values)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var processed = DependencyProcessor.Process(chart, values);
+        return TemplateTree.Crds(processed, processed.Name).SelectMany(f => ParseCrds(f.Path, f.Text)).ToList();
+    }
+
     private static Dictionary<string, string> Execute(Dictionary<string, TemplateTree.Renderable> templates, IResourceLookup? lookup, CancellationToken cancellationToken)
     {
         var engine = new HelmTemplateEngine(new TemplateOptions { MissingKey = MissingKeyAction.Zero }, strict: false, keepNoValue: false)

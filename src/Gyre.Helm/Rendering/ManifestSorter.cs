@@ -41,15 +41,22 @@ internal static partial class ManifestSorter
             }
             foreach (var doc in Split(content))
             {
-                JsonObject? obj;
+                JsonNode? node;
                 try
                 {
-                    obj = YamlReader.ReadSingle(doc, path) as JsonObject;
+                    node = YamlReader.ReadSingle(doc, path);
                 }
                 catch (ManifestException e)
                 {
                     throw new HelmException("YAML parse error on " + path + ": " + e.Reason, template: path, line: e.Line);
                 }
+                if (node is not (null or JsonObject))
+                {
+                    // Helm unmarshals every document into its SimpleHead struct, which only a mapping (or nothing) fits.
+                    throw new HelmException("YAML parse error on " + path + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
+                        + GoJsonType(node) + " into Go value of type releaseutil.SimpleHead", template: path);
+                }
+                var obj = node as JsonObject;
                 var kind = obj?["kind"] is JsonValue k && k.TryGetValue<string>(out var ks) ? ks : "";
                 var annotations = obj?["metadata"]?["annotations"] as JsonObject;
                 var hookTypes = annotations?[HookAnnotation] is JsonValue h && h.TryGetValue<string>(out var hs) ? hs : null;
@@ -81,6 +88,14 @@ internal static partial class ManifestSorter
     /// <summary>releaseutil.SplitManifests: documents split on "---" lines, trimmed, empty ones dropped.</summary>
     public static IEnumerable<string> Split(string content) =>
         Separator().Split(content.Trim()).Where(d => d.Length > 0).Select(d => d.Trim());
+
+    private static string GoJsonType(JsonNode node) => node switch
+    {
+        JsonArray => "array",
+        JsonValue v when v.TryGetValue<bool>(out _) => "bool",
+        JsonValue v when v.TryGetValue<string>(out _) => "string",
+        _ => "number",
+    };
 
     private static int Weight(JsonObject? annotations)
     {

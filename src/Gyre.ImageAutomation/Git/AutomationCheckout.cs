@@ -41,6 +41,36 @@ public sealed class AutomationCheckout : IDisposable
     /// <summary>The branch pushed to (null when only a refspec is pushed).</summary>
     public string? PushBranch { get; private set; }
 
+    /// <summary>The checkout ref's branch (null for a tag, semver, name or bare commit).</summary>
+    public string? CheckoutBranch { get; private set; }
+
+    /// <summary>
+    /// The checkout ref's current revision on the remote (one ls-remote, no clone), compared with
+    /// status.observedSourceRevision to skip runs that cannot change anything.
+    /// </summary>
+    public static async Task<string> RemoteRevisionAsync(AutomationGitRequest request, SecretFileCache secrets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var location = UrlRedactor.Redact(request.Url);
+        try
+        {
+            var url = Validate(request, location);
+            if (request.Checkout.Commit is { } pinned)
+            {
+                return Gyre.Sources.Artifacts.RevisionFormat.Git(request.Checkout.Branch, pinned);
+            }
+
+            var environment = GitAuthentication.Prepare(url, location, request.Credentials, request.Proxy, request.AllowInsecureHttp, secrets);
+            var listing = await new GitCommand().RunAsync(location, "git ls-remote", null, ["-c", "protocol.version=0", "ls-remote", "--", request.Url],
+                environment, request.Timeout, cancellationToken).ConfigureAwait(false);
+            return Resolve(request.Checkout, RemoteRefs.Parse(listing.StandardOutput), location).Revision;
+        }
+        catch (SourceException ex)
+        {
+            throw GitFailure.From(ex);
+        }
+    }
+
     /// <summary>Clones into a fresh directory under <paramref name="workDirectory"/>.</summary>
     public static async Task<AutomationCheckout> CloneAsync(
         AutomationGitRequest request, string workDirectory, SecretFileCache secrets, CancellationToken cancellationToken)
@@ -150,8 +180,8 @@ public sealed class AutomationCheckout : IDisposable
         await RunAsync("git init", cancellationToken, "init", "-q").ConfigureAwait(false);
         await RunAsync("git config", cancellationToken, "config", "remote.origin.url", _request.Url).ConfigureAwait(false);
         var refs = RemoteRefs.Parse(await RunAsync("git ls-remote", cancellationToken, "-c", "protocol.version=0", "ls-remote", "origin").ConfigureAwait(false));
-        var target = checkout.Commit is { } pinned ? new ResolvedRef(null, checkout.Branch, pinned) : GitRefResolver.Resolve(checkout, refs, Location);
-        var checkoutBranch = target.FetchRef is { } r && r.StartsWith("refs/heads/", StringComparison.Ordinal) ? r["refs/heads/".Length..]
+        var target = Resolve(checkout, refs, Location);
+        var checkoutBranch = CheckoutBranch = target.FetchRef is { } r && r.StartsWith("refs/heads/", StringComparison.Ordinal) ? r["refs/heads/".Length..]
             : target.FetchRef is null ? checkout.Branch : null;
         PushBranch = _request.PushBranch ?? (_request.PushRefspec is null ? checkoutBranch : null);
         if (PushBranch is null && _request.PushRefspec is null)
@@ -174,6 +204,9 @@ public sealed class AutomationCheckout : IDisposable
         var sourceCommit = target.Commit ?? BaseCommit;
         SourceRevision = Gyre.Sources.Artifacts.RevisionFormat.Git(target.RevisionName, sourceCommit);
     }
+
+    private static ResolvedRef Resolve(GitReference checkout, RemoteRefs refs, string location) =>
+        checkout.Commit is { } pinned ? new ResolvedRef(null, checkout.Branch, pinned) : GitRefResolver.Resolve(checkout, refs, location);
 
     private async Task<string> RunAsync(string what, CancellationToken cancellationToken, params string[] arguments) =>
         (await _git.RunAsync(Location, what, WorkTree, arguments, _environment, _request.Timeout, cancellationToken).ConfigureAwait(false)).StandardOutput;

@@ -65,16 +65,29 @@ public sealed class ImagePolicyTests(ControllersFixture rig, RegistryFixture reg
         var (ns, image) = await ScannedAsync("imgpol-bad", "1.0.0");
         await rig.ApplyAsync(ImageObjects.Policy(ns, "range", "app", "semver:\n      range: \">= 1.0 <\""));
         await rig.ApplyAsync(ImageObjects.Policy(ns, "pattern", "app", "alphabetical: {}", "  filterTags:\n    pattern: '(?P<ts'"));
-        await rig.ApplyAsync(ImageObjects.Policy(ns, "always", "app", "alphabetical: {}", "  digestReflectionPolicy: Always"));
         await rig.ApplyAsync(ImageObjects.Policy(ns, "none", "app", "semver:\n      range: \">=5.0.0\""));
 
         await rig.WaitForImageAsync(Kind, ns, "range", "False", "InvalidPolicy", "spec.policy.semver.range");
         await rig.WaitForImageAsync(Kind, ns, "pattern", "False", "InvalidPolicy", "spec.filterTags.pattern");
-        await rig.WaitForImageAsync(Kind, ns, "always", "False", "IntervalNotConfigured", "spec.interval: must be set when spec.digestReflectionPolicy is Always");
         var none = await rig.WaitForImageAsync(Kind, ns, "none", "False", "ReadOperationFailed", $"no latest tag for '{image}': no tag of 1 matches semver range '>=5.0.0'");
 
         Assert.Equal("True", (string?)(await rig.ImageConditionAsync(Kind, ns, "range", "Stalled"))!["status"]);
         Assert.Null(none.Json["status"]!["latestRef"]);
+    }
+
+    [Theory]
+    [InlineData("  digestReflectionPolicy: Always", "spec.interval must be set when spec.digestReflectionPolicy is set to 'Always'")]
+    [InlineData("  digestReflectionPolicy: IfNotPresent\n  interval: 5m", "spec.interval is only accepted when spec.digestReflectionPolicy is set to 'Always'")]
+    [InlineData("  interval: 5m", "spec.interval is only accepted when spec.digestReflectionPolicy is set to 'Always'")]
+    public async Task The_API_refuses_an_interval_without_Always_and_Always_without_an_interval(string extra, string message)
+    {
+        var ns = await rig.NamespaceAsync("imgpol-cel");
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("policy.yaml"), ImageObjects.Policy(ns, "app", "app", "alphabetical: {}", extra));
+
+        var error = await rig.Kubectl.RunAsyncWithErrorAsync(["apply", "-f", dir.Combine("policy.yaml")]);
+
+        Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,5 +120,21 @@ public sealed class ImagePolicyTests(ControllersFixture rig, RegistryFixture reg
 
         await rig.WaitForImageAsync(Kind, allowed, "app", "True", "Succeeded", "resolved to v1");
         await rig.WaitForImageAsync(Kind, denied, "app", "False", "AccessDenied", $"ACL labels mismatch on namespace '{denied}'");
+    }
+
+    [Fact]
+    public async Task Digest_reflection_Always_follows_a_tag_moved_to_new_content_at_each_interval()
+    {
+        var (ns, image) = await ScannedAsync("imgpol-always", "1.0.0");
+        var first = await ImageObjects.PushAsync(registries.Anonymous, "app/" + ns, "1.0.0", content: "first");
+        await rig.ApplyAsync(ImageObjects.Policy(ns, "app", "app", "semver:\n      range: \">=1.0.0\"", "  digestReflectionPolicy: Always\n  interval: 1s"));
+        await rig.Until(async () => (string?)(await rig.ImageAsync(Kind, ns, "app"))?.Json["status"]?["latestRef"]?["digest"] == first, "the first digest");
+
+        var moved = await ImageObjects.PushAsync(registries.Anonymous, "app/" + ns, "1.0.0", content: "second");
+
+        await rig.Until(async () => (string?)(await rig.ImageAsync(Kind, ns, "app"))?.Json["status"]?["latestRef"]?["digest"] == moved, "the moved digest");
+        var status = (await rig.ImageAsync(Kind, ns, "app"))!.Json["status"]!;
+        Assert.Equal(first, (string?)status["observedPreviousRef"]!["digest"]);
+        Assert.Equal($"Latest image tag for '{image}' resolved to 1.0.0", (string?)status["conditions"]![0]!["message"]);
     }
 }

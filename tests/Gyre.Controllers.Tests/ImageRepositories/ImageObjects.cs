@@ -38,14 +38,15 @@ public static class ImageObjects
         """;
 
     /// <summary>Pushes a small artifact under <paramref name="tag"/> and returns its manifest digest.</summary>
-    public static async Task<string> PushAsync(RegistryServer registry, string repository, string tag, RegistryCredentials? credentials = null)
+    public static async Task<string> PushAsync(RegistryServer registry, string repository, string tag, RegistryCredentials? credentials = null, string? content = null, string? caPem = null)
     {
         using var dir = new TempDirectory();
-        File.WriteAllText(dir.Combine("tag.txt"), tag);
+        File.WriteAllText(dir.Combine("tag.txt"), content ?? tag);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         return await OciArtifactPusher.PushAsync(OciReference.Parse($"oci://{registry.Host}/{repository}:{tag}", true), dir.Path,
             "https://example.com/app", "main@sha1:" + new string('a', 40), DateTimeOffset.UnixEpoch,
-            new OciClientOptions { Insecure = true, Credentials = credentials }, timeout.Token);
+            new OciClientOptions { Insecure = caPem is null, Credentials = credentials, CaCertificate = caPem is null ? null : System.Text.Encoding.UTF8.GetBytes(caPem) },
+            timeout.Token);
     }
 
     public static Task<KubeObject?> ImageAsync(this ControllersFixture rig, string kind, string ns, string name) => rig.GetAsync(ApiVersion, kind, ns, name);

@@ -107,4 +107,74 @@ public sealed class ImageRepositoryTests(ControllersFixture rig, RegistryFixture
 
         Assert.Null(https.Json["status"]!["lastScanResult"]);
     }
+
+    [Fact]
+    public async Task A_registry_with_a_private_CA_is_trusted_only_through_cert_secret_ref()
+    {
+        var ns = await rig.NamespaceAsync("imgrepo-tls");
+        var tls = TestCertificates.Create();
+        await using var registry = await RegistryServer.StartAsync(tls: tls);
+        await ImageObjects.PushAsync(registry, "app/" + ns, "v1", caPem: tls.CaPem);
+        await rig.ApplyAsync($"""
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: ca
+              namespace: {ns}
+            stringData:
+              ca.crt: |
+            {string.Join('\n', tls.CaPem.TrimEnd().Split('\n').Select(l => "    " + l))}
+            """);
+        var image = $"{registry.Host}/app/{ns}";
+        var secure = ImageObjects.Repository(ns, "trusted", image, "  certSecretRef:\n    name: ca").Replace("  insecure: true\n", "", StringComparison.Ordinal);
+        await rig.ApplyAsync(secure);
+        await rig.ApplyAsync(ImageObjects.Repository(ns, "untrusted", image).Replace("  insecure: true\n", "", StringComparison.Ordinal));
+
+        await rig.WaitForImageAsync(Kind, ns, "trusted", "True", "Succeeded", "successful scan: found 1 tags");
+        await rig.WaitForImageAsync(Kind, ns, "untrusted", "False", "ReadOperationFailed", $"{image}: scan failed: ");
+    }
+
+    [Fact]
+    public async Task A_suspended_ImageRepository_is_not_scanned()
+    {
+        var ns = await rig.NamespaceAsync("imgrepo-suspend");
+        await ImageObjects.PushAsync(registries.Anonymous, "app/" + ns, "v1");
+        await rig.ApplyAsync(ImageObjects.Repository(ns, "app", $"{registries.Anonymous.Host}/app/{ns}", "  suspend: true"));
+        await rig.ApplyAsync(ImageObjects.Repository(ns, "probe", $"{registries.Anonymous.Host}/app/{ns}"));
+
+        await rig.WaitForImageAsync(Kind, ns, "probe", "True", "Succeeded");
+        await rig.Until(async () => (await rig.ImageAsync(Kind, ns, "app"))!.Finalizers.Count > 0, "the suspended object seen");
+
+        Assert.Null((await rig.ImageAsync(Kind, ns, "app"))!.Json["status"]?["lastScanResult"]);
+    }
+
+    [Fact]
+    public async Task Registry_requests_go_through_the_proxy_from_proxy_secret_ref()
+    {
+        var ns = await rig.NamespaceAsync("imgrepo-proxy");
+        await using var proxy = await ForwardProxy.StartAsync("proxy-user", "proxy-pa55");
+        await ImageObjects.PushAsync(registries.Anonymous, "app/" + ns, "v1");
+        await rig.Kubectl.RunAsync(null, "create", "secret", "generic", "proxy", "-n", ns, $"--from-literal=address={proxy.Address}",
+            "--from-literal=username=proxy-user", "--from-literal=password=proxy-pa55");
+        await rig.ApplyAsync(ImageObjects.Repository(ns, "app", $"{registries.Anonymous.Host}/app/{ns}", "  proxySecretRef:\n    name: proxy"));
+
+        await rig.WaitForImageAsync(Kind, ns, "app", "True", "Succeeded", "successful scan: found 1 tags");
+
+        Assert.True(proxy.Relayed > 0, "the scan did not go through the proxy");
+    }
+
+    [Fact]
+    public async Task Deleting_an_ImageRepository_releases_its_finalizer_and_its_policies_wait_again()
+    {
+        var ns = await rig.NamespaceAsync("imgrepo-delete");
+        await ImageObjects.PushAsync(registries.Anonymous, "app/" + ns, "v1");
+        await rig.ApplyAsync(ImageObjects.Repository(ns, "app", $"{registries.Anonymous.Host}/app/{ns}"));
+        await rig.ApplyAsync(ImageObjects.Policy(ns, "app", "app", "alphabetical: {}"));
+        await rig.WaitForImageAsync("ImagePolicy", ns, "app", "True", "Succeeded", "resolved to v1");
+
+        await rig.Kubectl.RunAsync(null, "delete", "imagerepository", "app", "-n", ns, "--wait=true");
+
+        Assert.Null(await rig.ImageAsync(Kind, ns, "app"));
+        await rig.WaitForImageAsync("ImagePolicy", ns, "app", "False", "DependencyNotReady", "does not exist");
+    }
 }

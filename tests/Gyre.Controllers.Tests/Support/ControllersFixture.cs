@@ -53,7 +53,7 @@ public class ControllersFixture : IAsyncLifetime
             RequeueDependency = TimeSpan.FromMinutes(5),
             InstallCrds = false,
             Controllers = new HashSet<string>(StringComparer.Ordinal) { GyreControllersOptions.Source, GyreControllersOptions.Kustomize, GyreControllersOptions.Helm, GyreControllersOptions.Notification,
-                GyreControllersOptions.ImageReflector },
+                GyreControllersOptions.ImageReflector, GyreControllersOptions.ImageAutomation },
             ReceiverAddress = "http://127.0.0.1:0",
         }), _loggers, TimeProvider.System);
         _run = Controllers.RunAsync(_stop.Token);

@@ -31,7 +31,7 @@ public sealed class CommitSigningTests(GitServerFixture git) : IDisposable
             AuthorEmail = "bot@example.com",
             SigningKey = System.Text.Encoding.UTF8.GetBytes(secret),
             SigningPassphrase = "s3cret",
-        }, CancellationToken.None);
+        }, null, CancellationToken.None);
 
         work.Git("fetch", "-q", "origin", "main");
         var status = Shell.Run(work.Path, env, "git", "log", "-1", "--format=%G? %GS", result.Push!.Commit).Trim();
@@ -55,7 +55,7 @@ public sealed class CommitSigningTests(GitServerFixture git) : IDisposable
             Policies = [new LatestImage("apps", "app", "ghcr.io/acme/app", "1.1.0")],
             AuthorEmail = "bot@example.com",
             SigningKey = "not-a-key-TOPSECRET"u8.ToArray(),
-        }, CancellationToken.None));
+        }, null, CancellationToken.None));
 
         Assert.Equal(ImageAutomationReasons.InvalidSourceConfiguration, error.Reason);
         Assert.DoesNotContain("TOPSECRET", error.Message, StringComparison.Ordinal);

@@ -43,7 +43,7 @@ public sealed class ImageUpdateRunnerTests(GitServerFixture git) : IDisposable
         var (url, work) = git.Repository("exact", ("apps/app.yaml", Deployment), ("README.md", "hi\n"));
         using var _ = work;
 
-        var first = await Runner().RunAsync(Request(url, "1.2.0"), CancellationToken.None);
+        var first = await Runner().RunAsync(Request(url, "1.2.0"), null, CancellationToken.None);
 
         Assert.NotNull(first.Push);
         Assert.Equal("main", first.Push.Branch);
@@ -55,15 +55,41 @@ public sealed class ImageUpdateRunnerTests(GitServerFixture git) : IDisposable
             ["-        image: ghcr.io/acme/app:1.0.0 # {\"$imagepolicy\": \"apps:app\"}", "+        image: ghcr.io/acme/app:1.2.0 # {\"$imagepolicy\": \"apps:app\"}"],
             diff.Split('\n').Where(l => l.Length > 0 && l[0] is '-' or '+' && !l.StartsWith("---", StringComparison.Ordinal) && !l.StartsWith("+++", StringComparison.Ordinal)));
         Assert.Equal("Flux Bot <bot@example.com> 1796644800", work.Git("log", "-1", "--format=%an <%ae> %at", "FETCH_HEAD"));
-        Assert.Equal($"main@sha1:{work.Git("rev-parse", "HEAD")}", first.SourceRevision);
+        Assert.Equal($"main@sha1:{first.Push.Commit}", first.SourceRevision);
 
-        var second = await Runner().RunAsync(Request(url, "1.2.0"), CancellationToken.None);
+        var second = await Runner().RunAsync(Request(url, "1.2.0"), null, CancellationToken.None);
 
         Assert.Null(second.Push);
+        Assert.False(second.Skipped);
         Assert.True(second.Changes.IsEmpty);
         Assert.Equal($"main@sha1:{first.Push.Commit}", second.SourceRevision);
         work.Git("fetch", "-q", "origin", "main");
         Assert.Equal(first.Push.Commit, work.Git("rev-parse", "FETCH_HEAD"));
+    }
+
+    [Fact]
+    public async Task A_run_is_skipped_without_a_clone_only_while_the_source_and_the_policies_are_unchanged()
+    {
+        var (url, work) = git.Repository("skip", ("apps/app.yaml", Deployment));
+        using var _ = work;
+        var first = await Runner().RunAsync(Request(url, "1.2.0"), null, CancellationToken.None);
+        var observed = new ObservedRun(first.SourceRevision, Request(url, "1.2.0").Policies);
+
+        var unchanged = await Runner().RunAsync(Request(url, "1.2.0"), observed, CancellationToken.None);
+        var newTag = await Runner().RunAsync(Request(url, "1.3.0"), observed, CancellationToken.None);
+        work.Git("pull", "-q", "origin", "main");
+        work.Write("README.md", "moved\n").Commit("someone else");
+        work.Push();
+        var moved = await Runner().RunAsync(Request(url, "1.3.0"), new ObservedRun(newTag.SourceRevision, Request(url, "1.3.0").Policies), CancellationToken.None);
+
+        Assert.True(unchanged.Skipped);
+        Assert.Equal(first.SourceRevision, unchanged.SourceRevision);
+        Assert.False(newTag.Skipped);
+        Assert.NotNull(newTag.Push);
+        Assert.False(moved.Skipped);
+        Assert.Null(moved.Push);
+        Assert.Equal($"main@sha1:{work.Git("rev-parse", "HEAD")}", moved.SourceRevision);
+        Assert.Empty(Directory.GetDirectories(_work.Combine("work")));
     }
 
     [Fact]
@@ -73,8 +99,8 @@ public sealed class ImageUpdateRunnerTests(GitServerFixture git) : IDisposable
         using var _ = work;
         var request = new AutomationGitRequest { Url = url, Checkout = new GitReference { Branch = "main" }, PushBranch = "auto", AllowInsecureHttp = true };
 
-        var first = await Runner().RunAsync(Request(url, "1.1.0", request), CancellationToken.None);
-        var second = await Runner().RunAsync(Request(url, "1.2.0", request), CancellationToken.None);
+        var first = await Runner().RunAsync(Request(url, "1.1.0", request), null, CancellationToken.None);
+        var second = await Runner().RunAsync(Request(url, "1.2.0", request), null, CancellationToken.None);
 
         work.Git("fetch", "-q", "origin", "main", "auto");
         Assert.Equal(work.Git("rev-parse", "HEAD"), work.Git("rev-parse", "origin/main"));
@@ -99,7 +125,7 @@ public sealed class ImageUpdateRunnerTests(GitServerFixture git) : IDisposable
             PushOptions = new Dictionary<string, string> { ["ci.skip"] = "", ["merge_request.create"] = "true" },
         };
 
-        var result = await Runner().RunAsync(Request(url, "1.3.0", request), CancellationToken.None);
+        var result = await Runner().RunAsync(Request(url, "1.3.0", request), null, CancellationToken.None);
 
         // Only a refspec: it alone is pushed (main stays where it was).
         Assert.Equal((null, "refs/heads/main:refs/heads/review"), (result.Push!.Branch, result.Push.Refspec));
@@ -136,7 +162,7 @@ public sealed class ImageUpdateRunnerTests(GitServerFixture git) : IDisposable
         work.Push("refs/tags/v1:refs/tags/v1");
         var request = new AutomationGitRequest { Url = url, Checkout = new GitReference { Tag = "v1" }, AllowInsecureHttp = true };
 
-        var error = await Assert.ThrowsAsync<ImageAutomationException>(() => Runner().RunAsync(Request(url, "1.2.0", request), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ImageAutomationException>(() => Runner().RunAsync(Request(url, "1.2.0", request), null, CancellationToken.None));
 
         Assert.Equal(ImageAutomationReasons.InvalidSourceConfiguration, error.Reason);
         Assert.Contains("set spec.git.push.branch", error.Message, StringComparison.Ordinal);

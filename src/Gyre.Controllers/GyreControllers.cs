@@ -175,6 +175,7 @@ public sealed class GyreControllers
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", "GitRepository", cancellationToken).ConfigureAwait(false);
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", OciRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
                 await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", HelmRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
+                await _client.Mapper.FindAsync("source.toolkit.fluxcd.io/v1", BucketSpec.Kind, cancellationToken).ConfigureAwait(false);
                 if (_options.Controllers.Contains(GyreControllersOptions.ImageAutomation))
                 {
                     await _client.Mapper.FindAsync("image.toolkit.fluxcd.io/v1", "ImageUpdateAutomation", cancellationToken).ConfigureAwait(false);

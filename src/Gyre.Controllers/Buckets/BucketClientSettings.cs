@@ -54,6 +54,7 @@ internal sealed class BucketClientSettings(KubeClient client, Func<string, strin
             BucketName = spec.BucketName,
             Insecure = spec.Insecure,
             Region = spec.Region ?? "us-east-1",
+            RegionPinned = spec.Region is not null,
             Credentials = secret is not null ? StaticKeys(secret, spec.SecretRef!, where) : spec.Provider == "aws" ? EnvironmentKeys(where) : null,
             CaCertificate = tls.Ca,
             ClientCertificate = tls.Cert,

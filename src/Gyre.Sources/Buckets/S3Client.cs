@@ -16,11 +16,13 @@ public sealed class S3Client : IBucketClient
     private readonly string _scheme;
     private readonly string _host;
     private readonly string _bucketPath;
+    private string _region;
 
     public S3Client(S3ClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _region = options.Region;
         (_scheme, var endpoint) = ParseEndpoint(options.Endpoint, options.Insecure);
         var virtualHost = IsAwsEndpoint(endpoint) && IsDnsSafe(options.BucketName);
         _host = virtualHost ? options.BucketName + "." + endpoint : endpoint;
@@ -32,9 +34,22 @@ public sealed class S3Client : IBucketClient
     /// <summary>The bucket as errors name it: scheme://endpoint/bucket (never credentials).</summary>
     public string Location { get; }
 
+    /// <summary>The region requests are signed for (the bucket's own once HeadBucket named it, when not pinned).</summary>
+    public string Region => _region;
+
     public async Task<bool> BucketExistsAsync(CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Head, "", [], "checking the bucket", cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Head, "", [], "checking the bucket", cancellationToken).ConfigureAwait(false);
+        // S3 names a bucket's region on every HeadBucket answer; without spec.region follow it, as minio-go looks it up.
+        if (!_options.RegionPinned && response.Headers.TryGetValues("x-amz-bucket-region", out var regions)
+            && regions.FirstOrDefault() is { Length: > 0 } region && region != _region)
+        {
+            response.Dispose();
+            _region = region;
+            response = await SendAsync(HttpMethod.Head, "", [], "checking the bucket", cancellationToken).ConfigureAwait(false);
+        }
+
+        using var _ = response;
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return false;
@@ -112,7 +127,7 @@ public sealed class S3Client : IBucketClient
         if (_options.Credentials is { } credentials)
         {
             var signed = SigV4Signer.Sign(new SigV4Request { Method = method.Method, Host = _host, Path = path, Query = query }, credentials,
-                _options.Region, "s3", _options.Time.GetUtcNow());
+                _region, "s3", _options.Time.GetUtcNow());
             foreach (var (name, value) in signed.Headers)
             {
                 request.Headers.TryAddWithoutValidation(name, value);

@@ -16,6 +16,12 @@ public sealed record S3ClientOptions
     /// <summary>The signing region (spec.region; us-east-1 when unset).</summary>
     public string Region { get; init; } = "us-east-1";
 
+    /// <summary>
+    /// Whether <see cref="Region"/> came from spec.region; when false the region a HeadBucket answer names
+    /// (<c>x-amz-bucket-region</c>) replaces it.
+    /// </summary>
+    public bool RegionPinned { get; init; }
+
     /// <summary>Null means anonymous requests (no Authorization header).</summary>
     public AwsCredentials? Credentials { get; init; }
 

@@ -35,12 +35,13 @@ public sealed class BucketSourceTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private S3Client Client(AwsCredentials? credentials = null, string bucket = "fleet", string region = "us-east-1") => new(new S3ClientOptions
+    private S3Client Client(AwsCredentials? credentials = null, string bucket = "fleet", string region = "us-east-1", bool pinned = true) => new(new S3ClientOptions
     {
         Endpoint = _s3.Endpoint,
         BucketName = bucket,
         Insecure = true,
         Region = region,
+        RegionPinned = pinned,
         Credentials = credentials ?? Keys,
         Time = _time,
     });
@@ -204,6 +205,19 @@ public sealed class BucketSourceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Without_spec_region_the_region_HeadBucket_names_is_used()
+    {
+        _s3.Put("fleet", "a.yaml", "a");
+        _s3.Region = "ap-southeast-2";
+        using var client = Client(pinned: false);
+
+        var result = await ReconcileAsync(Request(), client);
+
+        Assert.Equal(1, result.ObjectCount);
+        Assert.Equal("ap-southeast-2", client.Region);
+    }
+
+    [Fact]
     public async Task A_session_token_is_sent_and_signed()
     {
         var temporary = Keys with { SessionToken = "session/token+value==" };
@@ -229,6 +243,45 @@ public sealed class BucketSourceTests : IAsyncLifetime, IDisposable
 
         var result = await ReconcileAsync(Request(), new S3Client(options with { CaCertificate = Encoding.ASCII.GetBytes(certificates.CaPem) }));
         Assert.Equal(["a.yaml=tls"], await FilesAsync(result.Artifact));
+    }
+
+    [Fact]
+    public async Task A_server_slower_than_the_timeout_fails_naming_spec_timeout()
+    {
+        _s3.Put("fleet", "a.yaml", "a");
+        _s3.ResponseDelay = TimeSpan.FromSeconds(30);
+        using var client = new S3Client(new S3ClientOptions
+        {
+            Endpoint = _s3.Endpoint, BucketName = "fleet", Insecure = true, Credentials = Keys, Time = _time, Timeout = TimeSpan.FromSeconds(1),
+        });
+
+        var ex = await Assert.ThrowsAsync<SourceException>(() => ReconcileAsync(Request(), client));
+
+        Assert.Contains("no answer within 1s (spec.timeout)", ex.Message, StringComparison.Ordinal);
+        Assert.True(ex.IsTransient);
+    }
+
+    [Fact]
+    public async Task Requests_go_through_the_proxy_from_the_proxy_secret()
+    {
+        await using var proxy = await ForwardProxy.StartAsync("proxy-user", "proxy-pa55");
+        _s3.Put("fleet", "a.yaml", "a");
+        var secret = new Dictionary<string, byte[]>
+        {
+            ["address"] = Encoding.UTF8.GetBytes(proxy.Address),
+            ["username"] = "proxy-user"u8.ToArray(),
+            ["password"] = "proxy-pa55"u8.ToArray(),
+        };
+        using var client = new S3Client(new S3ClientOptions
+        {
+            Endpoint = _s3.Endpoint, BucketName = "fleet", Insecure = true, Credentials = Keys, Time = _time,
+            Proxy = Gyre.Sources.Http.SourceProxy.FromSecret(secret, "test"),
+        });
+
+        var result = await ReconcileAsync(Request(), client);
+
+        Assert.Equal(1, result.ObjectCount);
+        Assert.True(proxy.Relayed >= 4, $"relayed {proxy.Relayed}"); // HeadBucket, .sourceignore, list, object
     }
 
     [Theory]

@@ -64,7 +64,7 @@ public sealed class ForwardProxy : IAsyncDisposable
                 }
             }
 
-            foreach (var header in new[] { "Git-Protocol", "Accept", "Authorization" })
+            foreach (var header in new[] { "Git-Protocol", "Accept", "Authorization", "X-Amz-Date", "X-Amz-Content-SHA256", "X-Amz-Security-Token" })
             {
                 if (context.Request.Headers.TryGetValue(header, out var value))
                 {

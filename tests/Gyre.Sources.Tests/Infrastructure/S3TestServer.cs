@@ -48,6 +48,9 @@ public sealed class S3TestServer : IAsyncDisposable
     /// <summary>Objects per ListObjectsV2 page (small, to exercise continuation tokens).</summary>
     public int PageSize { get; set; } = 1000;
 
+    /// <summary>How long every answer is held back (to exercise spec.timeout); zero by default.</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
     public int ObjectGets => _objectGets;
 
     /// <summary>GetObject requests for keys other than the root .sourceignore (real content downloads).</summary>
@@ -90,12 +93,18 @@ public sealed class S3TestServer : IAsyncDisposable
 
     private async Task ServeAsync(HttpContext context)
     {
+        if (ResponseDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ResponseDelay, context.RequestAborted);
+        }
+
         var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         var question = raw.IndexOf('?', StringComparison.Ordinal);
         var path = question < 0 ? raw : raw[..question];
         var query = question < 0 ? [] : raw[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2)).Select(p => new KeyValuePair<string, string>(Uri.UnescapeDataString(p[0]), Uri.UnescapeDataString(p.Length > 1 ? p[1] : "")))
             .ToList();
+        context.Response.Headers["x-amz-bucket-region"] = Region;
         if (Credentials is not null && Authenticate(context, path, query) is { } denied)
         {
             await ErrorAsync(context, denied.Status, denied.Code, denied.Message);
@@ -181,8 +190,12 @@ public sealed class S3TestServer : IAsyncDisposable
         }
 
         var signed = fields["SignedHeaders"].Split(';');
-        var time = DateTimeOffset.ParseExact(context.Request.Headers["x-amz-date"].ToString(), "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal);
+        if (!DateTimeOffset.TryParseExact(context.Request.Headers["x-amz-date"].ToString(), "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return (403, "AccessDenied", "AWS authentication requires a valid Date or x-amz-date header");
+        }
+
         var expected = SigV4Signer.Sign(new SigV4Request
         {
             Method = context.Request.Method,

@@ -24,21 +24,14 @@ internal sealed class ImagePolicyReconciler(
 {
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
-        var resource = await client.ForKindAsync(ImagePolicySpec.ApiVersion, ImagePolicySpec.Kind, cancellationToken).ConfigureAwait(false);
-        var found = await ObjectReader.GetAsync(client, ImagePolicySpec.ApiVersion, ImagePolicySpec.Kind, request.Namespace, request.Name, cancellationToken)
-            .ConfigureAwait(false);
-        if (found is null)
+        if (await ImageObject.PrepareAsync(client, ImagePolicySpec.ApiVersion, ImagePolicySpec.Kind, request, null, cancellationToken).ConfigureAwait(false)
+            is not { } prepared)
         {
             return ReconcileResult.Done;
         }
 
-        if (found.DeletionTimestamp is not null)
-        {
-            await Finalizers.RemoveAsync(resource, found, cancellationToken).ConfigureAwait(false);
-            return ReconcileResult.Done;
-        }
+        var (resource, obj) = prepared;
 
-        var obj = await Finalizers.AddAsync(resource, found, cancellationToken).ConfigureAwait(false);
         var spec = await ReadSpecAsync(resource, obj, cancellationToken).ConfigureAwait(false);
         if (spec.Suspend)
         {

@@ -26,22 +26,14 @@ internal sealed class ImageRepositoryReconciler(KubeClient client, TagStore stor
 {
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
-        var resource = await client.ForKindAsync(ImageRepositorySpec.ApiVersion, ImageRepositorySpec.Kind, cancellationToken).ConfigureAwait(false);
-        var found = await ObjectReader.GetAsync(client, ImageRepositorySpec.ApiVersion, ImageRepositorySpec.Kind, request.Namespace, request.Name, cancellationToken)
-            .ConfigureAwait(false);
-        if (found is null)
+        if (await ImageObject.PrepareAsync(client, ImageRepositorySpec.ApiVersion, ImageRepositorySpec.Kind, request,
+                () => store.Delete(request.Namespace, request.Name), cancellationToken).ConfigureAwait(false) is not { } prepared)
         {
             return ReconcileResult.Done;
         }
 
-        if (found.DeletionTimestamp is not null)
-        {
-            store.Delete(request.Namespace, request.Name);
-            await Finalizers.RemoveAsync(resource, found, cancellationToken).ConfigureAwait(false);
-            return ReconcileResult.Done;
-        }
+        var (resource, obj) = prepared;
 
-        var obj = await Finalizers.AddAsync(resource, found, cancellationToken).ConfigureAwait(false);
         ImageRepositorySpec spec;
         try
         {

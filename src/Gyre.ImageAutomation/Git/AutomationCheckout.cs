@@ -54,7 +54,7 @@ public sealed class AutomationCheckout : IDisposable
         var location = UrlRedactor.Redact(request.Url);
         try
         {
-            var url = Validate(request, location);
+            var url = request.Validate(location);
             if (request.Checkout.Commit is { } pinned)
             {
                 return Gyre.Sources.Artifacts.RevisionFormat.Git(request.Checkout.Branch, pinned);
@@ -81,7 +81,7 @@ public sealed class AutomationCheckout : IDisposable
         AutomationCheckout? checkout = null;
         try
         {
-            var url = Validate(request, location);
+            var url = request.Validate(location);
             var environment = GitAuthentication.Prepare(url, location, request.Credentials, request.Proxy, request.AllowInsecureHttp, secrets);
             checkout = new AutomationCheckout(request, environment, root, location);
             Directory.CreateDirectory(checkout.WorkTree);
@@ -210,40 +210,6 @@ public sealed class AutomationCheckout : IDisposable
 
     private async Task<string> RunAsync(string what, CancellationToken cancellationToken, params string[] arguments) =>
         (await _git.RunAsync(Location, what, WorkTree, arguments, _environment, _request.Timeout, cancellationToken).ConfigureAwait(false)).StandardOutput;
-
-    private static Uri Validate(AutomationGitRequest request, string location)
-    {
-        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url))
-        {
-            throw new ImageAutomationException(location, "invalid URL", "it is not an absolute URL", ImageAutomationReasons.InvalidSourceConfiguration);
-        }
-
-        if (url.UserInfo.Contains(':', StringComparison.Ordinal))
-        {
-            throw new ImageAutomationException(location, "invalid URL", "it contains a password; put credentials in the GitRepository's secretRef Secret",
-                ImageAutomationReasons.InvalidSourceConfiguration);
-        }
-
-        request.Checkout.Validate(location);
-        if (request.PushBranch is { } branch)
-        {
-            new GitReference { Branch = branch }.Validate(location);
-        }
-
-        if (request.PushRefspec is { } refspec && (refspec.Length == 0 || refspec.StartsWith('-') || refspec.Any(char.IsControl)))
-        {
-            throw new ImageAutomationException(location, $"invalid spec.git.push.refspec '{refspec}'", "it must be a git refspec such as HEAD:refs/for/main",
-                ImageAutomationReasons.InvalidSourceConfiguration);
-        }
-
-        if (request.PushOptions.Any(o => o.Key.Length == 0 || (o.Key + o.Value).Any(char.IsControl)))
-        {
-            throw new ImageAutomationException(location, "invalid spec.git.push.options", "keys must be non-empty and keys and values single-line",
-                ImageAutomationReasons.InvalidSourceConfiguration);
-        }
-
-        return url;
-    }
 
     public void Dispose()
     {

@@ -30,4 +30,39 @@ public sealed record AutomationGitRequest
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public bool AllowInsecureHttp { get; init; }
+
+    /// <summary>Refuses what git could misread or what cannot work: a relative URL or one carrying a password, invalid refs, option-like refspecs or push options.</summary>
+    internal Uri Validate(string location)
+    {
+        if (!Uri.TryCreate(Url, UriKind.Absolute, out var url))
+        {
+            throw new ImageAutomationException(location, "invalid URL", "it is not an absolute URL", ImageAutomationReasons.InvalidSourceConfiguration);
+        }
+
+        if (url.UserInfo.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ImageAutomationException(location, "invalid URL", "it contains a password; put credentials in the GitRepository's secretRef Secret",
+                ImageAutomationReasons.InvalidSourceConfiguration);
+        }
+
+        Checkout.Validate(location);
+        if (PushBranch is { } branch)
+        {
+            new GitReference { Branch = branch }.Validate(location);
+        }
+
+        if (PushRefspec is { } refspec && (refspec.Length == 0 || refspec.StartsWith('-') || refspec.Any(char.IsControl)))
+        {
+            throw new ImageAutomationException(location, $"invalid spec.git.push.refspec '{refspec}'", "it must be a git refspec such as HEAD:refs/for/main",
+                ImageAutomationReasons.InvalidSourceConfiguration);
+        }
+
+        if (PushOptions.Any(o => o.Key.Length == 0 || (o.Key + o.Value).Any(char.IsControl)))
+        {
+            throw new ImageAutomationException(location, "invalid spec.git.push.options", "keys must be non-empty and keys and values single-line",
+                ImageAutomationReasons.InvalidSourceConfiguration);
+        }
+
+        return url;
+    }
 }

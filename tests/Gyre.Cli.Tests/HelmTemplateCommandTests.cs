@@ -40,6 +40,20 @@ public sealed class HelmTemplateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Set_literal_keeps_commas_and_backslashes_and_wins_over_set_and_set_file()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("helm", "template", "shop", Path.Combine(_dir, "web"),
+            "--set-literal", "note=a,b=c\\d", "--set", "note=plain", "--set-file", "note=" + Path.Combine(_dir, "note.txt"),
+            "--set-literal", "image=busybox,latest");
+
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        // --set-literal is applied last whatever the flag order, and its value is taken verbatim (no comma split, no escapes).
+        Assert.Contains("  image: busybox,latest\n", output, StringComparison.Ordinal);
+        Assert.Contains("  note: a,b=c\\d\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Include_crds_prints_the_crds_first()
     {
         var (code, output, _) = await CliRunner.RunAsync("helm", "template", "shop", Path.Combine(_dir, "web"), "--include-crds");

@@ -26,6 +26,7 @@ internal static class HelmCommand
         var setString = new Option<string[]>("--set-string") { Description = "Set values as strings (repeatable)" };
         var setFile = new Option<string[]>("--set-file") { Description = "Set values from files: key=path (repeatable)" };
         var setJson = new Option<string[]>("--set-json") { Description = "Set JSON values: key={\"a\":1} (repeatable)" };
+        var setLiteral = new Option<string[]>("--set-literal") { Description = "Set a literal string value: key=value, no commas or escapes parsed in the value (repeatable)" };
         var ns = new Option<string>("--namespace", "-n") { Description = "The release namespace", DefaultValueFactory = _ => "default" };
         var includeCrds = new Option<bool>("--include-crds") { Description = "Print the chart's CRDs first" };
         var skipTests = new Option<bool>("--skip-tests") { Description = "Leave test hooks out" };
@@ -34,7 +35,7 @@ internal static class HelmCommand
         var template = new Command("template", "Render a chart locally and print the manifests as `helm template` does\n\nExample:\n  gyre helm template web ./podinfo -f prod.yaml --set image.tag=6.5.0 --namespace apps");
         template.Arguments.Add(name);
         template.Arguments.Add(chart);
-        foreach (var option in new Option[] { valueFiles, set, setString, setFile, setJson, ns, includeCrds, skipTests, kubeVersion, apiVersions })
+        foreach (var option in new Option[] { valueFiles, set, setString, setFile, setJson, setLiteral, ns, includeCrds, skipTests, kubeVersion, apiVersions })
         {
             template.Options.Add(option);
         }
@@ -46,11 +47,12 @@ internal static class HelmCommand
                 var parsed = ValuesFile.Parse(ReadFile(file), file);
                 values = ValuesCoalescer.MergeMaps(values, parsed);
             }
-            // Helm's order: --set-json, --set, --set-string, --set-file.
+            // Helm's order (values.Options.MergeValues): --set-json, --set, --set-string, --set-file, --set-literal.
             Apply(parse.GetValue(setJson), e => SetValuesParser.ParseSetJson(e, values));
             Apply(parse.GetValue(set), e => SetValuesParser.ParseSet(e, values));
             Apply(parse.GetValue(setString), e => SetValuesParser.ParseSetString(e, values));
             Apply(parse.GetValue(setFile), e => SetValuesParser.ParseSetFile(e, values, ReadFile));
+            Apply(parse.GetValue(setLiteral), e => SetValuesParser.ParseSetLiteral(e, values));
             var release = new ReleaseOptions { Name = parse.GetValue(name)!, Namespace = parse.GetValue(ns) ?? "default" };
             var caps = Capabilities.ForTemplate(parse.GetValue(kubeVersion), parse.GetValue(apiVersions));
             var rendered = HelmRenderer.Render(Load(parse.GetValue(chart)!), values, release, caps, null, cancellationToken);

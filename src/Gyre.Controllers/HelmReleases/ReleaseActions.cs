@@ -226,7 +226,11 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         return release;
     }
 
-    /// <summary>Helm's uninstall: delete the latest revision's objects, then its history (or keep it as uninstalled).</summary>
+    /// <summary>
+    /// Helm's uninstall: mark the latest revision uninstalling, run pre-delete hooks, store it, delete its objects in
+    /// Helm's UninstallOrder (keeping helm.sh/resource-policy: keep ones), run post-delete hooks, then delete its
+    /// history (or keep it as uninstalled).
+    /// </summary>
     public async Task UninstallAsync(IReadOnlyList<Release> history, HelmReleaseSpec spec, CancellationToken cancellationToken)
     {
         if (ReleaseHistory.Latest(history) is not { } latest)
@@ -235,19 +239,26 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
         }
 
         var objects = await applier.ResolveAsync(ReleaseManifest.Parse(latest.Manifest).Select(d => d.Object), latest.Namespace, cancellationToken).ConfigureAwait(false);
+        var uninstalling = latest with
+        {
+            Info = latest.Info with { Status = ReleaseStatus.Uninstalling, Deleted = time.GetUtcNow(), Description = "Deletion in progress (or silently failed)" },
+        };
         var ran = latest.Hooks;
         if (!spec.UninstallDisableHooks)
         {
             ran = await hooks.RunAsync(ran, "pre-delete", latest.Namespace, spec.Timeout, cancellationToken).ConfigureAwait(false);
         }
 
+        // As Helm: from here on the stored release is uninstalling, so an interrupted uninstall is visible as such.
+        uninstalling = uninstalling with { Hooks = ran };
+        await store.UpdateAsync(uninstalling, cancellationToken).ConfigureAwait(false);
         var propagation = spec.UninstallDeletionPropagation switch
         {
             "foreground" => PropagationPolicy.Foreground,
             "orphan" => PropagationPolicy.Orphan,
             _ => PropagationPolicy.Background,
         };
-        await applier.DeleteAsync(objects, propagation, cancellationToken).ConfigureAwait(false);
+        await applier.DeleteInOrderAsync(UninstallOrder.Sort(objects, o => o.Kind), propagation, cancellationToken).ConfigureAwait(false);
         if (!spec.UninstallDisableHooks)
         {
             ran = await hooks.RunAsync(ran, "post-delete", latest.Namespace, spec.Timeout, cancellationToken).ConfigureAwait(false);
@@ -255,10 +266,10 @@ internal sealed class ReleaseActions(ReleaseStore store, ReleaseApplier applier,
 
         if (spec.UninstallKeepHistory)
         {
-            await store.UpdateAsync(latest with
+            await store.UpdateAsync(uninstalling with
             {
                 Hooks = ran,
-                Info = latest.Info with { Status = ReleaseStatus.Uninstalled, Deleted = time.GetUtcNow(), Description = "Uninstallation complete" },
+                Info = uninstalling.Info with { Status = ReleaseStatus.Uninstalled, Description = "Uninstallation complete" },
             }, cancellationToken).ConfigureAwait(false);
         }
         else

@@ -162,10 +162,14 @@ internal sealed class ReleaseApplier(KubeClient client, TimeSpan pollInterval, T
         DeleteAsync(objects, PropagationPolicy.Background, cancellationToken);
 
     /// <summary>Deletes objects with the given propagation (uninstall.deletionPropagation).</summary>
-    public async Task<IReadOnlyList<ObjectRef>> DeleteAsync(IEnumerable<KubeObject> objects, PropagationPolicy propagation, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ObjectRef>> DeleteAsync(IEnumerable<KubeObject> objects, PropagationPolicy propagation, CancellationToken cancellationToken) =>
+        DeleteInOrderAsync(ApplyOrder.Sort(objects).AsEnumerable().Reverse(), propagation, cancellationToken);
+
+    /// <summary>Deletes objects one by one in the order given (Helm's uninstall passes its UninstallOrder), skipping kept ones.</summary>
+    public async Task<IReadOnlyList<ObjectRef>> DeleteInOrderAsync(IEnumerable<KubeObject> objects, PropagationPolicy propagation, CancellationToken cancellationToken)
     {
         var deleted = new List<ObjectRef>();
-        foreach (var obj in ApplyOrder.Sort(objects).AsEnumerable().Reverse())
+        foreach (var obj in objects)
         {
             if (string.Equals(obj.GetAnnotation(ResourcePolicy), "keep", StringComparison.Ordinal) || await ResourceAsync(obj, cancellationToken).ConfigureAwait(false) is not { } resource)
             {

@@ -16,22 +16,25 @@ internal static class InstallOrder
     private static readonly Dictionary<string, int> Rank = Kinds.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
 
     /// <summary>A stable sort by kind, as Helm's sortManifestsByKind (sort.SliceStable with lessByKind).</summary>
-    public static List<T> Sort<T>(IEnumerable<T> items, Func<T, string> kind)
+    public static List<T> Sort<T>(IEnumerable<T> items, Func<T, string> kind) => Sort(items, kind, Rank);
+
+    /// <summary>A stable sort by kind with the given kind ranks; unknown kinds go last, by name.</summary>
+    internal static List<T> Sort<T>(IEnumerable<T> items, Func<T, string> kind, Dictionary<string, int> rank)
     {
         var list = items.ToList();
         var indexed = list.Select((item, i) => (item, i)).ToList();
         indexed.Sort((a, b) =>
         {
-            var c = Compare(kind(a.item), kind(b.item));
+            var c = Compare(kind(a.item), kind(b.item), rank);
             return c != 0 ? c : a.i.CompareTo(b.i);
         });
         return indexed.Select(p => p.item).ToList();
     }
 
-    private static int Compare(string a, string b)
+    private static int Compare(string a, string b, Dictionary<string, int> rank)
     {
-        var aok = Rank.TryGetValue(a, out var ra);
-        var bok = Rank.TryGetValue(b, out var rb);
+        var aok = rank.TryGetValue(a, out var ra);
+        var bok = rank.TryGetValue(b, out var rb);
         if (!aok && !bok)
         {
             return string.CompareOrdinal(a, b);

@@ -19,7 +19,7 @@ public sealed class CreateSecretGitCommandTests : IDisposable
     [InlineData("ecdsa", new[] { "--ssh-ecdsa-curve", "p521" }, "ecdsa-sha2-nistp521")]
     public async Task A_generated_deploy_key_is_an_OpenSSH_key_whose_host_key_matches_ssh_keyscan_and_that_clones_through_sshd(string hostKeyType, string[] flags, string keyType)
     {
-        var ssh = new SshServer(hostKeyType);
+        var ssh = SshServer.WithHostKey(hostKeyType);
         await ssh.InitializeAsync();
         try
         {

@@ -14,13 +14,16 @@ public sealed class SshServer : IAsyncLifetime
     private readonly string _hostKeyType;
     private Process? _sshd;
 
+    /// <summary>A server with an ed25519 host key; its only public constructor, as xunit requires of a class fixture.</summary>
     public SshServer()
         : this("ed25519")
     {
     }
 
+    private SshServer(string hostKeyType) => _hostKeyType = hostKeyType;
+
     /// <summary>A server whose host key is of <paramref name="hostKeyType"/> (ssh-keygen -t: ed25519, ecdsa, rsa).</summary>
-    public SshServer(string hostKeyType) => _hostKeyType = hostKeyType;
+    public static SshServer WithHostKey(string hostKeyType) => new(hostKeyType);
 
     /// <summary>The authorized_keys sshd reads at every login; tests may append keys to it.</summary>
     public string AuthorizedKeysPath => _dir.Combine("authorized_keys");

@@ -35,6 +35,7 @@ internal static class BootstrapCommand
         var interval = DurationOption.Create("--interval", "How often the GitRepository fetches", TimeSpan.FromMinutes(1));
         var timeout = DurationOption.Create("--timeout", "How long to wait for the installation and the first sync", TimeSpan.FromMinutes(5));
         var components = InstallCommand.ComponentsOption();
+        var extra = InstallCommand.ComponentsExtraOption();
         var image = new Option<string>("--image") { Description = "Controller image repository", DefaultValueFactory = _ => InstallManifests.DefaultImage };
         var version = new Option<string>("--version") { Description = "Controller image tag", DefaultValueFactory = _ => VersionCommand.Current() };
         var authorName = new Option<string>("--author-name") { Description = "Author name for Git commits", DefaultValueFactory = _ => "Gyre" };
@@ -60,7 +61,7 @@ internal static class BootstrapCommand
               gyre bootstrap git --url=https://git.example.com/fleet.git --username=bot --password=$TOKEN --ca-file=ca.pem --path=clusters/staging
             """)
         {
-            url, branch, path, username, password, privateKey, knownHosts, caFile, silent, interval, timeout, components, image, version, authorName, authorEmail, appendix, insecure, keyAlgorithm, rsaBits, curve,
+            url, branch, path, username, password, privateKey, knownHosts, caFile, silent, interval, timeout, components, extra, image, version, authorName, authorEmail, appendix, insecure, keyAlgorithm, rsaBits, curve,
         };
         var cluster = ClusterOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -77,7 +78,7 @@ internal static class BootstrapCommand
                 Path = NormalizePath(parse.GetValue(path)!),
                 Namespace = cluster.NamespaceOf(parse)!,
                 Interval = DurationOption.Format(parse.GetValue(interval)),
-                Controllers = InstallManifests.ControllersOf(parse.GetValue(components)!),
+                Controllers = InstallManifests.ControllersOf(parse.GetValue(components)!, parse.GetValue(extra)!),
                 Image = parse.GetValue(image)!,
                 Version = parse.GetValue(version)!,
                 AuthorName = parse.GetValue(authorName)!,

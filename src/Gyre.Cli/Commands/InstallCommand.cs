@@ -19,22 +19,24 @@ internal static class InstallCommand
         var version = new Option<string>("--version") { Description = "Controller image tag", DefaultValueFactory = _ => VersionCommand.Current() };
         var timeout = DurationOption.Create("--timeout", "How long to wait for the controller to be ready", TimeSpan.FromMinutes(5));
         var components = ComponentsOption();
+        var extra = ComponentsExtraOption();
         var command = new Command("install", """
             Install Gyre's CRDs and controller in a cluster (as `flux install`), or print them with --export
 
             Examples:
               gyre install
               gyre install --export > gotk-components.yaml
+              gyre install --components-extra=image-reflector-controller,image-automation-controller
               gyre install --dry-run --context staging
             """)
         {
-            export, dryRun, image, version, timeout, components,
+            export, dryRun, image, version, timeout, components, extra,
         };
         var cluster = ClusterOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var ns = cluster.NamespaceOf(parse)!;
-            var objects = InstallManifests.Create(ns, parse.GetValue(image)!, parse.GetValue(version)!, InstallManifests.ControllersOf(parse.GetValue(components)!));
+            var objects = InstallManifests.Create(ns, parse.GetValue(image)!, parse.GetValue(version)!, InstallManifests.ControllersOf(parse.GetValue(components)!, parse.GetValue(extra)!));
             if (parse.GetValue(export))
             {
                 await console.Out.WriteAsync(InstallManifests.ToYaml(objects)).ConfigureAwait(false);
@@ -76,6 +78,14 @@ internal static class InstallCommand
     {
         Description = "Components to run, comma-separated: source-controller, kustomize-controller, helm-controller, notification-controller",
         DefaultValueFactory = _ => [.. InstallManifests.Components.Keys],
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>flux's --components-extra: the image automation controllers, run only when asked for.</summary>
+    internal static Option<string[]> ComponentsExtraOption() => new("--components-extra")
+    {
+        Description = "Extra components to run, comma-separated: image-reflector-controller, image-automation-controller",
+        DefaultValueFactory = _ => [],
         AllowMultipleArgumentsPerToken = true,
     };
 

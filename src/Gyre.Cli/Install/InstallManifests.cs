@@ -23,21 +23,33 @@ internal static class InstallManifests
         ["notification-controller"] = "notification",
     };
 
+    /// <summary>flux's --components-extra names (not installed unless asked for), mapped as <see cref="Components"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ExtraComponents = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["image-reflector-controller"] = "image-reflector",
+        ["image-automation-controller"] = "image-automation",
+    };
+
     /// <summary>The manifests as `gyre install --export` prints them: one YAML document per object.</summary>
     public static string ToYaml(IEnumerable<JsonObject> objects) => string.Concat(objects.Select(o => "---\n" + Gyre.Manifests.Yaml.YamlWriter.Write(o)));
 
-    /// <summary>Maps flux component names to controllers; throws a usage error naming an unknown one.</summary>
-    public static IReadOnlyList<string> ControllersOf(IEnumerable<string> components)
+    /// <summary>Maps flux component names (--components, then --components-extra) to controllers; throws a usage error naming an unknown one.</summary>
+    public static IReadOnlyList<string> ControllersOf(IEnumerable<string> components, IEnumerable<string>? extra = null)
     {
         var controllers = new List<string>();
-        foreach (var component in components.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            controllers.Add(Components.TryGetValue(component, out var controller)
-                ? controller
-                : throw new Flux.CommandException($"--components: unknown component '{component}'; choose from {string.Join(", ", Components.Keys)}", ExitCodes.Usage));
-        }
-
+        Map(components, Components, "--components", controllers);
+        Map(extra ?? [], ExtraComponents, "--components-extra", controllers);
         return controllers;
+    }
+
+    private static void Map(IEnumerable<string> names, IReadOnlyDictionary<string, string> known, string flag, List<string> controllers)
+    {
+        foreach (var component in names.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            controllers.Add(known.TryGetValue(component, out var controller)
+                ? controller
+                : throw new Flux.CommandException($"{flag}: unknown component '{component}'; choose from {string.Join(", ", known.Keys)}", ExitCodes.Usage));
+        }
     }
 
     public static IReadOnlyList<JsonObject> Create(string ns, string image, string version, IReadOnlyList<string>? controllers = null)
@@ -100,7 +112,8 @@ internal static class InstallManifests
             "controller", "--enable-leader-election", "--leader-election-namespace=" + ns, "--log-encoding=json",
             "--metrics-addr=:8080", "--health-addr=:9440", "--storage-addr=:9090", "--storage-path=/data",
             $"--storage-adv-addr=http://source-controller.{ns}.svc.cluster.local.");
-        if (controllers is not null && controllers.Distinct().Count() < Components.Count)
+        // The controller's own default also runs the image controllers, which flux installs only as extra components.
+        if (controllers is not null && controllers.Distinct().Count() < Components.Count + ExtraComponents.Count)
         {
             args.Add("--controllers=" + string.Join(',', controllers.Distinct()));
         }
